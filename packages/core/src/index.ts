@@ -1,0 +1,5 @@
+export * from './model/adapter.js'
+export * from './model/canonical-event-schema.js'
+export * from './model/errors.js'
+export * from './model/outcome.js'
+export * from './model/taxonomy.js'

@@ -1,0 +1,139 @@
+import type { CanonicalEvent } from './canonical-event-schema.js'
+import type { UnreadableInputError, VendorErrorEnvelopeError } from './errors.js'
+import type { RejectionReason } from './outcome.js'
+import type { Channel, EventType } from './taxonomy.js'
+
+/** Text formats an adapter can read. */
+export const INPUT_FORMATS = ['json', 'ndjson', 'xml', 'csv'] as const
+
+/** A text format an adapter can read. */
+export type InputFormat = (typeof INPUT_FORMATS)[number]
+
+/** One vendor verb and what it means canonically. */
+export interface VocabularyEntry {
+  /** The vendor's action / event name, verbatim. */
+  readonly verb: string
+  /** The canonical type it maps to. */
+  readonly type: EventType
+  /** The canonical channel; absent when the channel comes from the record. */
+  readonly channel?: Channel
+  /** Details fixed by the verb itself (e.g. `{ class: 'hard' }` for `hbounce`). */
+  readonly details?: Readonly<Record<string, unknown>>
+  /** One line: what the vendor says the verb means. */
+  readonly description: string
+}
+
+/** A vendor vocabulary: every verb the adapter knows. Anything else maps to `unknown`. */
+export type Vocabulary = readonly VocabularyEntry[]
+
+/** Options of an adapter's `parse`. */
+export interface ParseOptions {
+  /** The input's format; detected from the content when absent. */
+  readonly format?: InputFormat
+}
+
+/** What an adapter's `parse` returns: the records, or the reason there are none. */
+export type ParseResult =
+  | {
+      readonly success: true
+      /** The format that was read (`value` for already-parsed input). */
+      readonly format: InputFormat | 'value'
+      /** The records, in input order (an {@link UnparseableRecord} for one that could not be read). */
+      readonly records: readonly unknown[]
+      /** Where record `index` sits in the input, e.g. `$.data[3]`, `line 4`. */
+      readonly locate: (index: number) => string
+    }
+  | {
+      readonly success: false
+      /** A vendor error envelope, or an input that cannot be read at all. */
+      readonly error: VendorErrorEnvelopeError | UnreadableInputError
+    }
+
+/** What the normalizer knows besides the record itself. */
+export interface NormalizeContext<Hints = undefined> {
+  /** Position of the record in the whole run (0-based). */
+  readonly index: number
+  /** Position of the record in the current batch, for use with `hints`. */
+  readonly batchIndex: number
+  /** What `analyzeBatch` found for the current batch (undefined without `analyzeBatch`). */
+  readonly hints: Hints
+}
+
+/** What an adapter's `normalize` returns for one record. */
+export type RecordResult =
+  | {
+      readonly success: true
+      /** The record's events: one, or several when the adapter expands an aggregate. */
+      readonly events: readonly CanonicalEvent[]
+    }
+  | {
+      readonly success: false
+      /** Stable reason code. */
+      readonly reason: RejectionReason
+      /** Readable message naming the field and the problem. */
+      readonly message: string
+      /** Path of the offending field inside the record. */
+      readonly path?: readonly (string | number)[]
+    }
+
+/**
+ * The adapter contract, v1: everything core needs to turn one vendor surface into canonical
+ * events. Adapters are plain objects made by a factory (`createXAdapter(options)`); core
+ * (`normalize`, `normalizeStream`, `createNormalizeTransform`) does the rest.
+ */
+export interface Adapter<Hints = undefined> {
+  /** Contract version. */
+  readonly specificationVersion: 'v1'
+  /** Feed id, e.g. `smaily.history`. */
+  readonly feed: string
+  /** Vendor name, e.g. `smaily`. */
+  readonly vendor: string
+  /** Every verb the adapter knows, as data. */
+  readonly vocabulary: Vocabulary
+  /** Text formats `parse` reads. */
+  readonly formats: readonly InputFormat[]
+  /**
+   * Where records live inside a JSON document, as object-key paths: `[]` is a bare top-level
+   * array, `['data']` the `data` array of an envelope object. Streaming reads these arrays
+   * element by element.
+   */
+  readonly jsonRecordPaths: readonly (readonly string[])[]
+  /**
+   * What two identical records with content-derived ids in one run mean: `distinct` (two
+   * real occurrences: the second gets occurrence 2 and its own id) or `same` (one occurrence
+   * delivered twice: both keep the same id).
+   */
+  readonly identicalRecords: 'distinct' | 'same'
+  /**
+   * Reads a whole input (text, bytes, or an already-parsed value) into records, or returns a
+   * typed error for a vendor error envelope or an unreadable input. Never throws on data.
+   */
+  parse(input: unknown, options?: ParseOptions): ParseResult
+  /**
+   * Optional pass over a batch of records before they are normalized, for evidence that
+   * spans records (e.g. sequence order). Must be pure and must not throw on data.
+   */
+  analyzeBatch?(records: readonly unknown[]): Hints
+  /** Turns one record into events or a rejection. Pure; never throws on data. */
+  normalize(record: unknown, context: NormalizeContext<Hints>): RecordResult
+}
+
+/** Any adapter, whatever its batch hints. */
+// biome-ignore lint/suspicious/noExplicitAny: hints are private to each adapter
+export type AnyAdapter = Adapter<any>
+
+/**
+ * A record that could not be read (e.g. an NDJSON line that is not JSON). Parsers put it in
+ * `records` in place of the value; core turns it into an `invalid_json` rejection.
+ */
+export class UnparseableRecord {
+  /** The record's raw text. */
+  readonly text: string
+  /** Why it could not be read. */
+  readonly message: string
+
+  constructor(text: string, message: string) {
+    this.text = text
+    this.message = message
+  }
+}
