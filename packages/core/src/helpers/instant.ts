@@ -1,0 +1,122 @@
+import {
+  DAY_MS,
+  HOUR_MS,
+  MAX_FOUR_DIGIT_YEAR_MS,
+  MIN_FOUR_DIGIT_YEAR_MS,
+  pad2,
+  pad4,
+} from './calendar.js'
+import { createDateTimeFields, expectedAt, readDateTime, twoDigitsAt } from './read-date-time.js'
+
+/** A UTC instant with nanosecond precision: epoch milliseconds plus the nanoseconds inside that millisecond (0..999_999). */
+export interface Instant {
+  /** Milliseconds since 1970-01-01T00:00:00Z (an integer). */
+  readonly epochMs: number
+  /** Nanoseconds inside that millisecond, 0..999_999. */
+  readonly nanos: number
+}
+
+/** The outcome of {@link parseRfc3339}. */
+export type Rfc3339Result =
+  | {
+      readonly success: true
+      /** The instant, in UTC. */
+      readonly instant: Instant
+      /** How many fraction digits the text had (0-9). */
+      readonly fractionDigits: number
+    }
+  | {
+      readonly success: false
+      /** What is wrong with the text. */
+      readonly message: string
+    }
+
+function civilDate(days: number): string {
+  const shifted = days + 719_468
+  const era = Math.floor(shifted / 146_097)
+  const dayOfEra = shifted - era * 146_097
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  )
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  return `${pad4(year)}-${pad2(month)}-${pad2(day)}`
+}
+
+/**
+ * 'YYYY-MM-DDTHH:MM:SS.fffffffffZ' — always nine fraction digits, so string order is time order.
+ * Years 0000-9999 only (programmer error otherwise: throw RangeError).
+ */
+export function formatInstant(instant: Instant): string {
+  const { epochMs, nanos } = instant
+  if (!Number.isInteger(epochMs) || epochMs < MIN_FOUR_DIGIT_YEAR_MS || epochMs > MAX_FOUR_DIGIT_YEAR_MS) {
+    throw new RangeError(`formatInstant: epochMs ${epochMs} is not an integer within years 0000-9999`)
+  }
+  if (!Number.isInteger(nanos) || nanos < 0 || nanos > 999_999) {
+    throw new RangeError(`formatInstant: nanos ${nanos} is not an integer in 0..999999`)
+  }
+  const days = Math.floor(epochMs / DAY_MS)
+  const msOfDay = epochMs - days * DAY_MS
+  const hour = Math.floor(msOfDay / HOUR_MS)
+  const minute = Math.floor((msOfDay % HOUR_MS) / 60_000)
+  const second = Math.floor((msOfDay % 60_000) / 1000)
+  const fraction = (msOfDay % 1000) * 1_000_000 + nanos
+  return `${civilDate(days)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${String(1_000_000_000 + fraction).slice(1)}Z`
+}
+
+/** Orders two instants (negative, 0, positive). */
+export function compareInstants(a: Instant, b: Instant): number {
+  return a.epochMs !== b.epochMs ? a.epochMs - b.epochMs : a.nanos - b.nanos
+}
+
+const fields = createDateTimeFields()
+
+function failure(message: string): Rfc3339Result {
+  return { success: false, message }
+}
+
+function offsetMinutes(text: string, index: number): number | string {
+  const sign = text.charCodeAt(index)
+  if (sign === 90 || sign === 122) return index + 1 === text.length ? 0 : trailing(index + 1)
+  if (sign !== 43 && sign !== 45) return expectedAt(text, index, "'Z' or an offset ±HH:MM")
+  const hours = twoDigitsAt(text, index + 1)
+  if (hours < 0) return expectedAt(text, index + 1, 'two-digit offset hours')
+  if (hours > 23) return `offset hour ${hours} is out of range 00-23`
+  if (text.charCodeAt(index + 3) !== 58) return expectedAt(text, index + 3, "':' in the offset")
+  const minutes = twoDigitsAt(text, index + 4)
+  if (minutes < 0) return expectedAt(text, index + 4, 'two-digit offset minutes')
+  if (minutes > 59) return `offset minute ${minutes} is out of range 00-59`
+  if (index + 6 !== text.length) return trailing(index + 6)
+  const total = hours * 60 + minutes
+  return sign === 45 ? -total : total
+}
+
+function trailing(index: number): string {
+  return `unexpected text after the offset at position ${index}`
+}
+
+/** Parses an RFC 3339 date-time keeping every fraction digit (up to 9). Never throws. */
+export function parseRfc3339(text: string): Rfc3339Result {
+  if (typeof text !== 'string') return failure(`expected a string, got ${typeof text}`)
+  const message = readDateTime(text, true, fields)
+  if (message !== undefined) return failure(message)
+  const offset = offsetMinutes(text, fields.end)
+  if (typeof offset === 'string') return failure(offset)
+  const epochMs = fields.wallMs - offset * 60_000
+  if (epochMs < MIN_FOUR_DIGIT_YEAR_MS || epochMs > MAX_FOUR_DIGIT_YEAR_MS) {
+    return failure('the instant falls outside years 0000-9999 in UTC')
+  }
+  return {
+    success: true,
+    instant: { epochMs, nanos: fields.nanos },
+    fractionDigits: fields.fractionDigits,
+  }
+}

@@ -1,0 +1,209 @@
+import { scanJsonStream } from '../helpers/json-stream.js'
+import { parseJsonLossless } from '../helpers/lossless-json.js'
+import { readLines } from '../helpers/ndjson.js'
+import { decodeText, sniffFormat } from '../helpers/text-input.js'
+import { type AnyAdapter, type InputFormat, UnparseableRecord } from '../model/adapter.js'
+import { UnreadableInputError, type VendorErrorEnvelopeError } from '../model/errors.js'
+import type { BatchResult } from '../model/outcome.js'
+import { parseSafely } from './normalize.js'
+import { type RecordOptions, RecordRunner } from './record-runner.js'
+
+/** A chunked input: strings or UTF-8 bytes, sync or async (a Node Readable is one). */
+export type ChunkSource = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>
+
+/** Options of {@link normalizeStream}. */
+export interface StreamOptions extends RecordOptions {
+  /** The input's format; detected from the first bytes when absent. */
+  readonly format?: InputFormat
+  /** Records per yielded batch (default 1000). */
+  readonly batchSize?: number
+}
+
+/** One item of a stream: a batch of outcomes, or the typed error that ended the input. */
+export type StreamItem =
+  | ({ readonly success: true } & BatchResult)
+  | { readonly success: false; readonly error: VendorErrorEnvelopeError | UnreadableInputError }
+
+const SNIFF_LIMIT = 1 << 20
+
+/**
+ * Normalizes a chunked input with bounded memory, yielding batches of outcomes in input order.
+ * NDJSON is read line by line and JSON arrays (bare, or at the adapter's record paths of an
+ * envelope) element by element, so inputs far larger than memory work; XML and CSV are read
+ * whole. A vendor error envelope or an unreadable input ends the stream with a
+ * `{ success: false }` item. Never throws on data.
+ */
+export async function* normalizeStream(
+  adapter: AnyAdapter,
+  source: ChunkSource,
+  options: StreamOptions = {},
+): AsyncGenerator<StreamItem> {
+  const batchSize = options.batchSize ?? 1000
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`)
+  }
+  const runner = new RecordRunner(adapter, options)
+  const peeked = await peek(source, options.format === undefined)
+  const format = options.format ?? sniffFormat(peeked.head)
+  if (format === 'ndjson') {
+    yield* streamNdjson(runner, peeked.source, batchSize)
+  } else if (format === 'json') {
+    yield* streamJson(adapter, runner, peeked.source, batchSize)
+  } else {
+    yield* streamWhole(adapter, runner, peeked.source, format, batchSize)
+  }
+}
+
+async function peek(
+  source: ChunkSource,
+  wanted: boolean,
+): Promise<{ head: string; source: AsyncIterable<string | Uint8Array> }> {
+  const iterator = toAsyncIterator(source)
+  const taken: (string | Uint8Array)[] = []
+  const decoder = new TextDecoder('utf-8', { fatal: false })
+  let head = ''
+  while (wanted && head.length < SNIFF_LIMIT && !hasDecidableHead(head)) {
+    const next = await iterator.next()
+    if (next.done) break
+    taken.push(next.value)
+    head += typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true })
+  }
+  async function* replay(): AsyncGenerator<string | Uint8Array> {
+    yield* taken
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      yield next.value
+    }
+  }
+  return { head, source: replay() }
+}
+
+function hasDecidableHead(head: string): boolean {
+  const start = head.search(/\S/)
+  if (start === -1) return false
+  return head[start] !== '{' || head.indexOf('\n', start) !== -1
+}
+
+function toAsyncIterator(source: ChunkSource): AsyncIterator<string | Uint8Array> {
+  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]()
+  const sync = source[Symbol.iterator]()
+  return { next: async () => sync.next() }
+}
+
+async function* streamNdjson(
+  runner: RecordRunner,
+  source: AsyncIterable<string | Uint8Array>,
+  batchSize: number,
+): AsyncGenerator<StreamItem> {
+  let records: unknown[] = []
+  let lines: number[] = []
+  for await (const item of readLines(source)) {
+    if ('error' in item) {
+      if (records.length > 0) yield { success: true, ...runner.run(records, (i) => `line ${lines[i]}`) }
+      yield unreadable(runner, 'ndjson', item.error, `line ${item.line}`)
+      return
+    }
+    const parsed = parseJsonLossless(item.text)
+    records.push(parsed.success ? parsed.value : new UnparseableRecord(item.text, parsed.message))
+    lines.push(item.line)
+    if (records.length === batchSize) {
+      const batchLines = lines
+      yield { success: true, ...runner.run(records, (i) => `line ${batchLines[i]}`) }
+      records = []
+      lines = []
+    }
+  }
+  if (records.length > 0) yield { success: true, ...runner.run(records, (i) => `line ${lines[i]}`) }
+}
+
+async function* streamJson(
+  adapter: AnyAdapter,
+  runner: RecordRunner,
+  source: AsyncIterable<string | Uint8Array>,
+  batchSize: number,
+): AsyncGenerator<StreamItem> {
+  let records: unknown[] = []
+  let locators: string[] = []
+  const flush = (): StreamItem => {
+    const batchLocators = locators
+    const item: StreamItem = { success: true, ...runner.run(records, (i) => batchLocators[i] ?? '') }
+    records = []
+    locators = []
+    return item
+  }
+  for await (const item of scanJsonStream(source, adapter.jsonRecordPaths)) {
+    if (item.kind === 'record') {
+      const parsed = parseJsonLossless(item.text)
+      records.push(parsed.success ? parsed.value : new UnparseableRecord(item.text, parsed.message))
+      locators.push(item.locator)
+      if (records.length === batchSize) yield flush()
+      continue
+    }
+    if (records.length > 0) yield flush()
+    if (item.kind === 'error') {
+      yield unreadable(runner, 'json', item.message, `offset ${item.offset}`)
+      return
+    }
+    yield* parseAndRun(adapter, runner, item.text, 'json', batchSize)
+  }
+  if (records.length > 0) yield flush()
+}
+
+async function* streamWhole(
+  adapter: AnyAdapter,
+  runner: RecordRunner,
+  source: AsyncIterable<string | Uint8Array>,
+  format: InputFormat | undefined,
+  batchSize: number,
+): AsyncGenerator<StreamItem> {
+  const parts: Uint8Array[] = []
+  let text = ''
+  for await (const chunk of source) {
+    if (typeof chunk === 'string') text += chunk
+    else parts.push(chunk)
+  }
+  let input: string | Uint8Array = text
+  if (parts.length > 0) {
+    const decoded = decodeText(Buffer.concat(parts))
+    if (!decoded.success) {
+      yield unreadable(runner, format ?? 'text', decoded.message)
+      return
+    }
+    input = decoded.text
+  }
+  yield* parseAndRun(adapter, runner, input, format, batchSize)
+}
+
+function* parseAndRun(
+  adapter: AnyAdapter,
+  runner: RecordRunner,
+  input: string,
+  format: InputFormat | undefined,
+  batchSize: number,
+): Generator<StreamItem> {
+  const parsed = parseSafely(adapter, input, format)
+  if (!parsed.success) {
+    yield parsed
+    return
+  }
+  for (let start = 0; start < parsed.records.length; start += batchSize) {
+    const records = parsed.records.slice(start, start + batchSize)
+    yield { success: true, ...runner.run(records, (i) => parsed.locate(start + i)) }
+  }
+}
+
+function unreadable(
+  runner: RecordRunner,
+  format: string,
+  reason: string,
+  location?: string,
+): StreamItem {
+  return {
+    success: false,
+    error: new UnreadableInputError({
+      feed: runner.feed,
+      format,
+      reason,
+      ...(location === undefined ? {} : { location }),
+    }),
+  }
+}

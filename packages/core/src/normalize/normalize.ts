@@ -1,0 +1,64 @@
+import type { AnyAdapter, InputFormat } from '../model/adapter.js'
+import { UnreadableInputError, type VendorErrorEnvelopeError } from '../model/errors.js'
+import type { BatchResult } from '../model/outcome.js'
+import { type RecordOptions, RecordRunner } from './record-runner.js'
+
+/** Options of {@link normalize}. */
+export interface NormalizeOptions extends RecordOptions {
+  /** The input's format; detected from the content when absent. */
+  readonly format?: InputFormat
+}
+
+/** What {@link normalize} returns: the batch, or the typed error that stopped the whole input. */
+export type NormalizeResult =
+  | ({ readonly success: true; readonly format: InputFormat | 'value' } & BatchResult)
+  | { readonly success: false; readonly error: VendorErrorEnvelopeError | UnreadableInputError }
+
+/**
+ * Normalizes one whole input (response text, bytes, or an already-parsed value) with an
+ * adapter. Every record yields one outcome; a vendor error envelope or an unreadable input
+ * is a typed error. Never throws on data.
+ */
+export function normalize(
+  adapter: AnyAdapter,
+  input: unknown,
+  options: NormalizeOptions = {},
+): NormalizeResult {
+  const parsed = parseSafely(adapter, input, options.format)
+  if (!parsed.success) return parsed
+  const batch = new RecordRunner(adapter, options).run(parsed.records, parsed.locate)
+  return { success: true, format: parsed.format, ...batch }
+}
+
+/**
+ * Normalizes records that are already split out of their input (e.g. rows you parsed
+ * yourself). Record `i` is located as `$[i]`.
+ */
+export function normalizeRecords(
+  adapter: AnyAdapter,
+  records: readonly unknown[],
+  options: RecordOptions = {},
+): BatchResult {
+  return new RecordRunner(adapter, options).run(records, (index) => `$[${index}]`)
+}
+
+/** Calls `adapter.parse`, turning a throw (an adapter bug) into an unreadable-input error. */
+export function parseSafely(
+  adapter: AnyAdapter,
+  input: unknown,
+  format: InputFormat | undefined,
+): ReturnType<AnyAdapter['parse']> {
+  try {
+    return adapter.parse(input, format === undefined ? {} : { format })
+  } catch (error) {
+    return {
+      success: false,
+      error: new UnreadableInputError({
+        feed: adapter.feed,
+        format: format ?? 'auto',
+        reason: `the adapter's parser threw: ${error instanceof Error ? error.message : String(error)}`,
+        cause: error,
+      }),
+    }
+  }
+}

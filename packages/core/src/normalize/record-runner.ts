@@ -1,0 +1,138 @@
+import type { AnyAdapter, RecordResult } from '../model/adapter.js'
+import { UnparseableRecord } from '../model/adapter.js'
+import type { CanonicalEvent } from '../model/canonical-event-schema.js'
+import type { BatchResult, RecordOutcome, Rejection, RejectionReason } from '../model/outcome.js'
+import type { EventType } from '../model/taxonomy.js'
+import { findEventProblem } from '../model/validate-event.js'
+import { OccurrenceWindow, occurrenceId } from './occurrence-window.js'
+
+/** Options shared by every normalize entry point. */
+export interface RecordOptions {
+  /** Attach the vendor record to each event as `raw` (default false). */
+  readonly includeRaw?: boolean
+  /**
+   * Check every event against the canonical schema (default true). An event that fails
+   * becomes an `invalid_event` rejection instead of being emitted.
+   */
+  readonly validate?: boolean
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+}
+
+/**
+ * Runs an adapter's normalizer over successive batches of one run (one input or one stream),
+ * keeping the run-wide record index and occurrence window.
+ */
+export class RecordRunner {
+  readonly #adapter: AnyAdapter
+  readonly #includeRaw: boolean
+  readonly #validate: boolean
+  readonly #occurrences: OccurrenceWindow | undefined
+  #index = 0
+
+  /** Feed id of the adapter. */
+  get feed(): string {
+    return this.#adapter.feed
+  }
+
+  constructor(adapter: AnyAdapter, options: RecordOptions = {}) {
+    this.#adapter = adapter
+    this.#includeRaw = options.includeRaw ?? false
+    this.#validate = options.validate ?? true
+    this.#occurrences = adapter.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
+  }
+
+  /** Normalizes one batch; `locate(i)` says where batch record `i` sits in the input. */
+  run(records: readonly unknown[], locate: (batchIndex: number) => string): BatchResult {
+    const outcomes: RecordOutcome[] = []
+    const events: CanonicalEvent[] = []
+    const rejections: Rejection[] = []
+    const byType: Partial<Record<EventType, number>> = {}
+    const hints = this.#analyze(records)
+    for (let batchIndex = 0; batchIndex < records.length; batchIndex++) {
+      const record = records[batchIndex]
+      const index = this.#index++
+      const result = this.#normalizeOne(record, index, batchIndex, hints)
+      if (result.success) {
+        for (const event of result.events) {
+          events.push(event)
+          byType[event.type] = (byType[event.type] ?? 0) + 1
+        }
+        outcomes.push({ success: true, index, events: result.events })
+      } else {
+        const rejection: Rejection = {
+          feed: this.#adapter.feed,
+          index,
+          locator: locate(batchIndex),
+          path: result.path ?? [],
+          reason: result.reason,
+          message: result.message,
+          raw: record instanceof UnparseableRecord ? record.text : record,
+        }
+        rejections.push(rejection)
+        outcomes.push({ success: false, index, rejection })
+      }
+    }
+    return {
+      outcomes,
+      events,
+      rejections,
+      counts: {
+        records: records.length,
+        accepted: records.length - rejections.length,
+        rejected: rejections.length,
+        events: events.length,
+        byType,
+      },
+    }
+  }
+
+  #analyze(records: readonly unknown[]): unknown {
+    try {
+      return this.#adapter.analyzeBatch?.(records)
+    } catch {
+      return undefined
+    }
+  }
+
+  #normalizeOne(record: unknown, index: number, batchIndex: number, hints: unknown): RecordResult {
+    if (record instanceof UnparseableRecord) {
+      return { success: false, reason: 'invalid_json', message: record.message }
+    }
+    let result: RecordResult
+    try {
+      result = this.#adapter.normalize(record, { index, batchIndex, hints })
+    } catch (error) {
+      return fail('adapter_error', `the adapter threw on this record: ${errorText(error)}`)
+    }
+    if (!result.success) return result
+    for (const event of result.events) {
+      this.#finish(event, record)
+      if (this.#validate) {
+        const problem = findEventProblem(event)
+        if (problem !== undefined) {
+          return fail('invalid_event', `the adapter built an invalid event: ${problem}`)
+        }
+      }
+    }
+    return result
+  }
+
+  #finish(event: CanonicalEvent, record: unknown): void {
+    if (this.#occurrences !== undefined && event.source.idBasis === 'content') {
+      const occurrence = this.#occurrences.occurrence(event.id)
+      if (occurrence > 1) {
+        const mutable = event as { id: string; source: CanonicalEvent['source'] }
+        mutable.id = occurrenceId(this.#adapter.feed, event.id, occurrence)
+        mutable.source = { ...event.source, occurrence }
+      }
+    }
+    if (this.#includeRaw) (event as { raw?: unknown }).raw = record
+  }
+}
+
+function fail(reason: RejectionReason, message: string): RecordResult {
+  return { success: false, reason, message }
+}
