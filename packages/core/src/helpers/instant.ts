@@ -57,8 +57,14 @@ function civilDate(days: number): string {
  */
 export function formatInstant(instant: Instant): string {
   const { epochMs, nanos } = instant
-  if (!Number.isInteger(epochMs) || epochMs < MIN_FOUR_DIGIT_YEAR_MS || epochMs > MAX_FOUR_DIGIT_YEAR_MS) {
-    throw new RangeError(`formatInstant: epochMs ${epochMs} is not an integer within years 0000-9999`)
+  if (
+    !Number.isInteger(epochMs) ||
+    epochMs < MIN_FOUR_DIGIT_YEAR_MS ||
+    epochMs > MAX_FOUR_DIGIT_YEAR_MS
+  ) {
+    throw new RangeError(
+      `formatInstant: epochMs ${epochMs} is not an integer within years 0000-9999`,
+    )
   }
   if (!Number.isInteger(nanos) || nanos < 0 || nanos > 999_999) {
     throw new RangeError(`formatInstant: nanos ${nanos} is not an integer in 0..999999`)

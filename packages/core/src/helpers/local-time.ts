@@ -69,7 +69,6 @@ interface Placement {
   readonly afterMs: number
 }
 
-const MIXED_HOUR: Placement = Object.freeze({ kind: SINGLE, beforeMs: Number.NaN, afterMs: Number.NaN })
 const CACHE_LIMIT = 50_000
 const AMBIGUOUS_CHOICES = ['earlier', 'later', 'reject']
 const NONEXISTENT_CHOICES = ['shift_forward', 'reject']
@@ -95,18 +94,27 @@ export function createLocalTimeConverter(
   policy?: Partial<LocalTimePolicy>,
 ): LocalTimeConverter {
   if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
-    throw new TypeError(`createLocalTimeConverter: ${JSON.stringify(zone)} is not a valid IANA time zone`)
+    throw new TypeError(
+      `createLocalTimeConverter: ${JSON.stringify(zone)} is not a valid IANA time zone`,
+    )
   }
-  const resolved: LocalTimePolicy = Object.freeze({ ...DEFAULT_LOCAL_TIME_POLICY, ...policy })
+  const resolved: LocalTimePolicy = Object.freeze({
+    ambiguous: policy?.ambiguous ?? DEFAULT_LOCAL_TIME_POLICY.ambiguous,
+    nonexistent: policy?.nonexistent ?? DEFAULT_LOCAL_TIME_POLICY.nonexistent,
+  })
   if (!AMBIGUOUS_CHOICES.includes(resolved.ambiguous)) {
-    throw new TypeError(`createLocalTimeConverter: policy.ambiguous must be one of ${AMBIGUOUS_CHOICES.join(', ')}`)
+    throw new TypeError(
+      `createLocalTimeConverter: policy.ambiguous must be one of ${AMBIGUOUS_CHOICES.join(', ')}`,
+    )
   }
   if (!NONEXISTENT_CHOICES.includes(resolved.nonexistent)) {
-    throw new TypeError(`createLocalTimeConverter: policy.nonexistent must be one of ${NONEXISTENT_CHOICES.join(', ')}`)
+    throw new TypeError(
+      `createLocalTimeConverter: policy.nonexistent must be one of ${NONEXISTENT_CHOICES.join(', ')}`,
+    )
   }
   const rules = IANAZone.create(zone)
   const fields = createDateTimeFields()
-  const hours = new Map<number, Placement>()
+  const hours = new Map<number, Placement | null>()
 
   const offsetMs = (epochMs: number): number => Math.round(rules.offset(epochMs) * 60_000)
 
@@ -122,10 +130,10 @@ export function createLocalTimeConverter(
     return { kind: SKIPPED, beforeMs, afterMs }
   }
 
-  function placeHour(hourKey: number): Placement {
+  function placeHour(hourKey: number): Placement | null {
     const start = hourKey * HOUR_MS
     const first = place(start)
-    return samePlacement(first, place(start + HOUR_MS - 1)) ? first : MIXED_HOUR
+    return samePlacement(first, place(start + HOUR_MS - 1)) ? first : null
   }
 
   function placeCached(wallMs: number): Placement {
@@ -136,7 +144,7 @@ export function createLocalTimeConverter(
       placement = placeHour(hourKey)
       hours.set(hourKey, placement)
     }
-    return placement === MIXED_HOUR ? place(wallMs) : placement
+    return placement ?? place(wallMs)
   }
 
   function instantAt(epochMs: number, nanos: number): Instant | undefined {
@@ -150,12 +158,15 @@ export function createLocalTimeConverter(
     const message = readDateTime(text, false, fields)
     if (message !== undefined) return invalid(message)
     if (fields.end !== text.length) {
-      return invalid(`unexpected text at position ${fields.end}, a local time has no offset or zone`)
+      return invalid(
+        `unexpected text at position ${fields.end}, a local time has no offset or zone`,
+      )
     }
     const { wallMs, nanos } = fields
     const placement = placeCached(wallMs)
     const earlier = instantAt(wallMs - placement.beforeMs, nanos)
-    if (earlier === undefined) return invalid(`${text} in ${zone} falls outside years 0000-9999 in UTC`)
+    if (earlier === undefined)
+      return invalid(`${text} in ${zone} falls outside years 0000-9999 in UTC`)
     if (placement.kind === SINGLE) return { success: true, instant: earlier }
     if (placement.kind === SKIPPED) {
       if (resolved.nonexistent === 'reject') {
@@ -175,10 +186,23 @@ export function createLocalTimeConverter(
       }
     }
     const later = instantAt(wallMs - placement.afterMs, nanos)
-    if (later === undefined) return invalid(`${text} in ${zone} falls outside years 0000-9999 in UTC`)
+    if (later === undefined)
+      return invalid(`${text} in ${zone} falls outside years 0000-9999 in UTC`)
     return resolved.ambiguous === 'earlier'
-      ? { success: true, instant: earlier, dst: 'repeated', resolution: 'earlier', candidates: [earlier, later] }
-      : { success: true, instant: later, dst: 'repeated', resolution: 'later', candidates: [earlier, later] }
+      ? {
+          success: true,
+          instant: earlier,
+          dst: 'repeated',
+          resolution: 'earlier',
+          candidates: [earlier, later],
+        }
+      : {
+          success: true,
+          instant: later,
+          dst: 'repeated',
+          resolution: 'later',
+          candidates: [earlier, later],
+        }
   }
 
   return { zone, policy: resolved, convert }

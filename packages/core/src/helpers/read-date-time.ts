@@ -77,7 +77,11 @@ export function readDateTime(
   }
   const separator = text.charCodeAt(10)
   if (separator !== UPPER_T && separator !== SPACE && !(lowercaseT && separator === LOWER_T)) {
-    return expectedAt(text, 10, lowercaseT ? "'T', 't' or ' ' after the date" : "'T' or ' ' after the date")
+    return expectedAt(
+      text,
+      10,
+      lowercaseT ? "'T', 't' or ' ' after the date" : "'T' or ' ' after the date",
+    )
   }
   const hour = twoDigitsAt(text, 11)
   if (hour < 0) return expectedAt(text, 11, 'a two-digit hour')
