@@ -1,0 +1,69 @@
+import type { RejectionReason } from '@evnorm/core'
+import { quote } from './smaily-quote.js'
+
+/** An identifier read from a row: its exact decimal string, or why it is not one. */
+export type IdentifierResult =
+  | { readonly success: true; readonly id: string }
+  | { readonly success: false; readonly reason: RejectionReason; readonly message: string }
+
+const UINT64_MAX = '18446744073709551615'
+const DECIMAL = /^[0-9]+$/
+
+function fitsUint64(digits: string): boolean {
+  return (
+    digits.length < UINT64_MAX.length ||
+    (digits.length === UINT64_MAX.length && digits <= UINT64_MAX)
+  )
+}
+
+function canonical(digits: string): string {
+  const start = digits.search(/[1-9]/)
+  return start === -1 ? '0' : start === 0 ? digits : digits.slice(start)
+}
+
+/**
+ * Reads an unsigned 64-bit integer id (Smaily `seq_id`, `campaign_id`) as an exact decimal
+ * string without leading zeros: a safe integer number, a bigint, or a decimal string (what
+ * core's lossless JSON parser makes of integers above 2^53). A number above 2^53 was already
+ * rounded by `JSON.parse`: `imprecise_integer`. Anything else: `invalid_field`.
+ */
+export function readUnsignedId(value: unknown, field: string): IdentifierResult {
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value) && value >= 0) return { success: true, id: String(value) }
+    if (Number.isInteger(value) && value > 0) {
+      return {
+        success: false,
+        reason: 'imprecise_integer',
+        message: `${field} ${value} is above 2^53 and was already rounded by JSON.parse; pass the response text (or bytes) so it is read exactly`,
+      }
+    }
+    return invalid(field, String(value))
+  }
+  if (typeof value === 'bigint') {
+    return value >= 0n && fitsUint64(value.toString())
+      ? { success: true, id: value.toString() }
+      : invalid(field, `${value}n`)
+  }
+  if (typeof value === 'string' && DECIMAL.test(value)) {
+    const digits = canonical(value)
+    if (fitsUint64(digits)) return { success: true, id: digits }
+  }
+  return invalid(field, typeof value === 'string' ? quote(value) : describeType(value))
+}
+
+function invalid(field: string, found: string): IdentifierResult {
+  return {
+    success: false,
+    reason: 'invalid_field',
+    message: `${field} is ${found}, expected an unsigned 64-bit integer (0 to ${UINT64_MAX})`,
+  }
+}
+
+/** Names the JSON type of a value for messages (`null`, `an array`, `an object`, `a boolean`…). */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object') return 'an object'
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return `a ${typeof value}`
+}

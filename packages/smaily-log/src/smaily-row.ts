@@ -1,0 +1,102 @@
+import type { RejectionReason } from '@evnorm/core'
+import { describeType, readUnsignedId } from './smaily-identifier.js'
+import { quote } from './smaily-quote.js'
+
+/** One row of Smaily's action log, checked, with sentinels (`null`, `""`) read as absent. */
+export interface SmailyRow {
+  /** `seq_id` as an exact decimal string; absent in time-window mode. */
+  readonly seqId: string | undefined
+  /** Subscriber email, verbatim. */
+  readonly email: string
+  /** Local time `YYYY-MM-DD HH:MM:SS`, verbatim (not yet checked). */
+  readonly time: string
+  /** `campaign_id` as a decimal string. */
+  readonly campaignId: string | undefined
+  /** `campaign_name`, verbatim. */
+  readonly campaignName: string | undefined
+  /** `action`, verbatim. */
+  readonly action: string
+  /** `value` as text (a number is written in decimal). */
+  readonly value: string | undefined
+}
+
+/** A checked row, or why the record is not one. */
+export type SmailyRowResult =
+  | { readonly success: true; readonly row: SmailyRow }
+  | {
+      readonly success: false
+      readonly reason: RejectionReason
+      readonly message: string
+      readonly path: readonly string[]
+    }
+
+type Fail = Extract<SmailyRowResult, { success: false }>
+
+function fail(reason: RejectionReason, field: string, message: string): Fail {
+  return { success: false, reason, message, path: field === '' ? [] : [field] }
+}
+
+function found(value: unknown): string {
+  return typeof value === 'string' ? quote(value) : describeType(value)
+}
+
+function requiredText(record: Record<string, unknown>, field: string, what: string): string | Fail {
+  const value = record[field]
+  if (value === undefined)
+    return fail('missing_field', field, `${field} is missing, expected ${what}`)
+  if (typeof value !== 'string' || value === '') {
+    return fail(
+      value === null || value === '' ? 'missing_field' : 'invalid_field',
+      field,
+      `${field} is ${value === '' ? 'empty' : found(value)}, expected ${what}`,
+    )
+  }
+  return value
+}
+
+function optionalText(record: Record<string, unknown>, field: string): string | undefined | Fail {
+  const value = record[field]
+  if (value === undefined || value === null || value === '') return undefined
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  return fail('invalid_field', field, `${field} is ${found(value)}, expected a string or null`)
+}
+
+function optionalId(record: Record<string, unknown>, field: string): string | undefined | Fail {
+  const value = record[field]
+  if (value === undefined || value === null || value === '') return undefined
+  const id = readUnsignedId(value, field)
+  return id.success ? id.id : fail(id.reason, field, id.message)
+}
+
+function isFail(value: unknown): value is Fail {
+  return typeof value === 'object' && value !== null
+}
+
+/**
+ * Checks one record of the action log by hand (no schema library on the hot path): `email`,
+ * `time` and `action` are required non-empty strings; `seq_id` and `campaign_id` are
+ * unsigned 64-bit integers or absent (`null`); `campaign_name` and `value` are strings,
+ * where `null` and `""` mean absent. Other keys are ignored.
+ */
+export function readSmailyRow(record: unknown): SmailyRowResult {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return fail('not_an_object', '', `the record is ${found(record)}, expected a Smaily row object`)
+  }
+  const fields = record as Record<string, unknown>
+  const action = requiredText(fields, 'action', 'the action name (a string)')
+  if (isFail(action)) return action
+  const email = requiredText(fields, 'email', "the subscriber's email address (a string)")
+  if (isFail(email)) return email
+  const time = requiredText(fields, 'time', 'a YYYY-MM-DD HH:MM:SS local time (a string)')
+  if (isFail(time)) return time
+  const seqId = optionalId(fields, 'seq_id')
+  if (isFail(seqId)) return seqId
+  const campaignId = optionalId(fields, 'campaign_id')
+  if (isFail(campaignId)) return campaignId
+  const campaignName = optionalText(fields, 'campaign_name')
+  if (isFail(campaignName)) return campaignName
+  const value = optionalText(fields, 'value')
+  if (isFail(value)) return value
+  return { success: true, row: { seqId, email, time, campaignId, campaignName, action, value } }
+}
