@@ -48,7 +48,10 @@ export function readInput(input: unknown, options: ReadInputOptions): ReadInputR
   const decoded = decodeText(input)
   if (!decoded.success) return fail(options.format ?? 'text', decoded.message)
   const text = decoded.text
-  if (text.trim() === '') return fail(options.format ?? 'text', 'the input is empty')
+  if (text.trim() === '') {
+    if (options.format === 'ndjson') return { success: true, format: 'ndjson', records: [], lines: [] }
+    return fail(options.format ?? 'text', 'the input is empty')
+  }
   const format = options.format ?? sniffFormat(text)
   if (format === undefined || !INPUT_FORMATS.includes(format)) {
     return fail('text', `cannot tell its format; pass one of ${options.formats.join(', ')}`)

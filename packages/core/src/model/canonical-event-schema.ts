@@ -20,10 +20,11 @@ export const IdentifierSchema = z.string().min(1).describe('A vendor identifier 
  */
 export const InstantSchema = z
   .string()
+  .meta({ id: 'Instant' })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z$/)
   .describe('UTC instant, YYYY-MM-DDTHH:MM:SS.fffffffffZ (nine fraction digits, sortable).')
 
-const ChannelSchema = z.enum(CHANNELS).describe('Canonical channel.')
+const ChannelSchema = z.enum(CHANNELS).describe('Canonical channel.').meta({ id: 'Channel' })
 
 /** Where the event's time came from, and how a local time was placed on the UTC line. */
 export const SourceTimeSchema = z.strictObject({
@@ -41,7 +42,7 @@ export const SourceTimeSchema = z.strictObject({
     .enum(LOCAL_TIME_RESOLUTIONS)
     .optional()
     .describe('How a DST-affected local time was resolved.'),
-})
+}).meta({ id: 'SourceTime' })
 
 /** Provenance: which vendor surface and record the event came from. */
 export const SourceSchema = z.strictObject({
@@ -61,7 +62,7 @@ export const SourceSchema = z.strictObject({
   channel: z.string().optional().describe('Unrecognised vendor channel string.'),
   /** The record's time as the vendor sent it. */
   time: SourceTimeSchema,
-})
+}).meta({ id: 'Source' })
 
 /** A push subscription address. */
 export const PushAddressSchema = z.strictObject({
@@ -69,7 +70,7 @@ export const PushAddressSchema = z.strictObject({
   provider: z.string().optional().describe('Push provider.'),
   /** Provider-side subscription / device id. */
   subscriptionId: z.string().optional().describe('Push subscription id.'),
-})
+}).meta({ id: 'PushAddress' })
 
 /** Who the event is about. */
 export const RecipientSchema = z.strictObject({
@@ -89,7 +90,7 @@ export const RecipientSchema = z.strictObject({
   push: PushAddressSchema.optional(),
   /** Profile field values sent with the event (e.g. Altcraft `fields`, hook `custom_data`). */
   fields: z.record(z.string(), z.unknown()).optional().describe('Profile field values sent with the event.'),
-})
+}).meta({ id: 'Recipient' })
 
 /** Campaign / mailing reference. */
 export const CampaignSchema = z.strictObject({
@@ -103,7 +104,7 @@ export const CampaignSchema = z.strictObject({
   systemId: IdentifierSchema.optional().describe('Vendor system campaign id.'),
   /** A/B or holdout group the recipient was in. */
   group: z.enum(['test', 'control']).optional().describe('Test or control group.'),
-})
+}).meta({ id: 'Campaign' })
 
 /** Message / template / send references. */
 export const MessageSchema = z.strictObject({
@@ -121,7 +122,7 @@ export const MessageSchema = z.strictObject({
   extraUid: IdentifierSchema.optional().describe('Extra push uid.'),
   /** Delivery provider (push provider, SMS gateway). */
   provider: z.string().optional().describe('Delivery provider.'),
-})
+}).meta({ id: 'MessageReference' })
 
 /** A subscription: one channel address of a profile on one vendor resource. */
 export const SubscriptionSchema = z.strictObject({
@@ -153,7 +154,7 @@ export const SubscriptionSchema = z.strictObject({
   hashId: IdentifierSchema.optional().describe('Subscription hash id.'),
   /** Custom and system subscription fields, verbatim. */
   customFields: z.record(z.string(), z.unknown()).optional().describe('Subscription fields, verbatim.'),
-})
+}).meta({ id: 'Subscription' })
 
 /** Device and location of the recipient when the event happened. */
 export const DeviceContextSchema = z.strictObject({
@@ -183,7 +184,7 @@ export const DeviceContextSchema = z.strictObject({
   latitude: z.number().min(-90).max(90).optional().describe('Latitude.'),
   /** Longitude in degrees. */
   longitude: z.number().min(-180).max(180).optional().describe('Longitude.'),
-})
+}).meta({ id: 'DeviceContext' })
 
 const codeAndMessage = {
   /** Vendor or protocol code, as a string. */
@@ -199,16 +200,18 @@ export const BounceDetailsSchema = z.strictObject({
   /** `smtp` when `code` is an SMTP reply code, `vendor` when it is a vendor-specific code. */
   codeKind: z.enum(['smtp', 'vendor']).optional().describe('What kind of code `code` is.'),
   ...codeAndMessage,
-})
+}).meta({ id: 'BounceDetails' })
 
 /** `message.delivery_failed` details. */
-export const DeliveryFailedDetailsSchema = z.strictObject(codeAndMessage)
+export const DeliveryFailedDetailsSchema = z
+  .strictObject(codeAndMessage)
+  .meta({ id: 'DeliveryFailedDetails' })
 
 /** `message.dropped` details. */
 export const DroppedDetailsSchema = z.strictObject({
   /** Why the message was not sent. */
   reason: z.enum(DROP_REASONS).describe('Why the message was not sent.'),
-})
+}).meta({ id: 'DroppedDetails' })
 
 /** `message.opened` details. */
 export const OpenedDetailsSchema = z.strictObject({
@@ -216,13 +219,13 @@ export const OpenedDetailsSchema = z.strictObject({
   unique: z.boolean().optional().describe('Unique (first) open.'),
   /** The vendor's free-form value for the open, verbatim. */
   raw: z.string().optional().describe("Vendor's free-form value, verbatim."),
-})
+}).meta({ id: 'OpenedDetails' })
 
 /** `message.read` details. */
 export const ReadDetailsSchema = z.strictObject({
   /** How deeply the message was read. */
   level: z.enum(READ_LEVELS).describe('Read depth.'),
-})
+}).meta({ id: 'ReadDetails' })
 
 /** `message.clicked` details. */
 export const ClickedDetailsSchema = z.strictObject({
@@ -230,7 +233,7 @@ export const ClickedDetailsSchema = z.strictObject({
   url: z.string().optional().describe('Clicked URL.'),
   /** True for the first (unique) click, false for a repeat; absent when unknown. */
   unique: z.boolean().optional().describe('Unique (first) click.'),
-})
+}).meta({ id: 'ClickedDetails' })
 
 /** `subscription.*` details. */
 export const SubscriptionDetailsSchema = z.strictObject({
@@ -238,13 +241,13 @@ export const SubscriptionDetailsSchema = z.strictObject({
   scope: z.enum(['channel', 'global']).describe('Channel subscription or whole profile.'),
   /** How it happened (e.g. `api`, `manual`, `link`, `form`). */
   via: z.string().optional().describe('How it happened.'),
-})
+}).meta({ id: 'SubscriptionDetails' })
 
 /** `profile.created` details. */
 export const ProfileCreatedDetailsSchema = z.strictObject({
   /** Where the profile came from (e.g. `api`, `file`, `form`, `manual`). */
   origin: z.string().optional().describe('Where the profile came from.'),
-})
+}).meta({ id: 'ProfileCreatedDetails' })
 
 /** `profile.updated` details. */
 export const ProfileUpdatedDetailsSchema = z.strictObject({
@@ -252,19 +255,19 @@ export const ProfileUpdatedDetailsSchema = z.strictObject({
   fields: z.record(z.string(), z.string()).optional().describe('Field values after the change.'),
   /** The vendor's raw change description, verbatim. */
   raw: z.string().optional().describe("Vendor's raw change text."),
-})
+}).meta({ id: 'ProfileUpdatedDetails' })
 
 /** `profile.merged` / `profile.split` details. */
 export const ProfileMergeDetailsSchema = z.strictObject({
   /** The vendor's `destination` value verbatim (its element shape is undocumented). */
   destination: z.array(z.unknown()).optional().describe("Vendor's destination, verbatim."),
-})
+}).meta({ id: 'ProfileMergeDetails' })
 
 /** `segment.*` details. */
 export const SegmentDetailsSchema = z.strictObject({
   /** Segment id. */
   segmentId: IdentifierSchema.optional().describe('Segment id.'),
-})
+}).meta({ id: 'SegmentDetails' })
 
 /** `promocode.*` details. */
 export const PromocodeDetailsSchema = z.strictObject({
@@ -274,7 +277,7 @@ export const PromocodeDetailsSchema = z.strictObject({
   loyaltyId: IdentifierSchema.optional().describe('Loyalty programme id.'),
   /** When the code was attached, detached or activated, if the vendor says. */
   at: InstantSchema.optional().describe('When the code changed state.'),
-})
+}).meta({ id: 'PromocodeDetails' })
 
 /** `form.*` details (site forms and popups). */
 export const FormDetailsSchema = z.strictObject({
@@ -296,13 +299,13 @@ export const FormDetailsSchema = z.strictObject({
   errorCategory: z.string().optional().describe('Error category code.'),
   /** UTM tags. */
   utm: z.record(z.string(), z.string()).optional().describe('UTM tags.'),
-})
+}).meta({ id: 'FormDetails' })
 
 /** `goal.reached` details. */
 export const GoalDetailsSchema = z.strictObject({
   /** Tracking pixel id. */
   pixelId: IdentifierSchema.optional().describe('Pixel id.'),
-})
+}).meta({ id: 'GoalDetails' })
 
 /** Detail schema of each event type; `null` means the type carries no details. */
 export const DETAILS_SCHEMAS = {
@@ -385,7 +388,12 @@ function variant(type: EventType) {
     ...EventEnvelopeShape,
     type: z.literal(type),
     ...(details === null ? {} : { details }),
-  })
+  }).meta({ id: variantName(type) })
+}
+
+function variantName(type: EventType): string {
+  const words = type.split(/[._]/).map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+  return `${words.join('')}Event`
 }
 
 type DetailsSchemas = typeof DETAILS_SCHEMAS

@@ -161,7 +161,7 @@ async function* streamWhole(
     if (typeof chunk === 'string') text += chunk
     else parts.push(chunk)
   }
-  let input: string | Uint8Array = text
+  let input = text
   if (parts.length > 0) {
     const decoded = decodeText(Buffer.concat(parts))
     if (!decoded.success) {

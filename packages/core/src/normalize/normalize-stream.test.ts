@@ -1,0 +1,135 @@
+import { Readable, Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createExampleAdapter } from '../__fixtures__/example-adapter.js'
+import type { CanonicalEvent } from '../model/canonical-event-schema.js'
+import { UnreadableInputError, VendorErrorEnvelopeError } from '../model/errors.js'
+import type { Rejection } from '../model/outcome.js'
+import { normalize } from './normalize.js'
+import { normalizeStream, type StreamItem } from './normalize-stream.js'
+import { createNormalizeTransform } from './normalize-transform.js'
+
+const adapter = createExampleAdapter()
+
+const record = fc.record(
+  {
+    id: fc.constantFrom('1', '2', '3'),
+    verb: fc.constantFrom('sent', 'opened', 'clicked', 'bounced', 'other'),
+    at: fc.constantFrom('2025-01-01T00:00:00Z', '2025-01-01T00:00:00.000000001Z', 'not a time'),
+    email: fc.constantFrom('a@x.example', 'b@x.example'),
+  },
+  { requiredKeys: ['verb', 'at'] },
+)
+const anyRecord = fc.oneof(record, fc.jsonValue())
+
+function chunk(text: string, cuts: number[], bytes: boolean): (string | Uint8Array)[] {
+  const data = bytes ? Buffer.from(text) : text
+  const points = [...new Set(cuts.map((cut) => cut % (data.length + 1)))].sort((a, b) => a - b)
+  const chunks: (string | Uint8Array)[] = []
+  let start = 0
+  for (const point of [...points, data.length]) {
+    chunks.push(data.slice(start, point))
+    start = point
+  }
+  return chunks
+}
+
+async function collect(items: AsyncIterable<StreamItem>) {
+  const events: CanonicalEvent[] = []
+  const rejections: Rejection[] = []
+  const errors: unknown[] = []
+  for await (const item of items) {
+    if (!item.success) errors.push(item.error)
+    else {
+      events.push(...item.events)
+      rejections.push(...item.rejections)
+    }
+  }
+  return { events, rejections, errors }
+}
+
+describe('normalizeStream', () => {
+  it('yields exactly what normalize gives, however the input is chunked and batched', async () => {
+    const documents = fc.array(anyRecord, { maxLength: 25 }).chain((records) =>
+      fc.constantFrom(
+        { text: JSON.stringify(records), format: undefined },
+        { text: JSON.stringify({ before: 1, items: records, after: [true] }, null, 1), format: undefined },
+        { text: records.map((r) => JSON.stringify(r)).join('\n'), format: 'ndjson' as const },
+      ),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        documents,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 7 }),
+        async (document, cuts, bytes, batchSize) => {
+          const expected = normalize(adapter, document.text, document.format ? { format: document.format } : {})
+          const options = { batchSize, ...(document.format ? { format: document.format } : {}) }
+          const streamed = await collect(normalizeStream(adapter, chunk(document.text, cuts, bytes), options))
+          if (!expected.success) {
+            expect(streamed.errors).toHaveLength(1)
+            return
+          }
+          expect(streamed.errors).toEqual([])
+          expect(streamed.events).toEqual(expected.events)
+          expect(streamed.rejections).toEqual(expected.rejections)
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+
+  it('detects NDJSON from the content', async () => {
+    const text = '{"verb":"sent","at":"2025-01-01T00:00:00Z"}\n{"verb":"opened","at":"2025-01-01T00:00:00Z"}\n'
+    const { events } = await collect(normalizeStream(adapter, [text]))
+    expect(events.map((event) => event.type)).toEqual(['message.sent', 'message.opened'])
+  })
+
+  it('ends a truncated JSON array with an unreadable-input item after the records it could read', async () => {
+    const text = '[{"verb":"sent","at":"2025-01-01T00:00:00Z"},{"verb":"opened","at":"2025-01-01T00:00:00Z"},{"verb":"se'
+    const { events, errors } = await collect(normalizeStream(adapter, [text]))
+    expect(events).toHaveLength(2)
+    expect(errors).toHaveLength(1)
+    expect(UnreadableInputError.isInstance(errors[0])).toBe(true)
+  })
+
+  it('reports a vendor error envelope as the final item', async () => {
+    const { errors } = await collect(normalizeStream(adapter, ['{"failure":"quota"}']))
+    expect(VendorErrorEnvelopeError.isInstance(errors[0])).toBe(true)
+  })
+
+  it('refuses a batch size that is not a positive integer', async () => {
+    await expect(collect(normalizeStream(adapter, ['[]'], { batchSize: 0 }))).rejects.toThrow(RangeError)
+  })
+})
+
+describe('createNormalizeTransform', () => {
+  it('streams events through stream.pipeline and emits rejections as events', async () => {
+    const events: CanonicalEvent[] = []
+    const rejections: Rejection[] = []
+    const transform = createNormalizeTransform(adapter, { batchSize: 2 })
+    transform.on('rejection', (rejection: Rejection) => rejections.push(rejection))
+    await pipeline(
+      Readable.from(['[{"verb":"sent","at":"2025-01-01T00:00:00Z"},', '{"verb":"sent"},{"verb":"opened","at":"2025-01-01T00:00:00Z"}]']),
+      transform,
+      new Writable({
+        objectMode: true,
+        write(event: CanonicalEvent, _encoding, done) {
+          events.push(event)
+          done()
+        },
+      }),
+    )
+    expect(events.map((event) => event.type)).toEqual(['message.sent', 'message.opened'])
+    expect(rejections).toMatchObject([{ reason: 'missing_field', locator: '$[1]' }])
+  })
+
+  it('fails the pipeline with the typed error of a vendor error envelope', async () => {
+    const sink = new Writable({ objectMode: true, write: (_event, _encoding, done) => done() })
+    await expect(pipeline(Readable.from(['{"failure":"denied"}']), createNormalizeTransform(adapter), sink)).rejects.toSatisfy(
+      (error: unknown) => VendorErrorEnvelopeError.isInstance(error),
+    )
+  })
+})
