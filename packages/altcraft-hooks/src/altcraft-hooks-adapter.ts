@@ -1,0 +1,49 @@
+import { type Adapter, createVocabularyIndex, type RecordResult } from '@evnorm/core'
+import { ALTCRAFT_HOOKS_FEED } from './altcraft-hooks-event-id.js'
+import { FieldReader } from './altcraft-hooks-field-reader.js'
+import { readHookMessage } from './altcraft-hooks-message.js'
+import { ALTCRAFT_HOOKS_FORMATS, parseHookInput } from './altcraft-hooks-parse.js'
+import { ALTCRAFT_HOOKS_VOCABULARY } from './altcraft-hooks-vocabulary.js'
+import { mapHookMessage } from './map-altcraft-hook-message.js'
+
+/** Options of {@link createAltcraftHooksAdapter}. */
+export interface AltcraftHooksAdapterOptions {
+  /**
+   * Read the event name from `event` when a message has no `event_type` (the vendor's batch
+   * page illustrates messages with `event`; VENDORS.md trap 26). `event_type` always wins when
+   * present. Default `true`.
+   */
+  readonly eventKeyFallback?: boolean
+}
+
+/**
+ * Creates the adapter for Altcraft action hooks (feed `altcraft.hooks`): HTTP POST JSON
+ * batches, single broker messages (RabbitMQ, Kafka), NDJSON, and the historical re-export.
+ */
+export function createAltcraftHooksAdapter(options: AltcraftHooksAdapterOptions = {}): Adapter {
+  const eventKeyFallback = options.eventKeyFallback ?? true
+  if (typeof eventKeyFallback !== 'boolean') {
+    throw new TypeError(`eventKeyFallback must be a boolean, got ${typeof eventKeyFallback}`)
+  }
+  const lookup = createVocabularyIndex(ALTCRAFT_HOOKS_VOCABULARY)
+  return {
+    specificationVersion: 'v1',
+    feed: ALTCRAFT_HOOKS_FEED,
+    vendor: 'altcraft',
+    vocabulary: ALTCRAFT_HOOKS_VOCABULARY,
+    formats: ALTCRAFT_HOOKS_FORMATS,
+    jsonRecordPaths: [[]],
+    identicalRecords: 'same',
+    parse: parseHookInput,
+    normalize(record): RecordResult {
+      const reader = new FieldReader()
+      const message = readHookMessage(record, reader, eventKeyFallback)
+      if ('success' in message) return message
+      const event = mapHookMessage(message, lookup(message.verb), reader)
+      return 'success' in event ? event : { success: true, events: [event] }
+    },
+  }
+}
+
+/** The Altcraft action hooks adapter with default options. */
+export const altcraftHooksAdapter: Adapter = createAltcraftHooksAdapter()

@@ -1,0 +1,143 @@
+import type { RecordResult, RejectionReason } from '@evnorm/core'
+
+/** A field's position inside a hook message, e.g. `['event_data']`. */
+export type FieldPath = readonly (string | number)[]
+
+/** A rejected record result. */
+export type Rejected = Extract<RecordResult, { success: false }>
+
+/** A hook message field value, as JSON gives it. */
+type Fields = Readonly<Record<string, unknown>>
+
+const QUOTE_LIMIT = 80
+
+/** `'text'` truncated to about 80 characters, for messages. */
+export function quote(text: string): string {
+  return text.length > QUOTE_LIMIT ? `'${text.slice(0, QUOTE_LIMIT)}…'` : `'${text}'`
+}
+
+/** What a value is, for messages: `a boolean (true)`, `a string ('x')`, `an array`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  switch (typeof value) {
+    case 'string':
+      return `a string (${quote(value)})`
+    case 'number':
+      return `a number (${value})`
+    case 'boolean':
+      return `a boolean (${value})`
+    case 'object':
+      return 'an object'
+    default:
+      return typeof value
+  }
+}
+
+/** `event_data.bounce_code` for messages. */
+export function pathText(path: FieldPath): string {
+  let text = ''
+  for (const part of path)
+    text += typeof part === 'number' ? `[${part}]` : text === '' ? part : `.${part}`
+  return text
+}
+
+/** True for a JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Reads typed fields of one hook message. Sentinels (`null`, `""`, id `0`) read as undefined.
+ * The first field of the wrong type is remembered as `rejection` and reads as undefined, so a
+ * caller reads every field, then checks `rejection` once.
+ */
+export class FieldReader {
+  /** The first problem found, as a record rejection. */
+  rejection: Rejected | undefined = undefined
+
+  /** Remembers a problem (the first one wins) and returns undefined. */
+  fail(reason: RejectionReason, path: FieldPath, message: string): undefined {
+    this.rejection ??= { success: false, reason, message, path }
+    return undefined
+  }
+
+  /** Rejects a field of the wrong type. */
+  wrongType(at: FieldPath, key: string | number, value: unknown, expected: string): undefined {
+    const path = [...at, key]
+    return this.fail(
+      'invalid_field',
+      path,
+      `field '${pathText(path)}' is ${describeValue(value)}; expected ${expected}`,
+    )
+  }
+
+  /**
+   * A vendor id: a non-negative integer becomes its decimal string, a string is kept as given
+   * (exact big integers arrive as decimal strings); `0`, `"0"`, `""` and `null` are absent.
+   */
+  id(fields: Fields, key: string, at: FieldPath): string | undefined {
+    const value = fields[key]
+    if (value === undefined || value === null || value === '' || value === 0 || value === '0') {
+      return undefined
+    }
+    if (typeof value === 'string') return value
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
+      if (Number.isSafeInteger(value)) return String(value)
+      const path = [...at, key]
+      return this.fail(
+        'imprecise_integer',
+        path,
+        `field '${pathText(path)}' is the number ${value}, above 2^53, so it was rounded when the JSON was parsed; pass the body text or bytes instead (evnorm reads big integers exactly)`,
+      )
+    }
+    return this.wrongType(at, key, value, 'a non-negative integer id or a string')
+  }
+
+  /** A string; `""` and `null` are absent. */
+  text(fields: Fields, key: string, at: FieldPath): string | undefined {
+    const value = fields[key]
+    if (typeof value === 'string') return value === '' ? undefined : value
+    if (value === undefined || value === null) return undefined
+    return this.wrongType(at, key, value, 'a string')
+  }
+
+  /** A string, or a finite number read as its decimal text (e.g. a numeric postal code). */
+  label(fields: Fields, key: string, at: FieldPath): string | undefined {
+    const value = fields[key]
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+    return this.text(fields, key, at)
+  }
+
+  /** An integer; `null` is absent. */
+  integer(fields: Fields, key: string, at: FieldPath): number | undefined {
+    const value = fields[key]
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return value
+    if (value === undefined || value === null) return undefined
+    return this.wrongType(at, key, value, 'an integer')
+  }
+
+  /** A finite number within `[-limit, limit]` (latitude, longitude); `null` is absent. */
+  coordinate(fields: Fields, key: string, at: FieldPath, limit: number): number | undefined {
+    const value = fields[key]
+    if (typeof value === 'number' && value >= -limit && value <= limit) return value
+    if (value === undefined || value === null) return undefined
+    return this.wrongType(at, key, value, `a number from -${limit} to ${limit}`)
+  }
+
+  /** A boolean; `null` is absent. */
+  boolean(fields: Fields, key: string, at: FieldPath): boolean | undefined {
+    const value = fields[key]
+    if (typeof value === 'boolean') return value
+    if (value === undefined || value === null) return undefined
+    return this.wrongType(at, key, value, 'true or false')
+  }
+
+  /** A JSON object; `null` is absent. */
+  object(fields: Fields, key: string, at: FieldPath): Fields | undefined {
+    const value = fields[key]
+    if (isObject(value)) return value
+    if (value === undefined || value === null) return undefined
+    return this.wrongType(at, key, value, 'an object')
+  }
+}

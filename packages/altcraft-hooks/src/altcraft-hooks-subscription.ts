@@ -1,0 +1,140 @@
+import { type CanonicalEvent, type Channel, normalizeEmail, normalizePhone } from '@evnorm/core'
+import { type FieldPath, type FieldReader, isObject } from './altcraft-hooks-field-reader.js'
+import { compact, isEmptyObject } from './compact.js'
+
+/** A canonical subscription. */
+export type Subscription = NonNullable<CanonicalEvent['subscription']>
+
+type Status = NonNullable<Subscription['status']>
+
+const VENDOR_CHANNELS: ReadonlyMap<string, Channel> = new Map([
+  ['email', 'email'],
+  ['sms', 'sms'],
+  ['push', 'push'],
+  ['telegram_bot', 'telegram'],
+  ['whatsapp', 'whatsapp'],
+  ['viber', 'viber'],
+  ['notify', 'notify'],
+])
+
+/** Altcraft subscription statuses by word; index = the number the API also accepts (VENDORS.md §3.1). */
+const STATUSES: readonly Status[] = [
+  'subscribed',
+  'unsubscribed',
+  'complained',
+  'hardbounced',
+  'unconfirmed',
+  'suspended',
+  'invalid',
+]
+
+const DELIVERY_CHANNELS: ReadonlySet<Channel> = new Set([...VENDOR_CHANNELS.values()])
+
+/** The canonical channel of an Altcraft channel string (`telegram_bot` → `telegram`), or `other`. */
+export function canonicalChannel(vendorChannel: string): Channel {
+  return VENDOR_CHANNELS.get(vendorChannel) ?? 'other'
+}
+
+/** True for a channel messages are delivered on (not `web`, `none` or `other`). */
+export function isDeliveryChannel(channel: Channel): boolean {
+  return DELIVERY_CHANNELS.has(channel)
+}
+
+/**
+ * Reads the hook's `subscription` array (a lone object counts as a one-element array; `null`
+ * elements are skipped). Type problems go to `reader.rejection`.
+ */
+export function readHookSubscriptions(
+  value: unknown,
+  reader: FieldReader,
+): Subscription[] | undefined {
+  if (value === undefined || value === null) return undefined
+  if (isObject(value)) return [readSubscription(value, ['subscription'], reader)]
+  if (!Array.isArray(value))
+    return reader.wrongType([], 'subscription', value, 'an array of objects')
+  const subscriptions: Subscription[] = []
+  for (let index = 0; index < value.length; index++) {
+    const element: unknown = value[index]
+    if (element === null) continue
+    if (!isObject(element)) return reader.wrongType(['subscription'], index, element, 'an object')
+    subscriptions.push(readSubscription(element, ['subscription', index], reader))
+  }
+  return subscriptions.length === 0 ? undefined : subscriptions
+}
+
+function readSubscription(
+  element: Readonly<Record<string, unknown>>,
+  at: FieldPath,
+  reader: FieldReader,
+): Subscription {
+  const vendorChannel = reader.text(element, 'channel', at)
+  const channel = vendorChannel === undefined ? 'other' : canonicalChannel(vendorChannel)
+  const ccData = reader.object(element, 'cc_data', at)
+  const ccsub = reader.object(element, 'ccsub', at)
+  const status = readStatus(element.status, at, reader)
+  const email = reader.text(element, 'email', at)
+  const phone =
+    reader.text(element, 'phone', at) ??
+    (ccData && reader.text(ccData, 'phone', [...at, 'cc_data']))
+  return {
+    channel,
+    ...compact<Omit<Subscription, 'channel'>>({
+      channelRaw: channel === 'other' ? vendorChannel : undefined,
+      resourceId: reader.id(element, 'resource_id', at),
+      resourceName: undefined,
+      status: status?.status,
+      statusRaw: status?.statusRaw,
+      priority: reader.integer(element, 'priority', at),
+      categories: undefined,
+      email: email === undefined ? undefined : (normalizeEmail(email) ?? email),
+      phone: phone === undefined ? undefined : (normalizePhone(phone) ?? phone),
+      push: compact({
+        provider: reader.text(element, 'provider', at),
+        subscriptionId: reader.text(element, 'subscription_id', at),
+      }),
+      chatId: ccData && reader.id(ccData, 'id', [...at, 'cc_data']),
+      hashId: reader.text(element, 'hash_id', at),
+      customFields: ccsub === undefined || isEmptyObject(ccsub) ? undefined : ccsub,
+    }),
+  }
+}
+
+function readStatus(
+  value: unknown,
+  at: FieldPath,
+  reader: FieldReader,
+): { status?: Status; statusRaw?: string } | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  if (typeof value === 'string') {
+    return (STATUSES as readonly string[]).includes(value)
+      ? { status: value as Status }
+      : { statusRaw: value }
+  }
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    const status = STATUSES[value]
+    return status === undefined ? { statusRaw: String(value) } : { status }
+  }
+  return reader.wrongType(at, 'status', value, 'a status word or number')
+}
+
+/**
+ * The subscription the event went through: among `subscriptions`, the one element on the
+ * event's resource (`event_data.resource_id`, when given) and, for an event with a delivery
+ * channel, on that channel. Undefined when none or several match.
+ */
+export function selectSubscription(
+  subscriptions: readonly Subscription[] | undefined,
+  resourceId: string | undefined,
+  channel: Channel | undefined,
+): Subscription | undefined {
+  if (subscriptions === undefined) return undefined
+  const byChannel = channel !== undefined && isDeliveryChannel(channel)
+  let selected: Subscription | undefined
+  for (const subscription of subscriptions) {
+    if (resourceId !== undefined && subscription.resourceId !== resourceId) continue
+    if (byChannel && subscription.channel !== channel) continue
+    if (selected !== undefined) return undefined
+    selected = subscription
+  }
+  return selected
+}

@@ -1,0 +1,180 @@
+import { type Channel, type EventType, formatInstant, parseRfc3339 } from '@evnorm/core'
+import type { HookEventData } from './altcraft-hooks-event-data.js'
+import { type FieldReader, isObject, quote } from './altcraft-hooks-field-reader.js'
+import { compact } from './compact.js'
+
+type Details = Readonly<Record<string, unknown>>
+
+/** `event_data` fields that belong to one event group, by vendor name. */
+const GROUP_FIELDS: readonly (readonly [string, (data: HookEventData) => unknown])[] = [
+  ['link_url', (data) => data.linkUrl],
+  ['bounce_code', (data) => data.bounceCode],
+  ['bounce_message', (data) => data.bounceMessage],
+  ['undeliv_code', (data) => data.undelivCode],
+  ['undeliv_message', (data) => data.undelivMessage],
+  ['pixel_id', (data) => data.pixelId],
+  ['segment_id', (data) => data.segmentId],
+  ['popup_id', (data) => data.popupId],
+  ['referer', (data) => data.referer],
+  ['utm_campaign', (data) => data.utmCampaign],
+  ['utm_content', (data) => data.utmContent],
+  ['utm_source', (data) => data.utmSource],
+  ['post_uid', (data) => data.postUid],
+  ['name', (data) => data.name],
+  ['url', (data) => data.url],
+  ['error', (data) => data.error],
+  ['error_category', (data) => data.errorCategory],
+  ['attached', (data) => data.attached],
+  ['detached', (data) => data.detached],
+  ['activated', (data) => data.activated],
+  ['code', (data) => data.code],
+  ['loyalty_id', (data) => data.loyaltyId],
+  ['destination', (data) => data.destination],
+]
+
+const FORM_FIELDS = [
+  'popup_id',
+  'referer',
+  'utm_campaign',
+  'utm_content',
+  'utm_source',
+  'post_uid',
+  'name',
+  'url',
+  'error',
+  'error_category',
+]
+
+/** Which group fields each canonical type turns into details; the rest go to `extra`. */
+const DETAIL_FIELDS: Partial<Record<EventType, ReadonlySet<string>>> = {
+  'message.clicked': new Set(['link_url']),
+  'message.bounced': new Set(['bounce_code', 'bounce_message']),
+  'message.delivery_failed': new Set(['undeliv_code', 'undeliv_message']),
+  'goal.reached': new Set(['pixel_id']),
+  'segment.entered': new Set(['segment_id']),
+  'segment.exited': new Set(['segment_id']),
+  'promocode.attached': new Set(['attached', 'code', 'loyalty_id']),
+  'promocode.detached': new Set(['detached', 'code', 'loyalty_id']),
+  'promocode.activated': new Set(['activated', 'code', 'loyalty_id']),
+  'profile.merged': new Set(['destination']),
+  'profile.split': new Set(['destination']),
+  'form.loaded': new Set(FORM_FIELDS),
+  'form.page_shown': new Set(FORM_FIELDS),
+  'form.clicked': new Set(FORM_FIELDS),
+  'form.submitted': new Set(FORM_FIELDS),
+  'form.abandoned': new Set(FORM_FIELDS),
+  'form.closed': new Set(FORM_FIELDS),
+  'form.failed': new Set(FORM_FIELDS),
+}
+
+const NO_FIELDS: ReadonlySet<string> = new Set()
+
+/**
+ * Copies into `extra` every group field of `data` that the event's type does not turn into
+ * details (e.g. `link_url` of an `unsub`, `bounce_code` of an unknown event), under its vendor
+ * name.
+ */
+export function addUnmappedGroupFields(
+  type: EventType,
+  data: HookEventData,
+  extra: Record<string, unknown>,
+): void {
+  const mapped = DETAIL_FIELDS[type] ?? NO_FIELDS
+  for (const [name, read] of GROUP_FIELDS) {
+    const value = read(data)
+    if (value !== undefined && !mapped.has(name)) extra[name] = value
+  }
+}
+
+/**
+ * The details of a known event: the vocabulary entry's fixed details plus what `event_data`
+ * says for the type. Undefined for types without details; problems go to `reader.rejection`.
+ */
+export function mapHookDetails(
+  type: EventType,
+  fixed: Details | undefined,
+  data: HookEventData,
+  channel: Channel,
+  reader: FieldReader,
+): Details | undefined {
+  switch (type) {
+    case 'message.clicked':
+      return compact({ url: data.linkUrl, unique: fixed?.unique })
+    case 'message.bounced':
+      return {
+        ...fixed,
+        ...compact({
+          codeKind: channel === 'email' && data.bounceCode !== undefined ? 'smtp' : undefined,
+          code: data.bounceCode,
+          message: data.bounceMessage,
+        }),
+      }
+    case 'message.delivery_failed':
+      return compact({ code: data.undelivCode, message: data.undelivMessage })
+    case 'goal.reached':
+      return compact({ pixelId: data.pixelId })
+    case 'segment.entered':
+    case 'segment.exited':
+      return compact({ segmentId: data.segmentId })
+    case 'promocode.attached':
+      return promocodeDetails(data, 'attached', data.attached, reader)
+    case 'promocode.detached':
+      return promocodeDetails(data, 'detached', data.detached, reader)
+    case 'promocode.activated':
+      return promocodeDetails(data, 'activated', data.activated, reader)
+    case 'profile.merged':
+    case 'profile.split':
+      return destinationDetails(data.destination, reader)
+    case 'form.loaded':
+    case 'form.page_shown':
+    case 'form.clicked':
+    case 'form.submitted':
+    case 'form.abandoned':
+    case 'form.closed':
+    case 'form.failed':
+      return { ...fixed, ...formDetails(data) }
+    default:
+      return fixed
+  }
+}
+
+function promocodeDetails(
+  data: HookEventData,
+  key: string,
+  time: string | undefined,
+  reader: FieldReader,
+): Details | undefined {
+  let at: string | undefined
+  if (time !== undefined) {
+    const parsed = parseRfc3339(time)
+    if (parsed.success) at = formatInstant(parsed.instant)
+    else {
+      reader.fail(
+        'invalid_time',
+        ['event_data', key],
+        `field 'event_data.${key}' is ${quote(time)}, not an RFC 3339 date-time: ${parsed.message}`,
+      )
+    }
+  }
+  return compact({ code: data.code, loyaltyId: data.loyaltyId, at })
+}
+
+function destinationDetails(destination: unknown, reader: FieldReader): Details | undefined {
+  if (destination === undefined) return undefined
+  if (Array.isArray(destination)) return { destination }
+  if (isObject(destination)) return { destination: [destination] }
+  return reader.wrongType(['event_data'], 'destination', destination, 'an array or an object')
+}
+
+function formDetails(data: HookEventData): Details | undefined {
+  return compact({
+    formId: data.popupId,
+    element: data.name,
+    url: data.url,
+    referrer: data.referer,
+    submissionId: data.postUid,
+    error: data.error,
+    errorCategory: data.errorCategory,
+    utm: compact({ campaign: data.utmCampaign, content: data.utmContent, source: data.utmSource }),
+  })
+}
