@@ -1,0 +1,111 @@
+import { AltcraftRecordProblem, describeValue, fieldName } from './altcraft-record-problem.js'
+
+/** Path of an object inside a record (`[]` for the record itself). */
+export type FieldPath = readonly (string | number)[]
+
+type Source = Readonly<Record<string, unknown>>
+
+const DECIMAL = /^\d+$/
+
+/** The `invalid_field` problem of field `key` of the object at `at`. */
+export function invalidField(
+  at: FieldPath,
+  key: string | number,
+  value: unknown,
+  expected: string,
+): AltcraftRecordProblem {
+  const path = [...at, key]
+  return new AltcraftRecordProblem(
+    'invalid_field',
+    `${fieldName(path)}: expected ${expected}, got ${describeValue(value)}`,
+    path,
+  )
+}
+
+/** A plain object (not null, not an array), as a string-keyed record. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** An optional string field; `""`, null and absence all mean absent (Altcraft's sentinel). */
+export function readText(source: Source, key: string, at: FieldPath): string | undefined {
+  const value = source[key]
+  if (typeof value === 'string') return value === '' ? undefined : value
+  if (value === undefined || value === null) return undefined
+  throw invalidField(at, key, value, 'a string')
+}
+
+/**
+ * An optional integer identifier field as an exact decimal string: a safe non-negative JS
+ * integer, or a decimal string (core's lossless JSON reader gives integers above 2^53 that
+ * way, XML and CSV give text). `0` means absent where Altcraft uses it as "none"
+ * (`zeroIsAbsent`).
+ */
+export function readIntegerId(
+  source: Source,
+  key: string,
+  at: FieldPath,
+  zeroIsAbsent: boolean,
+): string | undefined {
+  const value = source[key]
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || value < 0)
+      throw invalidField(at, key, value, 'a non-negative integer id')
+    if (!Number.isSafeInteger(value)) {
+      const path = [...at, key]
+      throw new AltcraftRecordProblem(
+        'imprecise_integer',
+        `${fieldName(path)}: ${value} is above 2^53 and was already rounded by JSON.parse; pass the response text so the exact digits are kept`,
+        path,
+      )
+    }
+    return value === 0 && zeroIsAbsent ? undefined : String(value)
+  }
+  if (typeof value === 'string') {
+    if (value === '' || (zeroIsAbsent && value === '0')) return undefined
+    if (DECIMAL.test(value)) return value
+  } else if (value === undefined || value === null) {
+    return undefined
+  }
+  throw invalidField(at, key, value, 'a non-negative integer id')
+}
+
+/** An optional safe-integer field, at least `min`. */
+export function readInteger(
+  source: Source,
+  key: string,
+  at: FieldPath,
+  min: number,
+): number | undefined {
+  const value = source[key]
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min) return value
+  throw invalidField(at, key, value, min === 1 ? 'a positive integer' : 'an integer')
+}
+
+/** An optional object field; null, absence and `{}` mean absent. */
+export function readObject(
+  source: Source,
+  key: string,
+  at: FieldPath,
+): Record<string, unknown> | undefined {
+  const value = source[key]
+  if (isPlainObject(value)) {
+    for (const _ in value) return value
+    return undefined
+  }
+  if (value === undefined || value === null) return undefined
+  throw invalidField(at, key, value, 'an object')
+}
+
+/** An optional array field; null and absence mean absent. */
+export function readArray(
+  source: Source,
+  key: string,
+  at: FieldPath,
+): readonly unknown[] | undefined {
+  const value = source[key]
+  if (Array.isArray(value)) return value
+  if (value === undefined || value === null) return undefined
+  throw invalidField(at, key, value, 'an array')
+}

@@ -1,0 +1,104 @@
+import { type Instant, parseRfc3339 } from '@evnorm/core'
+import {
+  invalidField,
+  isPlainObject,
+  readInteger,
+  readIntegerId,
+  readObject,
+  readText,
+} from './altcraft-fields.js'
+import { AltcraftRecordProblem, describeValue, parseProblemOf } from './altcraft-record-problem.js'
+
+/** One history record, read and checked; vendor sentinels already turned into absence. */
+export interface AltcraftHistoryRecord {
+  /** The record object as received. */
+  readonly source: Readonly<Record<string, unknown>>
+  /** `action`, verbatim. */
+  readonly action: string
+  /** `datetime`, verbatim. */
+  readonly datetime: string
+  /** `datetime` as an instant. */
+  readonly instant: Instant
+  /** `count` (1 when absent). */
+  readonly count: number
+  readonly xxh: string | undefined
+  readonly profileId: string | undefined
+  readonly email: string | undefined
+  /** `list_id`, or its alias `db_id`. */
+  readonly listId: string | undefined
+  readonly messageId: string | undefined
+  readonly campaignId: string | undefined
+  readonly eventId: string | undefined
+  readonly smid: string | undefined
+  readonly campaignName: string | undefined
+  readonly messageName: string | undefined
+  /** The record's channel string (`""` and `0` mean absent). */
+  readonly channel: string | undefined
+  /** `fields` of `history_get_all`. */
+  readonly fields: Record<string, unknown> | undefined
+}
+
+function requiredText(
+  record: Readonly<Record<string, unknown>>,
+  key: string,
+  what: string,
+): string {
+  const value = record[key]
+  if (typeof value === 'string') return value
+  if (value === undefined || value === null) {
+    throw new AltcraftRecordProblem('missing_field', `${key}: missing; ${what}`, [key])
+  }
+  throw invalidField([], key, value, 'a string')
+}
+
+function readInstant(datetime: string): Instant {
+  const parsed = parseRfc3339(datetime)
+  if (parsed.success) return parsed.instant
+  throw new AltcraftRecordProblem(
+    'invalid_time',
+    `datetime ${describeValue(datetime)} is not an RFC 3339 date-time (e.g. 2024-09-27T15:52:57.004Z): ${parsed.message}`,
+    ['datetime'],
+  )
+}
+
+function readChannel(record: Readonly<Record<string, unknown>>): string | undefined {
+  const value = record.channel
+  return value === 0 || value === '0' ? undefined : readText(record, 'channel', [])
+}
+
+/**
+ * Reads and checks one history record (current EN shape and the older RU shape alike).
+ * Throws an `AltcraftRecordProblem` naming the field when it cannot become an event.
+ */
+export function readAltcraftHistoryRecord(value: unknown): AltcraftHistoryRecord {
+  if (!isPlainObject(value)) {
+    throw new AltcraftRecordProblem(
+      'not_an_object',
+      `expected a history record object, got ${describeValue(value)}`,
+      [],
+    )
+  }
+  const problem = parseProblemOf(value)
+  if (problem !== undefined) throw problem
+  const action = requiredText(value, 'action', 'every history record names its action')
+  const datetime = requiredText(value, 'datetime', 'every history record has a time')
+  return {
+    source: value,
+    action,
+    datetime,
+    instant: readInstant(datetime),
+    count: readInteger(value, 'count', [], 1) ?? 1,
+    xxh: readText(value, 'xxh', []),
+    profileId: readText(value, 'profile_id', []),
+    email: readText(value, 'email', []),
+    listId: readIntegerId(value, 'list_id', [], false) ?? readIntegerId(value, 'db_id', [], false),
+    messageId: readIntegerId(value, 'message_id', [], true),
+    campaignId: readIntegerId(value, 'campaign_id', [], true),
+    eventId: readText(value, 'event_id', []),
+    smid: readText(value, 'smid', []),
+    campaignName: readText(value, 'campaign_name', []),
+    messageName: readText(value, 'message_name', []),
+    channel: readChannel(value),
+    fields: readObject(value, 'fields', []),
+  }
+}

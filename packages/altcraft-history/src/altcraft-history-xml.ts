@@ -1,0 +1,121 @@
+import { type ParseResult, UnreadableInputError } from '@evnorm/core'
+import { type MatcherView, XMLParser, XMLValidator } from 'fast-xml-parser'
+import { isPlainObject } from './altcraft-fields.js'
+import { type DocumentLocators, readAltcraftHistoryDocument } from './altcraft-history-document.js'
+import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'
+import {
+  arrayElements,
+  escapeReservedTag,
+  historyRecordFromXml,
+} from './altcraft-history-xml-values.js'
+
+const XML_LOCATORS: DocumentLocators = {
+  data: (index) => `/xml/data/item[${index + 1}]`,
+  array: (index) => `/xml/data/item[${index + 1}]`,
+  single: '/xml',
+}
+
+/** Deepest element nesting accepted (the history schema needs 7; custom fields a few more). */
+export const MAX_XML_DEPTH = 64
+
+function isArrayPath(_tag: string, matcher: string | MatcherView): boolean {
+  if (typeof matcher === 'string') return false
+  const path = matcher.toArray()
+  const depth = path.length
+  if (depth < 3 || path[1] !== 'data') return false
+  if (depth === 3) return true
+  if (depth === 5 && path[3] === 'subscriptions') return true
+  const catsAt = path[3] === 'subscription' ? 4 : path[3] === 'subscriptions' ? 5 : -1
+  return catsAt !== -1 && path[catsAt] === 'cats' && (depth === catsAt + 1 || depth === catsAt + 2)
+}
+
+function createParser(): XMLParser {
+  return new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    htmlEntities: true,
+    processEntities: { enabled: true, maxEntityCount: 0 },
+    jPath: false,
+    isArray: isArrayPath,
+    transformTagName: escapeReservedTag,
+    maxNestedTags: MAX_XML_DEPTH,
+  })
+}
+
+/**
+ * Offset of a `<!DOCTYPE` declaration outside comments and CDATA sections, or -1. Documents
+ * with one are refused: its entity definitions could expand without bound, and Altcraft
+ * never sends one.
+ */
+export function findDoctype(text: string): number {
+  for (let at = text.indexOf('<!'); at !== -1; at = text.indexOf('<!', at + 2)) {
+    if (text.startsWith('<!--', at)) {
+      at = text.indexOf('-->', at + 4)
+    } else if (text.startsWith('<![CDATA[', at)) {
+      at = text.indexOf(']]>', at + 9)
+    } else if (text.slice(at + 2, at + 9).toUpperCase() === 'DOCTYPE') {
+      return at
+    }
+    if (at === -1) return -1
+  }
+  return -1
+}
+
+function unreadable(reason: string, location?: string): ParseResult {
+  return {
+    success: false,
+    error: new UnreadableInputError({
+      feed: ALTCRAFT_HISTORY_FEED,
+      format: 'xml',
+      reason,
+      ...(location === undefined ? {} : { location }),
+    }),
+  }
+}
+
+function parseTree(text: string): { success: true; root: unknown } | ParseResult {
+  const valid = XMLValidator.validate(text)
+  if (valid !== true) {
+    return unreadable(valid.err.msg, `line ${valid.err.line}, column ${valid.err.col}`)
+  }
+  try {
+    const tree: unknown = createParser().parse(text)
+    if (!isPlainObject(tree) || !('xml' in tree)) {
+      return unreadable('expected the root element <xml> of an Altcraft response')
+    }
+    return { success: true, root: tree.xml }
+  } catch (error) {
+    return unreadable(error instanceof Error ? error.message : String(error))
+  }
+}
+
+/**
+ * Reads an Altcraft XML response (`<xml><data><item>…</item></data><error>0</error>…</xml>`)
+ * into records with the JSON types restored, so the same record read from JSON or XML gives
+ * the same event. Malformed or truncated documents and any DOCTYPE are refused; nesting is
+ * bounded. Never throws on data.
+ */
+export function parseAltcraftHistoryXml(text: string): ParseResult {
+  const doctype = findDoctype(text)
+  if (doctype !== -1) {
+    return unreadable(
+      'DOCTYPE declarations are refused (their entities could expand without bound; Altcraft sends none)',
+      `offset ${doctype}`,
+    )
+  }
+  const tree = parseTree(text)
+  if (!('root' in tree)) return tree
+  const root = tree.root
+  if (!isPlainObject(root) || !('data' in root || 'error' in root || 'error_text' in root)) {
+    return unreadable('expected <data>, <error> or <error_text> inside <xml>')
+  }
+  const envelope = {
+    data: arrayElements(root.data).map(historyRecordFromXml),
+    error: root.error,
+    error_text: root.error_text,
+  }
+  return readAltcraftHistoryDocument(envelope, 'xml', XML_LOCATORS)
+}

@@ -1,0 +1,148 @@
+import {
+  type CanonicalEvent,
+  normalizeEmail,
+  normalizePhone,
+  SUBSCRIPTION_STATUSES,
+} from '@evnorm/core'
+import { canonicalAltcraftChannel } from './altcraft-channel.js'
+import {
+  type FieldPath,
+  invalidField,
+  isPlainObject,
+  readArray,
+  readInteger,
+  readIntegerId,
+  readObject,
+  readText,
+} from './altcraft-fields.js'
+
+/** The canonical subscription context. */
+export type CanonicalSubscription = NonNullable<CanonicalEvent['subscription']>
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+type Status = (typeof SUBSCRIPTION_STATUSES)[number]
+type Source = Readonly<Record<string, unknown>>
+
+const STATUSES = new Set<string>(SUBSCRIPTION_STATUSES)
+const STATUS_NUMBER = /^[0-6]$/
+const CHAT_ID = /^-?\d+$/
+
+function setStatus(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
+  const value = source.status
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 6) {
+    target.status = SUBSCRIPTION_STATUSES[value] as Status
+    return
+  }
+  const text = readText(source, 'status', at)
+  if (text === undefined) return
+  if (STATUSES.has(text)) target.status = text as Status
+  else if (STATUS_NUMBER.test(text)) target.status = SUBSCRIPTION_STATUSES[Number(text)] as Status
+  else target.statusRaw = text
+}
+
+function readCategories(source: Source, at: FieldPath): string[] | undefined {
+  const cats = readArray(source, 'cats', at)
+  if (cats === undefined) return undefined
+  const names: string[] = []
+  for (let index = 0; index < cats.length; index++) {
+    const cat = cats[index]
+    if (typeof cat === 'string') names.push(cat)
+    else if (typeof cat === 'number' && Number.isFinite(cat)) names.push(String(cat))
+    else throw invalidField([...at, 'cats'], index, cat, 'a category name')
+  }
+  return names
+}
+
+function readChatId(source: Source, at: FieldPath): string | undefined {
+  const value = source.id
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value)
+  if (typeof value === 'string' && CHAT_ID.test(value)) return value
+  return readText(source, 'id', at)
+}
+
+function readPhone(text: string, at: FieldPath): string {
+  const phone = normalizePhone(text)
+  if (phone === undefined)
+    throw invalidField(at, 'phone', text, "a phone number ('+' and digits, separators allowed)")
+  return phone
+}
+
+function setPush(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
+  const provider = readText(source, 'provider', at)
+  const subscriptionId = readText(source, 'subscription_id', at)
+  if (provider === undefined && subscriptionId === undefined) return
+  const push: Mutable<NonNullable<CanonicalSubscription['push']>> = {}
+  if (provider !== undefined) push.provider = provider
+  if (subscriptionId !== undefined) push.subscriptionId = subscriptionId
+  target.push = push
+}
+
+function setAddresses(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
+  const email = readText(source, 'email', at)
+  const normalizedEmail = email === undefined ? undefined : normalizeEmail(email)
+  if (normalizedEmail !== undefined) target.email = normalizedEmail
+  const ccData = readObject(source, 'cc_data', at)
+  const ccPath = ccData === undefined ? at : [...at, 'cc_data']
+  const phone = readText(source, 'phone', at)
+  if (phone !== undefined) {
+    target.phone = readPhone(phone, at)
+  } else if (ccData !== undefined) {
+    const chatPhone = readText(ccData, 'phone', ccPath)
+    if (chatPhone !== undefined) target.phone = readPhone(chatPhone, ccPath)
+  }
+  setPush(target, source, at)
+  const chatId = ccData === undefined ? undefined : readChatId(ccData, ccPath)
+  if (chatId !== undefined) target.chatId = chatId
+}
+
+/**
+ * Reads an Altcraft subscription object at `path` (history `subscription` or an element of
+ * `subscriptions`; the S3/A7 shape) into the canonical subscription context. `recordChannel`
+ * is the record's channel string, used when the object names none. Throws an
+ * `AltcraftRecordProblem` on a malformed field.
+ */
+export function readAltcraftSubscription(
+  subscription: Source,
+  path: FieldPath,
+  recordChannel: string | undefined,
+): CanonicalSubscription {
+  const vendorChannel = readText(subscription, 'channel', path) ?? recordChannel
+  const channel = vendorChannel === undefined ? 'other' : canonicalAltcraftChannel(vendorChannel)
+  const target: Mutable<CanonicalSubscription> = { channel }
+  if (channel === 'other' && vendorChannel !== undefined) target.channelRaw = vendorChannel
+  const resourceId = readIntegerId(subscription, 'resource_id', path, false)
+  if (resourceId !== undefined) target.resourceId = resourceId
+  const resourceName = readText(subscription, 'resource_name', path)
+  if (resourceName !== undefined) target.resourceName = resourceName
+  setStatus(target, subscription, path)
+  const priority = readInteger(subscription, 'priority', path, Number.MIN_SAFE_INTEGER)
+  if (priority !== undefined) target.priority = priority
+  const categories = readCategories(subscription, path)
+  if (categories !== undefined) target.categories = categories
+  setAddresses(target, subscription, path)
+  const hashId = readText(subscription, 'hash_id', path)
+  if (hashId !== undefined) target.hashId = hashId
+  const customFields = readObject(subscription, 'custom_fields', path)
+  if (customFields !== undefined) target.customFields = customFields
+  return target
+}
+
+/**
+ * Reads a record's `subscriptions` array (the profile's current set at query time, not
+ * history); `{}` elements are skipped.
+ */
+export function readAltcraftSubscriptions(record: Source): CanonicalSubscription[] | undefined {
+  const list = readArray(record, 'subscriptions', [])
+  if (list === undefined) return undefined
+  const subscriptions: CanonicalSubscription[] = []
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index]
+    if (!isPlainObject(item))
+      throw invalidField(['subscriptions'], index, item, 'a subscription object')
+    for (const _ in item) {
+      subscriptions.push(readAltcraftSubscription(item, ['subscriptions', index], undefined))
+      break
+    }
+  }
+  return subscriptions
+}

@@ -1,0 +1,195 @@
+import {
+  CANONICAL_SCHEMA_VERSION,
+  type CanonicalEvent,
+  type Channel,
+  formatInstant,
+  normalizeEmail,
+  type VocabularyEntry,
+} from '@evnorm/core'
+import { canonicalAltcraftChannel } from './altcraft-channel.js'
+import { readObject } from './altcraft-fields.js'
+import {
+  ALTCRAFT_HISTORY_FEED,
+  altcraftHistoryEventId,
+  expandedEventId,
+} from './altcraft-history-event-id.js'
+import type { AltcraftHistoryRecord } from './altcraft-history-record.js'
+import { AltcraftRecordProblem } from './altcraft-record-problem.js'
+import {
+  type CanonicalSubscription,
+  readAltcraftSubscription,
+  readAltcraftSubscriptions,
+} from './altcraft-subscription.js'
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+type Recipient = Mutable<NonNullable<CanonicalEvent['recipient']>>
+type Campaign = Mutable<NonNullable<CanonicalEvent['campaign']>>
+type Message = Mutable<NonNullable<CanonicalEvent['message']>>
+type Source = CanonicalEvent['source']
+
+/** The most events one record may expand into with `expandCount`. */
+export const MAX_EXPANDED_COUNT = 10_000
+
+/** How records become events. */
+export interface MapOptions {
+  /** Emit `count` events of count 1 instead of one event carrying `count`. */
+  readonly expandCount: boolean
+  /** Attach the profile's current `subscriptions` as `profileSubscriptions`. */
+  readonly includeSubscriptions: boolean
+}
+
+const SUBSCRIPTION_PATH = ['subscription'] as const
+
+function recipientOf(
+  record: AltcraftHistoryRecord,
+  email: string | undefined,
+): Recipient | undefined {
+  const recipient: Recipient = {}
+  let empty = true
+  if (email !== undefined) {
+    recipient.email = email
+    empty = false
+  }
+  if (record.profileId !== undefined) {
+    recipient.profileId = record.profileId
+    empty = false
+  }
+  if (record.listId !== undefined) {
+    recipient.listId = record.listId
+    empty = false
+  }
+  if (record.xxh !== undefined) {
+    recipient.hashes = { xxh: record.xxh }
+    empty = false
+  }
+  if (record.fields !== undefined) {
+    recipient.fields = record.fields
+    empty = false
+  }
+  return empty ? undefined : recipient
+}
+
+function campaignOf(record: AltcraftHistoryRecord): Campaign | undefined {
+  if (record.campaignId === undefined && record.campaignName === undefined) return undefined
+  const campaign: Campaign = {}
+  if (record.campaignId !== undefined) campaign.id = record.campaignId
+  if (record.campaignName !== undefined) campaign.name = record.campaignName
+  return campaign
+}
+
+function messageOf(record: AltcraftHistoryRecord): Message | undefined {
+  if (
+    record.messageId === undefined &&
+    record.messageName === undefined &&
+    record.smid === undefined
+  ) {
+    return undefined
+  }
+  const message: Message = {}
+  if (record.messageId !== undefined) message.id = record.messageId
+  if (record.messageName !== undefined) message.name = record.messageName
+  if (record.smid !== undefined) message.sendId = record.smid
+  return message
+}
+
+function channelOf(
+  entry: VocabularyEntry | undefined,
+  record: AltcraftHistoryRecord,
+  subscription: CanonicalSubscription | undefined,
+): Channel {
+  if (entry?.channel !== undefined) return entry.channel
+  if (record.channel !== undefined) return canonicalAltcraftChannel(record.channel)
+  return subscription?.channel ?? 'other'
+}
+
+function sourceOf(record: AltcraftHistoryRecord, channel: Channel): Mutable<Source> {
+  const source: Mutable<Source> =
+    record.eventId === undefined
+      ? {
+          vendor: 'altcraft',
+          feed: ALTCRAFT_HISTORY_FEED,
+          verb: record.action,
+          idBasis: 'content',
+          time: { raw: record.datetime },
+        }
+      : {
+          vendor: 'altcraft',
+          feed: ALTCRAFT_HISTORY_FEED,
+          verb: record.action,
+          recordId: record.eventId,
+          idBasis: 'vendor',
+          time: { raw: record.datetime },
+        }
+  if (channel === 'other' && record.channel !== undefined) source.channel = record.channel
+  return source
+}
+
+/**
+ * Turns one checked history record into its canonical event (or `count` events with
+ * `expandCount`). `entry` is the record's vocabulary entry, undefined for an unknown verb.
+ * Throws an `AltcraftRecordProblem` on a malformed subscription.
+ */
+export function mapAltcraftHistoryAction(
+  record: AltcraftHistoryRecord,
+  entry: VocabularyEntry | undefined,
+  options: MapOptions,
+): CanonicalEvent[] {
+  const subscriptionObject = readObject(record.source, 'subscription', [])
+  const subscription =
+    subscriptionObject === undefined
+      ? undefined
+      : readAltcraftSubscription(subscriptionObject, SUBSCRIPTION_PATH, record.channel)
+  const profileSubscriptions = options.includeSubscriptions
+    ? readAltcraftSubscriptions(record.source)
+    : undefined
+  const email = record.email === undefined ? undefined : normalizeEmail(record.email)
+  const occurredAt = formatInstant(record.instant)
+  const channel = channelOf(entry, record, subscription)
+  const id = altcraftHistoryEventId(record, occurredAt, email, subscription?.resourceId)
+  const event: Record<string, unknown> = {
+    schema: CANONICAL_SCHEMA_VERSION,
+    id,
+    type: entry?.type ?? 'unknown',
+    channel,
+    occurredAt,
+    count: record.count,
+    source: sourceOf(record, channel),
+  }
+  const recipient = recipientOf(record, email)
+  if (recipient !== undefined) event.recipient = recipient
+  const campaign = campaignOf(record)
+  if (campaign !== undefined) event.campaign = campaign
+  const message = messageOf(record)
+  if (message !== undefined) event.message = message
+  if (subscription !== undefined) event.subscription = subscription
+  if (profileSubscriptions !== undefined) event.profileSubscriptions = profileSubscriptions
+  if (entry?.details !== undefined) event.details = { ...entry.details }
+  if (!options.expandCount || record.count === 1) return [event as unknown as CanonicalEvent]
+  return expand(event, record, channel)
+}
+
+function expand(
+  event: Record<string, unknown>,
+  record: AltcraftHistoryRecord,
+  channel: Channel,
+): CanonicalEvent[] {
+  if (record.count > MAX_EXPANDED_COUNT) {
+    throw new AltcraftRecordProblem(
+      'invalid_field',
+      `count: ${record.count} is above the expandCount limit of ${MAX_EXPANDED_COUNT}; normalize without expandCount to keep it as one event with count ${record.count}`,
+      ['count'],
+    )
+  }
+  const firstId = event.id as string
+  const events: CanonicalEvent[] = []
+  for (let n = 1; n <= record.count; n++) {
+    events.push({
+      ...event,
+      id: expandedEventId(firstId, n),
+      count: 1,
+      source: sourceOf(record, channel),
+      ...(event.details === undefined ? {} : { details: { ...(event.details as object) } }),
+    } as unknown as CanonicalEvent)
+  }
+  return events
+}
