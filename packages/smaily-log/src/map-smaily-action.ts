@@ -3,7 +3,6 @@ import {
   type CanonicalEvent,
   createVocabularyIndex,
   eventId,
-  normalizeEmail,
 } from '@evnorm/core'
 import { bounceDetails } from './smaily-bounce.js'
 import type { SmailyTimeResult } from './smaily-clock.js'
@@ -29,10 +28,10 @@ const lookup = createVocabularyIndex(SMAILY_LOG_VOCABULARY)
  * with the normalized email, the canonical `occurredAt`, `campaign_id` as decimal text or
  * null, and `value` verbatim or null when empty.
  */
-export function smailyEventId(row: SmailyRow, email: string, occurredAt: string): string {
+export function smailyEventId(row: SmailyRow, occurredAt: string): string {
   return row.seqId === undefined
     ? eventId(SMAILY_FEED, [
-        email,
+        row.email,
         occurredAt,
         row.action,
         row.campaignId ?? null,
@@ -72,15 +71,14 @@ function envelopeOf(
   zone: string,
   channel: Envelope['channel'],
 ): Envelope {
-  const email = normalizeEmail(row.email)
   const envelope: Envelope = {
     schema: CANONICAL_SCHEMA_VERSION,
-    id: smailyEventId(row, email, time.occurredAt),
+    id: smailyEventId(row, time.occurredAt),
     channel,
     occurredAt: time.occurredAt,
     count: 1,
     source: sourceOf(row, time, zone),
-    recipient: { email },
+    recipient: { email: row.email },
   }
   if (row.campaignId !== undefined || row.campaignName !== undefined) {
     envelope.campaign =

@@ -1,4 +1,4 @@
-import type { RejectionReason } from '@evnorm/core'
+import { normalizeEmail, type RejectionReason } from '@evnorm/core'
 import { describeType, readUnsignedId } from './smaily-identifier.js'
 import { quote } from './smaily-quote.js'
 
@@ -6,7 +6,7 @@ import { quote } from './smaily-quote.js'
 export interface SmailyRow {
   /** `seq_id` as an exact decimal string; absent in time-window mode. */
   readonly seqId: string | undefined
-  /** Subscriber email, verbatim. */
+  /** Subscriber email, trimmed, domain lower-cased (core's `normalizeEmail`). */
   readonly email: string
   /** Local time `YYYY-MM-DD HH:MM:SS`, verbatim (not yet checked). */
   readonly time: string
@@ -75,7 +75,7 @@ function isFail(value: unknown): value is Fail {
 
 /**
  * Checks one record of the action log by hand (no schema library on the hot path): `email`,
- * `time` and `action` are required non-empty strings; `seq_id` and `campaign_id` are
+ * `time` and `action` are required non-empty strings (the email is normalized); `seq_id` and `campaign_id` are
  * unsigned 64-bit integers or absent (`null`); `campaign_name` and `value` are strings,
  * where `null` and `""` mean absent. Other keys are ignored.
  */
@@ -86,8 +86,12 @@ export function readSmailyRow(record: unknown): SmailyRowResult {
   const fields = record as Record<string, unknown>
   const action = requiredText(fields, 'action', 'the action name (a string)')
   if (isFail(action)) return action
-  const email = requiredText(fields, 'email', "the subscriber's email address (a string)")
-  if (isFail(email)) return email
+  const rawEmail = requiredText(fields, 'email', "the subscriber's email address (a string)")
+  if (isFail(rawEmail)) return rawEmail
+  const email = normalizeEmail(rawEmail)
+  if (email === undefined) {
+    return fail('missing_field', 'email', "email is blank, expected the subscriber's email address")
+  }
   const time = requiredText(fields, 'time', 'a YYYY-MM-DD HH:MM:SS local time (a string)')
   if (isFail(time)) return time
   const seqId = optionalId(fields, 'seq_id')

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net'
-import type { CanonicalEvent } from '@evnorm/core'
+import { type CanonicalEvent, countryFromTld } from '@evnorm/core'
 
 /** Device and location context of an event. */
 export type DeviceContext = NonNullable<CanonicalEvent['context']>
@@ -35,8 +35,9 @@ function setCountry(
   context: { -readonly [K in keyof DeviceContext]: DeviceContext[K] },
   text: string,
 ): void {
-  if (COUNTRY_CODE.test(text)) context.country = text.toUpperCase()
-  else context.countryRaw = text
+  const country = COUNTRY_CODE.test(text) ? countryFromTld(text) : undefined
+  if (country !== undefined) context.country = country
+  if (country !== text) context.countryRaw = text
 }
 
 /**
@@ -47,9 +48,11 @@ function setCountry(
  *   `client`/`email client`/`browser`, `user agent`, `country`/`country code`.
  * - With no keyed part, a part that is a valid IPv4/IPv6 address is the IP; a last part of
  *   exactly two letters is the country; four parts in the documented order
- *   (OS, client, IP, country) give the OS and client too.
- * A two-letter country is upper-cased into `country`, any other country text goes to
- * `countryRaw`. Returns undefined when nothing is recognised.
+ *   (OS, client, IP, country) give the OS and client too. The last part counts as a country
+ *   only when it names an ISO 3166-1 code.
+ * A two-letter country that names an ISO 3166-1 code (any case; `UK` is `GB`) goes to
+ * `country`, and the text as sent to `countryRaw` when it differs; any other country text goes
+ * to `countryRaw` alone. Returns undefined when nothing is recognised.
  */
 export function viewContext(value: string): DeviceContext | undefined {
   const parts = value.split(PART_SEPARATOR).filter((part) => part !== '')
@@ -68,7 +71,9 @@ export function viewContext(value: string): DeviceContext | undefined {
     const ip = parts.find((part) => isIP(part) !== 0)
     if (ip !== undefined) context.ip = ip
     const last = parts.at(-1)
-    if (parts.length > 1 && last !== undefined && COUNTRY_CODE.test(last)) setCountry(context, last)
+    if (parts.length > 1 && last !== undefined && COUNTRY_CODE.test(last) && countryFromTld(last)) {
+      setCountry(context, last)
+    }
     if (parts.length === 4 && parts[2] === ip && parts[0] !== undefined && parts[1] !== undefined) {
       context.os = parts[0]
       context.browser = parts[1]
