@@ -59,9 +59,9 @@ const REPEATED = 1
 const SKIPPED = 2
 
 /**
- * The zone's offsets around a wall-clock time: `beforeMs` and `afterMs` are the offsets in force
- * a day before and a day after; `kind` says whether the wall time maps to one instant, two
- * (repeated: wall − beforeMs, then wall − afterMs) or none (skipped).
+ * Where a wall-clock time falls: one instant (`single`: wall − beforeMs, both offsets equal),
+ * two (`repeated`: wall − beforeMs, then wall − afterMs) or none (`skipped`: beforeMs and afterMs
+ * are the offsets before and after the jump).
  */
 interface Placement {
   readonly kind: typeof SINGLE | typeof REPEATED | typeof SKIPPED
@@ -82,12 +82,15 @@ function samePlacement(a: Placement, b: Placement): boolean {
 }
 
 /**
- * Throws TypeError for an invalid IANA zone (programmer misuse).
+ * Creates a converter of wall-clock times in `zone` to UTC instants under `policy` (missing
+ * fields from {@link DEFAULT_LOCAL_TIME_POLICY}). Throws TypeError for an invalid IANA zone or
+ * policy value (programmer misuse).
  *
- * Place a wall time as Temporal's possible-instants do: with the offsets a day before and after,
- * an instant `wall − offset` is valid when the zone has that offset there. This assumes at most
- * one transition within a day of the wall time. The placement is cached per local hour when the
- * hour's first and last millisecond place alike; other hours (30-minute shifts) are placed per call.
+ * A wall time is placed as Temporal's possible-instants do: with the zone's offsets a day before
+ * and a day after, an instant `wall − offset` is valid when the zone has that offset there
+ * (this assumes at most one transition within a day of the wall time). The placement is cached
+ * per local hour when the hour's first and last millisecond place alike; other hours (e.g. Lord
+ * Howe's 30-minute shift) are placed per call.
  */
 export function createLocalTimeConverter(
   zone: string,
