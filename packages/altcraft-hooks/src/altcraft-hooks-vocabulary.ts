@@ -359,7 +359,8 @@ export const ALTCRAFT_HOOKS_VOCABULARY: Vocabulary = [
     verb: 'telegram_bot_click',
     type: 'message.clicked',
     channel: 'telegram',
-    description: `Telegram bot message link clicked (uniqueness not stated) ${HISTORY}`,
+    details: { unique: false },
+    description: `Telegram bot message link clicked, every click ${HISTORY}`,
   },
   {
     verb: 'telegram_bot_subscribe',
@@ -497,8 +498,9 @@ export const ALTCRAFT_HOOKS_VOCABULARY: Vocabulary = [
   {
     verb: 'unsub_api',
     type: 'subscription.unsubscribed',
-    details: { scope: 'channel', via: 'api' },
-    description: `unsubscribed through the API ${HISTORY}`,
+    channel: 'none',
+    details: { scope: 'global', via: 'api' },
+    description: `unsubscribed from mailings through the API ${HISTORY}`,
   },
   {
     verb: 'unsub_manual',
