@@ -1,0 +1,114 @@
+import { firstRecordKeys } from './first-record-keys.js'
+import type { SourceName } from './sources.js'
+
+/** How many bytes of an input `--source auto` looks at. */
+export const DETECTION_HEAD_BYTES = 64 * 1024
+
+/** What {@link detectSource} decided: the feed and why, or why it could not tell. */
+export type SourceDetection =
+  | { readonly success: true; readonly source: SourceName; readonly reason: string }
+  | { readonly success: false; readonly reason: string }
+
+const XML_ROOT = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/
+
+/**
+ * Tells which feed an input comes from by its first bytes (see {@link DETECTION_HEAD_BYTES}):
+ * Altcraft history by an `<xml>` root, a `{"data", "error"}` envelope, records or a CSV
+ * header with `action` and `datetime`; Altcraft hooks by messages with `event_type` (or the
+ * `event` spelling of the vendor's batch page) and `event_date`; Smaily by rows with `action`
+ * and `time`, or a `{"code", "message"}` error object. Pure; never throws.
+ */
+export function detectSource(head: string): SourceDetection {
+  const text = head.replace(/^\uFEFF/, '').trimStart()
+  if (text === '') return { success: false, reason: 'the input is empty' }
+  if (text.startsWith('<')) return detectXml(text)
+  if (text.startsWith('{') || text.startsWith('[')) return detectJson(text)
+  return detectCsv(text)
+}
+
+function detectXml(text: string): SourceDetection {
+  const root = XML_ROOT.exec(text)?.[1]
+  if (root === 'xml') {
+    return {
+      success: true,
+      source: 'altcraft-history',
+      reason: 'an XML document with an <xml> root',
+    }
+  }
+  return {
+    success: false,
+    reason: `an XML document with root ${root === undefined ? 'that cannot be read' : `<${root}>`}, not the <xml> root of Altcraft history`,
+  }
+}
+
+function detectJson(text: string): SourceDetection {
+  const shape = firstRecordKeys(text)
+  if (shape.kind === 'object') {
+    const keys = new Set(shape.keys)
+    if (keys.has('data') && (keys.has('error') || keys.has('error_text'))) {
+      return {
+        success: true,
+        source: 'altcraft-history',
+        reason: 'a {"data", "error"} response envelope',
+      }
+    }
+    if (keys.has('code') && keys.has('message') && !keys.has('action')) {
+      return { success: true, source: 'smaily-log', reason: 'a {"code", "message"} error object' }
+    }
+    return byRecordKeys(shape.keys, 'the first record')
+  }
+  if (shape.kind === 'array' && shape.first === 'object') {
+    return byRecordKeys(shape.keys, 'the first array element')
+  }
+  if (shape.kind === 'array') {
+    return {
+      success: false,
+      reason:
+        shape.first === 'empty'
+          ? 'an empty JSON array names no feed'
+          : 'the first array element is not an object',
+    }
+  }
+  return { success: false, reason: 'the text is not JSON' }
+}
+
+function detectCsv(text: string): SourceDetection {
+  const line = text.slice(0, text.search(/\r?\n|$/))
+  const split = [',', ';', '\t']
+    .map((delimiter) => line.split(delimiter))
+    .reduce((best, fields) => (fields.length > best.length ? fields : best))
+  const keys = split.map((field) => field.trim().replace(/^"(.*)"$/, '$1'))
+  return byRecordKeys(keys, 'the CSV header')
+}
+
+function byRecordKeys(keys: readonly string[], where: string): SourceDetection {
+  const has = new Set(keys)
+  if (has.has('event_date') && (has.has('event_type') || has.has('event'))) {
+    const verbKey = has.has('event_type') ? 'event_type' : 'event'
+    return {
+      success: true,
+      source: 'altcraft-hooks',
+      reason: `${where} has "${verbKey}" and "event_date"`,
+    }
+  }
+  if (has.has('action') && has.has('datetime')) {
+    return {
+      success: true,
+      source: 'altcraft-history',
+      reason: `${where} has "action" and "datetime"`,
+    }
+  }
+  if (has.has('action') && has.has('time')) {
+    return { success: true, source: 'smaily-log', reason: `${where} has "action" and "time"` }
+  }
+  return {
+    success: false,
+    reason: `${where} has none of the known key pairs (it has ${describeKeys(keys)})`,
+  }
+}
+
+function describeKeys(keys: readonly string[]): string {
+  if (keys.length === 0) return 'no keys'
+  const shown = keys.slice(0, 6).map((key) => JSON.stringify(key.slice(0, 40)))
+  return `${shown.join(', ')}${keys.length > 6 ? ', …' : ''}`
+}

@@ -1,0 +1,74 @@
+import type { SummaryData } from './run-summary.js'
+
+/** Where the run wrote its results, for the summary's last lines. */
+export interface SummaryDestinations {
+  /** The events' destination (`<stdout>` or a path). */
+  readonly out: string
+  /** The rejections file, when `--rejects` was given. */
+  readonly rejects?: string
+}
+
+/** The human-readable summary printed on stderr at the end of `evnorm normalize`. */
+export function formatSummary(summary: SummaryData, destinations: SummaryDestinations): string {
+  const lines = [
+    `evnorm: ${plural(summary.files.length, 'input')}, ${plural(summary.records, 'record')} read: ` +
+      `${plural(summary.events, 'event')} from ${summary.accepted} accepted, ${summary.rejected} rejected`,
+  ]
+  const width = Math.max(...summary.files.map((file) => file.file.length))
+  for (const file of summary.files) {
+    lines.push(
+      `  ${file.file.padEnd(width)}  ${file.source} (${file.format}): ` +
+        `${plural(file.records, 'record')}, ${plural(file.events, 'event')}, ${file.rejected} rejected`,
+    )
+  }
+  section(lines, 'events by type', summary.byType)
+  section(lines, 'events by channel', summary.byChannel)
+  section(lines, 'unknown vendor verbs (events of type unknown)', summary.unknownVerbs)
+  if (summary.unknownVerbsNotListed > 0) {
+    lines.push(`  … and ${plural(summary.unknownVerbsNotListed, 'event')} with further verbs`)
+  }
+  section(lines, 'rejections by reason', summary.rejectionsByReason)
+  if (summary.firstRejections.length > 0) {
+    lines.push(
+      summary.rejected > summary.firstRejections.length ? 'first rejections' : 'rejections',
+    )
+    for (const rejection of summary.firstRejections) {
+      lines.push(
+        `  ${rejection.file} ${rejection.locator}: ${rejection.reason}: ${oneLine(rejection.message)}`,
+      )
+    }
+  }
+  lines.push(`events written to ${destinations.out}`)
+  if (destinations.rejects !== undefined)
+    lines.push(`rejections written to ${destinations.rejects}`)
+  else if (summary.rejected > 0)
+    lines.push('rejected records were not kept: pass --rejects FILE to write them')
+  return `${lines.join('\n')}\n`
+}
+
+function section(lines: string[], title: string, counts: Readonly<Record<string, number>>): void {
+  const entries = Object.entries(counts)
+  if (entries.length === 0) return
+  lines.push(title)
+  const keys = entries.map(([key]) => displayKey(key))
+  const width = Math.max(...keys.map((key) => key.length))
+  const countWidth = Math.max(...entries.map(([, count]) => String(count).length))
+  entries.forEach(([, count], index) => {
+    lines.push(`  ${(keys[index] ?? '').padEnd(width)}  ${String(count).padStart(countWidth)}`)
+  })
+}
+
+function displayKey(key: string): string {
+  if (/^[^\s\p{C}]{1,60}$/u.test(key)) return key
+  const quoted = JSON.stringify(key)
+  return quoted.length > 62 ? `${quoted.slice(0, 60)}…"` : quoted
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ')
+  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat
+}

@@ -1,0 +1,208 @@
+import { resolve } from 'node:path'
+import {
+  type AnyAdapter,
+  type InputFormat,
+  normalizeStream,
+  sniffFormat,
+  type UnreadableInputError,
+  VendorErrorEnvelopeError,
+} from '@evnorm/core'
+import type { NormalizeArgs } from './cli-args.js'
+import { type CliIo, reportProblem } from './cli-io.js'
+import { detectSource } from './detect-source.js'
+import { expandInputs } from './expand-inputs.js'
+import { formatSummary } from './format-summary.js'
+import { formatFromName, isInputFormat } from './input-format.js'
+import { describeIoError } from './io-error.js'
+import { LineSink, SinkError } from './line-sink.js'
+import { type InputSpec, type OpenedInput, openInput } from './open-input.js'
+import { PROGRESS_MIN_BYTES, ProgressBar } from './progress-bar.js'
+import { type FileReport, RunSummary } from './run-summary.js'
+import { SOURCE_NAMES, SOURCES, type SourceName } from './sources.js'
+
+/** Records per batch handed from core's stream to the writers. */
+const BATCH_SIZE = 1000
+
+interface Run {
+  readonly args: NormalizeArgs
+  readonly io: CliIo
+  readonly out: LineSink
+  readonly rejects: LineSink | undefined
+  readonly summary: RunSummary
+}
+
+/**
+ * `evnorm normalize`: streams every input through its feed's adapter, writing events (and
+ * rejections) as NDJSON with backpressure. Returns the exit code: 0, 1 (`--strict` and a
+ * rejection) or 2 (usage error, unreadable input, vendor error response, unwritable output).
+ */
+export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<number> {
+  const expanded = await expandInputs(args.inputs)
+  if (!expanded.success) return reportProblem(io, expanded.name, expanded.problem)
+  const clash = findClash(args, expanded.inputs)
+  if (clash !== undefined) return reportProblem(io, undefined, clash)
+  let out: LineSink | undefined
+  let rejects: LineSink | undefined
+  try {
+    out =
+      args.out === undefined
+        ? new LineSink(io.stdout, '<stdout>', false)
+        : await LineSink.open(args.out)
+    rejects = args.rejects === undefined ? undefined : await LineSink.open(args.rejects)
+    const run: Run = { args, io, out, rejects, summary: new RunSummary() }
+    for (const spec of expanded.inputs) {
+      const problem = await normalizeInput(run, spec)
+      if (problem !== undefined) {
+        out.abort()
+        rejects?.abort()
+        return reportProblem(io, spec.name, problem)
+      }
+    }
+    await out.close()
+    await rejects?.close()
+    printSummary(run)
+    return args.strict && run.summary.rejected > 0 ? 1 : 0
+  } catch (error) {
+    if (!(error instanceof SinkError)) throw error
+    out?.abort()
+    rejects?.abort()
+    if (error.code === 'EPIPE' && args.out === undefined) return 0
+    return reportProblem(io, error.destination, `cannot write: ${error.problem}`)
+  }
+}
+
+function findClash(args: NormalizeArgs, inputs: readonly InputSpec[]): string | undefined {
+  const out = args.out === undefined ? undefined : resolve(args.out)
+  const rejects = args.rejects === undefined ? undefined : resolve(args.rejects)
+  if (out !== undefined && out === rejects) return '--out and --rejects name the same file'
+  for (const input of inputs) {
+    if (input.path === undefined) continue
+    const path = resolve(input.path)
+    if (path === out) return `--out ${args.out} is also an input and would be overwritten`
+    if (path === rejects)
+      return `--rejects ${args.rejects} is also an input and would be overwritten`
+  }
+  return undefined
+}
+
+async function normalizeInput(run: Run, spec: InputSpec): Promise<string | undefined> {
+  const opened = await openInput(spec, run.io.stdin)
+  if (!opened.success) return opened.problem
+  const input = opened.input
+  const progress = wantsProgress(run, input) ? new ProgressBar(run.io.stderr) : undefined
+  try {
+    const format = run.args.format ?? formatFromName(spec.name) ?? sniffedFormat(input.head)
+    const chosen = chooseSource(run, input, format)
+    if (!chosen.success) return chosen.problem
+    const { adapter } = SOURCES[chosen.source]
+    const report = run.summary.startFile({
+      file: spec.name,
+      source: chosen.source,
+      feed: adapter.feed,
+      format: format ?? 'auto',
+      ...(chosen.reason === undefined ? {} : { detectedBy: chosen.reason }),
+    })
+    return await streamInput(run, input, adapter, format, report, progress)
+  } catch (error) {
+    if (error instanceof SinkError) throw error
+    return describeIoError(error)
+  } finally {
+    progress?.clear()
+    input.close()
+  }
+}
+
+function chooseSource(
+  run: Run,
+  input: OpenedInput,
+  format: InputFormat | undefined,
+): { success: true; source: SourceName; reason?: string } | { success: false; problem: string } {
+  if (run.args.source !== 'auto') return { success: true, source: run.args.source }
+  const detection = detectSource(input.head)
+  if (!detection.success) {
+    return {
+      success: false,
+      problem: `cannot tell which feed this is: ${detection.reason}; pass --source ${SOURCE_NAMES.join('|')}`,
+    }
+  }
+  if (!run.args.quiet && !run.args.jsonSummary) {
+    run.io.stderr.write(
+      `evnorm: ${input.name}: reading as ${detection.source} (${detection.reason}), format ${format ?? 'auto'}\n`,
+    )
+  }
+  return { success: true, source: detection.source, reason: detection.reason }
+}
+
+async function streamInput(
+  run: Run,
+  input: OpenedInput,
+  adapter: AnyAdapter,
+  format: InputFormat | undefined,
+  report: FileReport,
+  progress: ProgressBar | undefined,
+): Promise<string | undefined> {
+  const options = {
+    batchSize: BATCH_SIZE,
+    includeRaw: run.args.includeRaw,
+    ...(format === undefined ? {} : { format }),
+  }
+  for await (const item of normalizeStream(adapter, input.chunks, options)) {
+    if (!item.success) return describeInputError(item.error)
+    run.summary.addBatch(report, item)
+    await run.out.write(toNdjson(item.events))
+    if (run.rejects !== undefined && item.rejections.length > 0) {
+      await run.rejects.write(toNdjson(item.rejections))
+    }
+    progress?.update({
+      name: input.name,
+      read: input.bytesRead(),
+      total: input.size ?? 0,
+      records: report.records,
+    })
+  }
+  return undefined
+}
+
+function wantsProgress(run: Run, input: OpenedInput): boolean {
+  const { io, args } = run
+  return (
+    io.isTTY &&
+    !args.quiet &&
+    !args.jsonSummary &&
+    io.env.TERM !== 'dumb' &&
+    io.env.CI === undefined &&
+    (input.size ?? 0) >= PROGRESS_MIN_BYTES
+  )
+}
+
+function sniffedFormat(head: string): InputFormat | undefined {
+  const format = sniffFormat(head)
+  return format !== undefined && isInputFormat(format) ? format : undefined
+}
+
+function describeInputError(error: VendorErrorEnvelopeError | UnreadableInputError): string {
+  if (VendorErrorEnvelopeError.isInstance(error)) {
+    const text = error.vendorMessage === '' ? '' : `: ${error.vendorMessage}`
+    return `the vendor returned an error response instead of records (${error.feed} error ${error.code}${text})`
+  }
+  return error.message
+}
+
+function toNdjson(values: readonly unknown[]): string {
+  let text = ''
+  for (const value of values) text += `${JSON.stringify(value)}\n`
+  return text
+}
+
+function printSummary(run: Run): void {
+  const { args, io, summary } = run
+  if (args.jsonSummary) {
+    io.stderr.write(`${JSON.stringify(summary.toData())}\n`)
+  } else if (!args.quiet) {
+    const destinations = {
+      out: args.out ?? '<stdout>',
+      ...(args.rejects === undefined ? {} : { rejects: args.rejects }),
+    }
+    io.stderr.write(formatSummary(summary.toData(), destinations))
+  }
+}

@@ -1,0 +1,132 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createGunzip } from 'node:zlib'
+import { DETECTION_HEAD_BYTES } from './detect-source.js'
+import { isGzipName } from './input-format.js'
+import { describeIoError } from './io-error.js'
+
+/** An input to read: a file, or standard input when `path` is absent. */
+export interface InputSpec {
+  /** The name used in messages (the path as given, or `<stdin>`). */
+  readonly name: string
+  /** File path; absent for standard input. */
+  readonly path?: string
+}
+
+/** An opened input: its first bytes as text, and every byte (decompressed) as chunks. */
+export interface OpenedInput {
+  /** The name used in messages. */
+  readonly name: string
+  /** Size of the file in bytes (compressed size for gzip); undefined for standard input. */
+  readonly size: number | undefined
+  /** True when the input is gzip-compressed. */
+  readonly gzip: boolean
+  /** Up to {@link DETECTION_HEAD_BYTES} of the (decompressed) content, decoded as UTF-8. */
+  readonly head: string
+  /** The whole (decompressed) content, head included, read lazily. */
+  readonly chunks: AsyncIterable<Uint8Array>
+  /** Bytes read from the file so far (before decompression). */
+  bytesRead(): number
+  /** Stops reading and releases the file. */
+  close(): void
+}
+
+/** What {@link openInput} returns. */
+export type OpenInputResult =
+  | { readonly success: true; readonly input: OpenedInput }
+  | { readonly success: false; readonly problem: string }
+
+interface Peeked {
+  readonly taken: readonly Uint8Array[]
+  readonly bytes: number
+  readonly rest: AsyncIterator<Uint8Array>
+}
+
+/**
+ * Opens a file or standard input for streaming: gzip (by a `.gz` name or the magic bytes
+ * 1f 8b) is decompressed on the fly, and the first bytes are read ahead for format and feed
+ * detection, then replayed. Memory stays bounded by the read-ahead.
+ */
+export async function openInput(spec: InputSpec, stdin: Readable): Promise<OpenInputResult> {
+  let size: number | undefined
+  if (spec.path !== undefined) {
+    try {
+      const stats = await stat(spec.path)
+      if (stats.isDirectory()) return { success: false, problem: 'is a directory' }
+      size = stats.size
+    } catch (error) {
+      return { success: false, problem: describeIoError(error) }
+    }
+  }
+  const raw =
+    spec.path === undefined ? stdin : createReadStream(spec.path, { highWaterMark: 1 << 18 })
+  let bytes = 0
+  try {
+    const rawPeek = await peek(
+      counted(raw, (length) => (bytes += length)),
+      2,
+    )
+    const gzip = isGzipName(spec.name) || hasGzipMagic(rawPeek.taken)
+    const content = gzip ? gunzip(replay(rawPeek)) : replay(rawPeek)
+    const head = await peek(content, DETECTION_HEAD_BYTES)
+    return {
+      success: true,
+      input: {
+        name: spec.name,
+        size,
+        gzip,
+        head: new TextDecoder().decode(Buffer.concat(head.taken).subarray(0, DETECTION_HEAD_BYTES)),
+        chunks: replay(head),
+        bytesRead: () => bytes,
+        close: () => raw.destroy(),
+      },
+    }
+  } catch (error) {
+    raw.destroy()
+    return { success: false, problem: describeIoError(error) }
+  }
+}
+
+async function* counted(
+  source: AsyncIterable<unknown>,
+  count: (length: number) => void,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array)
+    count(bytes.length)
+    yield bytes
+  }
+}
+
+async function peek(source: AsyncIterable<Uint8Array>, wanted: number): Promise<Peeked> {
+  const rest = source[Symbol.asyncIterator]()
+  const taken: Uint8Array[] = []
+  let bytes = 0
+  while (bytes < wanted) {
+    const next = await rest.next()
+    if (next.done) break
+    taken.push(next.value)
+    bytes += next.value.length
+  }
+  return { taken, bytes, rest }
+}
+
+async function* replay(peeked: Peeked): AsyncGenerator<Uint8Array> {
+  yield* peeked.taken
+  for (let next = await peeked.rest.next(); !next.done; next = await peeked.rest.next()) {
+    yield next.value
+  }
+}
+
+function hasGzipMagic(chunks: readonly Uint8Array[]): boolean {
+  const start = Buffer.concat(chunks.slice(0, 2))
+  return start[0] === 0x1f && start[1] === 0x8b
+}
+
+function gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const decompressor = createGunzip()
+  pipeline(Readable.from(source), decompressor).catch(() => {})
+  return decompressor
+}
