@@ -49,7 +49,8 @@ export function readInput(input: unknown, options: ReadInputOptions): ReadInputR
   if (!decoded.success) return fail(options.format ?? 'text', decoded.message)
   const text = decoded.text
   if (text.trim() === '') {
-    if (options.format === 'ndjson') return { success: true, format: 'ndjson', records: [], lines: [] }
+    if (options.format === 'ndjson')
+      return { success: true, format: 'ndjson', records: [], lines: [] }
     return fail(options.format ?? 'text', 'the input is empty')
   }
   const format = options.format ?? sniffFormat(text)
@@ -63,7 +64,11 @@ export function readInput(input: unknown, options: ReadInputOptions): ReadInputR
   if (format === 'json') {
     const parsed = parseJsonLossless(text)
     if (!parsed.success) {
-      return fail('json', parsed.message, parsed.position === undefined ? undefined : describePosition(text, parsed.position))
+      return fail(
+        'json',
+        parsed.message,
+        parsed.position === undefined ? undefined : describePosition(text, parsed.position),
+      )
     }
     return { success: true, format, value: parsed.value }
   }

@@ -1,5 +1,9 @@
 import { z } from 'zod'
-import { CanonicalEventSchema, DETAILS_SCHEMAS, EventEnvelopeShape } from './canonical-event-schema.js'
+import {
+  CanonicalEventSchema,
+  DETAILS_SCHEMAS,
+  EventEnvelopeShape,
+} from './canonical-event-schema.js'
 import { EVENT_TYPES, type EventType } from './taxonomy.js'
 
 const compiledVariants = new Map<unknown, z.ZodType>()
@@ -25,7 +29,8 @@ const knownTypes = new Set<unknown>(EVENT_TYPES)
 /** The first problem that makes `value` not a canonical event, or undefined when it is one. */
 export function findEventProblem(value: unknown): string | undefined {
   const type = (value as { type?: unknown } | null)?.type
-  if (knownTypes.has(type) && z.validate(compiledVariant(type as EventType), value)) return undefined
+  if (knownTypes.has(type) && z.validate(compiledVariant(type as EventType), value))
+    return undefined
   const result = CanonicalEventSchema.safeParse(value)
   if (result.success) return undefined
   const issue = result.error.issues[0]

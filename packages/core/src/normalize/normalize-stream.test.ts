@@ -51,13 +51,18 @@ async function collect(items: AsyncIterable<StreamItem>) {
 
 describe('normalizeStream', () => {
   it('yields exactly what normalize gives, however the input is chunked and batched', async () => {
-    const documents = fc.array(anyRecord, { maxLength: 25 }).chain((records) =>
-      fc.constantFrom(
-        { text: JSON.stringify(records), format: undefined },
-        { text: JSON.stringify({ before: 1, items: records, after: [true] }, null, 1), format: undefined },
-        { text: records.map((r) => JSON.stringify(r)).join('\n'), format: 'ndjson' as const },
-      ),
-    )
+    const documents = fc
+      .array(anyRecord, { maxLength: 25 })
+      .chain((records) =>
+        fc.constantFrom(
+          { text: JSON.stringify(records), format: undefined },
+          {
+            text: JSON.stringify({ before: 1, items: records, after: [true] }, null, 1),
+            format: undefined,
+          },
+          { text: records.map((r) => JSON.stringify(r)).join('\n'), format: 'ndjson' as const },
+        ),
+      )
     await fc.assert(
       fc.asyncProperty(
         documents,
@@ -65,9 +70,15 @@ describe('normalizeStream', () => {
         fc.boolean(),
         fc.integer({ min: 1, max: 7 }),
         async (document, cuts, bytes, batchSize) => {
-          const expected = normalize(adapter, document.text, document.format ? { format: document.format } : {})
+          const expected = normalize(
+            adapter,
+            document.text,
+            document.format ? { format: document.format } : {},
+          )
           const options = { batchSize, ...(document.format ? { format: document.format } : {}) }
-          const streamed = await collect(normalizeStream(adapter, chunk(document.text, cuts, bytes), options))
+          const streamed = await collect(
+            normalizeStream(adapter, chunk(document.text, cuts, bytes), options),
+          )
           if (!expected.success) {
             expect(streamed.errors).toHaveLength(1)
             return
@@ -82,13 +93,15 @@ describe('normalizeStream', () => {
   })
 
   it('detects NDJSON from the content', async () => {
-    const text = '{"verb":"sent","at":"2025-01-01T00:00:00Z"}\n{"verb":"opened","at":"2025-01-01T00:00:00Z"}\n'
+    const text =
+      '{"verb":"sent","at":"2025-01-01T00:00:00Z"}\n{"verb":"opened","at":"2025-01-01T00:00:00Z"}\n'
     const { events } = await collect(normalizeStream(adapter, [text]))
     expect(events.map((event) => event.type)).toEqual(['message.sent', 'message.opened'])
   })
 
   it('ends a truncated JSON array with an unreadable-input item after the records it could read', async () => {
-    const text = '[{"verb":"sent","at":"2025-01-01T00:00:00Z"},{"verb":"opened","at":"2025-01-01T00:00:00Z"},{"verb":"se'
+    const text =
+      '[{"verb":"sent","at":"2025-01-01T00:00:00Z"},{"verb":"opened","at":"2025-01-01T00:00:00Z"},{"verb":"se'
     const { events, errors } = await collect(normalizeStream(adapter, [text]))
     expect(events).toHaveLength(2)
     expect(errors).toHaveLength(1)
@@ -101,7 +114,9 @@ describe('normalizeStream', () => {
   })
 
   it('refuses a batch size that is not a positive integer', async () => {
-    await expect(collect(normalizeStream(adapter, ['[]'], { batchSize: 0 }))).rejects.toThrow(RangeError)
+    await expect(collect(normalizeStream(adapter, ['[]'], { batchSize: 0 }))).rejects.toThrow(
+      RangeError,
+    )
   })
 })
 
@@ -112,7 +127,10 @@ describe('createNormalizeTransform', () => {
     const transform = createNormalizeTransform(adapter, { batchSize: 2 })
     transform.on('rejection', (rejection: Rejection) => rejections.push(rejection))
     await pipeline(
-      Readable.from(['[{"verb":"sent","at":"2025-01-01T00:00:00Z"},', '{"verb":"sent"},{"verb":"opened","at":"2025-01-01T00:00:00Z"}]']),
+      Readable.from([
+        '[{"verb":"sent","at":"2025-01-01T00:00:00Z"},',
+        '{"verb":"sent"},{"verb":"opened","at":"2025-01-01T00:00:00Z"}]',
+      ]),
       transform,
       new Writable({
         objectMode: true,
@@ -128,8 +146,8 @@ describe('createNormalizeTransform', () => {
 
   it('fails the pipeline with the typed error of a vendor error envelope', async () => {
     const sink = new Writable({ objectMode: true, write: (_event, _encoding, done) => done() })
-    await expect(pipeline(Readable.from(['{"failure":"denied"}']), createNormalizeTransform(adapter), sink)).rejects.toSatisfy(
-      (error: unknown) => VendorErrorEnvelopeError.isInstance(error),
-    )
+    await expect(
+      pipeline(Readable.from(['{"failure":"denied"}']), createNormalizeTransform(adapter), sink),
+    ).rejects.toSatisfy((error: unknown) => VendorErrorEnvelopeError.isInstance(error))
   })
 })

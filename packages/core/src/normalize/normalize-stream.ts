@@ -66,7 +66,8 @@ async function peek(
     const next = await iterator.next()
     if (next.done) break
     taken.push(next.value)
-    head += typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true })
+    head +=
+      typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true })
   }
   async function* replay(): AsyncGenerator<string | Uint8Array> {
     yield* taken
@@ -98,7 +99,8 @@ async function* streamNdjson(
   let lines: number[] = []
   for await (const item of readLines(source)) {
     if ('error' in item) {
-      if (records.length > 0) yield { success: true, ...runner.run(records, (i) => `line ${lines[i]}`) }
+      if (records.length > 0)
+        yield { success: true, ...runner.run(records, (i) => `line ${lines[i]}`) }
       yield unreadable(runner, 'ndjson', item.error, `line ${item.line}`)
       return
     }
@@ -125,7 +127,10 @@ async function* streamJson(
   let locators: string[] = []
   const flush = (): StreamItem => {
     const batchLocators = locators
-    const item: StreamItem = { success: true, ...runner.run(records, (i) => batchLocators[i] ?? '') }
+    const item: StreamItem = {
+      success: true,
+      ...runner.run(records, (i) => batchLocators[i] ?? ''),
+    }
     records = []
     locators = []
     return item

@@ -13,7 +13,8 @@ export function createNormalizeTransform(adapter: AnyAdapter, options: StreamOpt
   const duplex: Duplex = Duplex.from(async function* (source: AsyncIterable<string | Uint8Array>) {
     for await (const item of normalizeStream(adapter, source, options)) {
       if (!item.success) throw item.error
-      for (const rejection of item.rejections) duplex.emit('rejection', rejection satisfies Rejection)
+      for (const rejection of item.rejections)
+        duplex.emit('rejection', rejection satisfies Rejection)
       yield* item.events
     }
   })

@@ -34,8 +34,22 @@ describe('normalize', () => {
     expect(result.outcomes.map((outcome) => outcome.success)).toEqual([true, false, true, false])
     expect(result.events.map((event) => event.source.recordId)).toEqual(['a', 'c'])
     expect(result.events[1]?.occurredAt).toBe('2025-01-01T00:00:02.500000000Z')
-    expect(result.rejections.map(({ index, locator, reason, path, raw }) => ({ index, locator, reason, path, raw }))).toEqual([
-      { index: 1, locator: '$.items[1]', reason: 'invalid_time', path: ['at'], raw: { id: 'b', verb: 'sent', at: 'yesterday' } },
+    expect(
+      result.rejections.map(({ index, locator, reason, path, raw }) => ({
+        index,
+        locator,
+        reason,
+        path,
+        raw,
+      })),
+    ).toEqual([
+      {
+        index: 1,
+        locator: '$.items[1]',
+        reason: 'invalid_time',
+        path: ['at'],
+        raw: { id: 'b', verb: 'sent', at: 'yesterday' },
+      },
       { index: 3, locator: '$.items[3]', reason: 'not_an_object', path: [], raw: 7 },
     ])
   })
@@ -57,11 +71,17 @@ describe('normalize', () => {
   })
 
   it('rejects an NDJSON line that is not JSON and keeps its text', () => {
-    const result = normalize(adapter, '{"verb":"sent","at":"2025-01-01T00:00:00Z"}\n{"verb":\n\n{"verb":"opened","at":"2025-01-01T00:00:00Z"}\n', { format: 'ndjson' })
+    const result = normalize(
+      adapter,
+      '{"verb":"sent","at":"2025-01-01T00:00:00Z"}\n{"verb":\n\n{"verb":"opened","at":"2025-01-01T00:00:00Z"}\n',
+      { format: 'ndjson' },
+    )
     expect(result.success).toBe(true)
     if (!result.success) return
     expect(result.counts.records).toBe(3)
-    expect(result.rejections).toMatchObject([{ reason: 'invalid_json', locator: 'line 2', raw: '{"verb":' }])
+    expect(result.rejections).toMatchObject([
+      { reason: 'invalid_json', locator: 'line 2', raw: '{"verb":' },
+    ])
   })
 
   it('attaches the raw record only when asked', () => {
@@ -84,7 +104,10 @@ describe('normalize', () => {
 
   it('keeps one id for identical records when the adapter says they are the same occurrence', () => {
     const row = { verb: 'opened', at: '2025-01-01T00:00:00Z' }
-    const events = normalizeRecords(createExampleAdapter({ identicalRecords: 'same' }), [row, row]).events
+    const events = normalizeRecords(createExampleAdapter({ identicalRecords: 'same' }), [
+      row,
+      row,
+    ]).events
     expect(events[0]?.id).toBe(events[1]?.id)
   })
 
@@ -96,7 +119,12 @@ describe('normalize', () => {
   })
 
   it('turns adapter bugs into rejections, never exceptions', () => {
-    const throwing: Adapter = { ...adapter, normalize: () => { throw new TypeError('boom') } }
+    const throwing: Adapter = {
+      ...adapter,
+      normalize: () => {
+        throw new TypeError('boom')
+      },
+    }
     expect(normalizeRecords(throwing, [{}]).rejections[0]).toMatchObject({
       reason: 'adapter_error',
       message: 'the adapter threw on this record: TypeError: boom',
@@ -105,14 +133,23 @@ describe('normalize', () => {
       ...adapter,
       normalize: (record, context) => {
         const result = adapter.normalize(record, context)
-        return result.success ? { success: true, events: result.events.map((event) => ({ ...event, count: 0 })) } : result
+        return result.success
+          ? { success: true, events: result.events.map((event) => ({ ...event, count: 0 })) }
+          : result
       },
     }
     const record = { verb: 'sent', at: '2025-01-01T00:00:00Z' }
-    expect(normalizeRecords(invalid, [record]).rejections[0]).toMatchObject({ reason: 'invalid_event' })
+    expect(normalizeRecords(invalid, [record]).rejections[0]).toMatchObject({
+      reason: 'invalid_event',
+    })
     expect(normalizeRecords(invalid, [record]).rejections[0]?.message).toContain('count')
     expect(normalizeRecords(invalid, [record], { validate: false }).events).toHaveLength(1)
-    const badParser: Adapter = { ...adapter, parse: () => { throw new Error('parser bug') } }
+    const badParser: Adapter = {
+      ...adapter,
+      parse: () => {
+        throw new Error('parser bug')
+      },
+    }
     const result = normalize(badParser, '[]')
     expect(result.success || UnreadableInputError.isInstance(result.error)).toBe(true)
     expect(result.success).toBe(false)

@@ -8,7 +8,11 @@ const verbAt = (verb: string) =>
       id: fc.stringMatching(/^[a-z0-9]{1,12}$/),
       verb: fc.constant(verb),
       at: fc
-        .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
+        .date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        })
         .map((date) => date.toISOString()),
       email: fc.emailAddress(),
       url: fc.webUrl(),
@@ -21,11 +25,14 @@ testAdapter({
   fixtures: {
     recordFor: verbAt,
     distinctKey: (record) =>
-      typeof record.id === 'string' ? `id:${record.id}` : JSON.stringify([record.verb, record.at, record.email]),
+      typeof record.id === 'string'
+        ? `id:${record.id}`
+        : JSON.stringify([record.verb, record.at, record.email]),
     documents: [
       {
         name: 'an envelope of two records',
-        input: '{"items":[{"id":"1","verb":"sent","at":"2025-01-01T00:00:00Z"},{"verb":"clicked","at":"2025-01-01T00:00:01.123456789Z","url":"https://x.example"}]}',
+        input:
+          '{"items":[{"id":"1","verb":"sent","at":"2025-01-01T00:00:00Z"},{"verb":"clicked","at":"2025-01-01T00:00:01.123456789Z","url":"https://x.example"}]}',
       },
     ],
   },

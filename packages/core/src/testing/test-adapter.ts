@@ -46,7 +46,10 @@ function withTimeZone<T>(zone: string, run: () => T): T {
   }
 }
 
-function expectOneOutcomePerRecord(records: readonly unknown[] | undefined, batch: BatchResult): void {
+function expectOneOutcomePerRecord(
+  records: readonly unknown[] | undefined,
+  batch: BatchResult,
+): void {
   const count = records?.length ?? batch.counts.records
   expect(batch.outcomes).toHaveLength(count)
   expect(batch.counts.accepted + batch.counts.rejected).toBe(count)
@@ -57,7 +60,9 @@ function expectOneOutcomePerRecord(records: readonly unknown[] | undefined, batc
       expect(outcome.events.length).toBeGreaterThan(0)
     } else {
       const { rejection } = outcome
-      expect(BUG_REASONS.has(rejection.reason), `${rejection.reason}: ${rejection.message}`).toBe(false)
+      expect(BUG_REASONS.has(rejection.reason), `${rejection.reason}: ${rejection.message}`).toBe(
+        false,
+      )
       expect(rejection.message.length).toBeGreaterThan(0)
       if (records === undefined) return
       const record = records[index]
@@ -135,7 +140,9 @@ export function testAdapter({
           fc.property(fixtures.recordFor(entry.verb), (record) => {
             const batch = run([record])
             const outcome = batch.outcomes[0]
-            expect(outcome?.success, `${entry.verb}: ${JSON.stringify(batch.rejections[0])}`).toBe(true)
+            expect(outcome?.success, `${entry.verb}: ${JSON.stringify(batch.rejections[0])}`).toBe(
+              true,
+            )
             for (const event of batch.events) {
               expect(event.type).toBe(entry.type)
               expect(event.source.verb).toBe(entry.verb)
@@ -239,7 +246,9 @@ export function testAdapter({
         if (!first.success) return
         expect(first.rejections, JSON.stringify(first.rejections[0])).toHaveLength(0)
         expect(first.events.length).toBeGreaterThan(0)
-        const again = withTimeZone('Asia/Kathmandu', () => normalize(adapter, document.input, options))
+        const again = withTimeZone('Asia/Kathmandu', () =>
+          normalize(adapter, document.input, options),
+        )
         expect(JSON.stringify(again)).toBe(JSON.stringify(first))
       })
     }
