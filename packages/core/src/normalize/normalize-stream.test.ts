@@ -51,18 +51,16 @@ async function collect(items: AsyncIterable<StreamItem>) {
 
 describe('normalizeStream', () => {
   it('yields exactly what normalize gives, however the input is chunked and batched', async () => {
-    const documents = fc
-      .array(anyRecord, { maxLength: 25 })
-      .chain((records) =>
-        fc.constantFrom(
-          { text: JSON.stringify(records), format: undefined },
-          {
-            text: JSON.stringify({ before: 1, items: records, after: [true] }, null, 1),
-            format: undefined,
-          },
-          { text: records.map((r) => JSON.stringify(r)).join('\n'), format: 'ndjson' as const },
-        ),
-      )
+    const documents = fc.array(anyRecord, { maxLength: 25 }).chain((records) =>
+      fc.constantFrom(
+        { text: JSON.stringify(records), format: undefined },
+        {
+          text: JSON.stringify({ before: 1, items: records, after: [true] }, null, 1),
+          format: undefined,
+        },
+        { text: records.map((r) => JSON.stringify(r)).join('\n'), format: 'ndjson' as const },
+      ),
+    )
     await fc.assert(
       fc.asyncProperty(
         documents,
