@@ -1,0 +1,45 @@
+import { normalize } from '@evnorm/core'
+import { fc, test } from '@fast-check/vitest'
+import { describe, expect } from 'vitest'
+import { historyRecord } from './altcraft-history-arbitraries.test-helpers.js'
+import { renderCsv, renderJson, renderXml } from './altcraft-history-render.test-helpers.js'
+import { ALTCRAFT_HISTORY_VOCABULARY, createAltcraftHistoryAdapter } from './index.js'
+
+const adapter = createAltcraftHistoryAdapter({ includeSubscriptions: true })
+const verb = fc.oneof(
+  fc.constantFrom(...ALTCRAFT_HISTORY_VOCABULARY.map((entry) => entry.verb)),
+  fc.constant('web_version_save'),
+)
+const records = fc.array(verb.chain(historyRecord), { minLength: 1, maxLength: 5 })
+
+function eventsOf(text: string, format: 'json' | 'ndjson' | 'xml' | 'csv') {
+  const result = normalize(adapter, text, { format })
+  if (!result.success) throw result.error
+  expect(result.rejections).toEqual([])
+  return result.events
+}
+
+describe('the same records in every format give the same events', () => {
+  test.prop([records, fc.constantFrom('item', 'siblings' as const), fc.boolean()])(
+    'JSON and XML (one-element and empty arrays, either category style, pretty or not)',
+    (batch, arrays, pretty) => {
+      const json = eventsOf(renderJson(batch), 'json')
+      expect(json).toHaveLength(batch.length)
+      expect(eventsOf(renderXml(batch, { arrays, pretty }), 'xml')).toEqual(json)
+    },
+  )
+
+  test.prop([records, fc.constantFrom(',', ';' as const)])(
+    'JSON and CSV (either delimiter, JSON cells)',
+    (batch, delimiter) => {
+      expect(eventsOf(renderCsv(batch, delimiter), 'csv')).toEqual(
+        eventsOf(renderJson(batch), 'json'),
+      )
+    },
+  )
+
+  test.prop([records])('JSON envelope and NDJSON of the records', (batch) => {
+    const ndjson = batch.map((record) => JSON.stringify(record)).join('\n')
+    expect(eventsOf(ndjson, 'ndjson')).toEqual(eventsOf(renderJson(batch), 'json'))
+  })
+})
