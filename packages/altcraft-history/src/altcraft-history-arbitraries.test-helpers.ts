@@ -91,7 +91,9 @@ function subscriptionOf(
     channel: fc.constant(channel),
     ...address,
   }
-  return fc.record(model, { requiredKeys: ['channel', 'resource_id', 'status', ...Object.keys(address)] })
+  return fc.record(model, {
+    requiredKeys: ['channel', 'resource_id', 'status', ...Object.keys(address)],
+  })
 }
 
 /** A subscription object of any documented channel (and one unknown channel). */
