@@ -1,0 +1,145 @@
+/** What {@link parseJsonLossless} returns: the value, or why the text is not JSON. */
+export type JsonParseResult =
+  | { readonly success: true; readonly value: unknown }
+  | {
+      readonly success: false
+      /** The JSON parser's message. */
+      readonly message: string
+      /** Character offset of the problem, when the parser names one. */
+      readonly position?: number
+    }
+
+const SHORTEST_UNSAFE_DIGITS = 16
+const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER)
+const PARSE_FAILED = Symbol('parse failed')
+/** A string (an unterminated one runs to the end, keeping the scan linear) or a long integer. */
+const STRING_OR_LONG_INTEGER =
+  /"[^"\\]*(?:\\[\s\S][^"\\]*)*(?:"|\\?$)|(?<![\d.eE+-])-?[1-9]\d{15,}(?![\d.eE]|[ \t\n\r]*:)/g
+
+/**
+ * Parses JSON text like `JSON.parse`, but integers beyond ±(2^53−1) become decimal strings
+ * exactly as written (sign kept), so 64-bit ids survive. Fractions and exponents stay
+ * numbers. Text without a run of 16 digits goes straight to `JSON.parse`. Never throws.
+ */
+export function parseJsonLossless(text: string): JsonParseResult {
+  const firstRun = longDigitRunAt(text, 0)
+  if (firstRun === -1) return parseOrDescribe(text)
+  const quoted = quoteUnsafeNumbersInValueContext(text, firstRun)
+  if (quoted === text) return parseOrDescribe(text)
+  const optimistic = tryParse(quoted)
+  if (optimistic !== PARSE_FAILED) return { success: true, value: optimistic }
+  const exact = tryParse(text.replace(STRING_OR_LONG_INTEGER, quoteUnsafeToken))
+  if (exact !== PARSE_FAILED) return { success: true, value: exact }
+  return parseOrDescribe(text)
+}
+
+/**
+ * Quotes every unsafe integer whose neighbours (`:` `[` `,` or the start before, `,` `]` `}`
+ * or the end after) fit a JSON value, without tracking strings. A digit run inside a string
+ * that got quoted this way ends that string right before a bare number, which no JSON allows,
+ * so when the result parses every quoted run was a number token; otherwise the caller falls
+ * back to the string-aware regular expression.
+ */
+function quoteUnsafeNumbersInValueContext(text: string, firstRun: number): string {
+  let out = ''
+  let copied = 0
+  for (let start = firstRun; start !== -1; ) {
+    let end = start + SHORTEST_UNSAFE_DIGITS
+    while (isDigit(text.charCodeAt(end))) end++
+    const tokenStart = text.charCodeAt(start - 1) === 45 ? start - 1 : start
+    if (
+      text.charCodeAt(start) !== 48 &&
+      isUnsafeDigits(text, start, end) &&
+      opensValue(text.charCodeAt(skipWhitespaceBackward(text, tokenStart))) &&
+      closesValue(text.charCodeAt(skipWhitespaceForward(text, end)))
+    ) {
+      out += `${text.slice(copied, tokenStart)}"${text.slice(tokenStart, end)}"`
+      copied = end
+    }
+    start = longDigitRunAt(text, end)
+  }
+  return copied === 0 ? text : out + text.slice(copied)
+}
+
+function quoteUnsafeToken(token: string): string {
+  if (token.charCodeAt(0) === 34) return token
+  const start = token.charCodeAt(0) === 45 ? 1 : 0
+  return isUnsafeDigits(token, start, token.length) ? `"${token}"` : token
+}
+
+/** Start of the first run of at least 16 ASCII digits at or after `from`, or -1. */
+function longDigitRunAt(text: string, from: number): number {
+  const length = text.length
+  let probe = from + SHORTEST_UNSAFE_DIGITS - 1
+  while (probe < length) {
+    if (!isDigit(text.charCodeAt(probe))) {
+      probe += SHORTEST_UNSAFE_DIGITS
+      continue
+    }
+    let start = probe
+    while (start > from && isDigit(text.charCodeAt(start - 1))) start--
+    let end = probe + 1
+    while (isDigit(text.charCodeAt(end))) end++
+    if (end - start >= SHORTEST_UNSAFE_DIGITS) return start
+    probe = end + SHORTEST_UNSAFE_DIGITS
+  }
+  return -1
+}
+
+function isUnsafeDigits(text: string, start: number, end: number): boolean {
+  const digits = end - start
+  if (digits !== MAX_SAFE_DIGITS.length) return digits > MAX_SAFE_DIGITS.length
+  return text.slice(start, end) > MAX_SAFE_DIGITS
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9
+}
+
+function skipWhitespaceBackward(text: string, before: number): number {
+  let at = before - 1
+  while (isWhitespace(text.charCodeAt(at))) at--
+  return at
+}
+
+function skipWhitespaceForward(text: string, from: number): number {
+  let at = from
+  while (isWhitespace(text.charCodeAt(at))) at++
+  return at
+}
+
+/** `:` `[` `,` or nothing (NaN: before the start). */
+function opensValue(code: number): boolean {
+  return code === 58 || code === 91 || code === 44 || Number.isNaN(code)
+}
+
+/** `,` `]` `}` or nothing (NaN: past the end). */
+function closesValue(code: number): boolean {
+  return code === 44 || code === 93 || code === 125 || Number.isNaN(code)
+}
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return PARSE_FAILED
+  }
+}
+
+function parseOrDescribe(text: string): JsonParseResult {
+  try {
+    return { success: true, value: JSON.parse(text) }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    const position = /at position (\d+)/.exec(message)?.[1]
+    if (position !== undefined) return { success: false, message, position: Number(position) }
+    if (/end of (?:JSON )?input/i.test(message)) {
+      return { success: false, message, position: text.length }
+    }
+    return { success: false, message }
+  }
+}
