@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import { parseCliArgs } from './cli-args.js'
+
+describe('parseCliArgs', () => {
+  it('reads normalize with every option', () => {
+    const parsed = parseCliArgs([
+      'normalize',
+      '-s',
+      'smaily-log',
+      '--format=ndjson',
+      '-o',
+      'out.ndjson',
+      '--rejects',
+      'rej.ndjson',
+      '--strict',
+      '-q',
+      '--json-summary',
+      '--include-raw',
+      'a.json',
+      '-',
+    ])
+    expect(parsed).toEqual({
+      success: true,
+      command: {
+        command: 'normalize',
+        args: {
+          inputs: ['a.json', '-'],
+          source: 'smaily-log',
+          format: 'ndjson',
+          out: 'out.ndjson',
+          rejects: 'rej.ndjson',
+          strict: true,
+          quiet: true,
+          jsonSummary: true,
+          includeRaw: true,
+        },
+      },
+    })
+  })
+
+  it('defaults normalize to --source auto on standard input', () => {
+    expect(parseCliArgs(['normalize'])).toEqual({
+      success: true,
+      command: {
+        command: 'normalize',
+        args: {
+          inputs: [],
+          source: 'auto',
+          strict: false,
+          quiet: false,
+          jsonSummary: false,
+          includeRaw: false,
+        },
+      },
+    })
+  })
+
+  it('reads help, version and the other commands', () => {
+    expect(parseCliArgs(['--help'])).toEqual({ success: true, command: { command: 'help' } })
+    expect(parseCliArgs(['-V'])).toEqual({ success: true, command: { command: 'version' } })
+    expect(parseCliArgs(['help', 'vocabulary'])).toEqual({
+      success: true,
+      command: { command: 'help', topic: 'vocabulary' },
+    })
+    expect(parseCliArgs(['normalize', '-h'])).toEqual({
+      success: true,
+      command: { command: 'help', topic: 'normalize' },
+    })
+    expect(parseCliArgs(['schema'])).toEqual({ success: true, command: { command: 'schema' } })
+    expect(parseCliArgs(['sources', '--help'])).toEqual({
+      success: true,
+      command: { command: 'help', topic: 'sources' },
+    })
+    expect(parseCliArgs(['vocabulary', '-s', 'altcraft-hooks', '-f', 'json'])).toEqual({
+      success: true,
+      command: { command: 'vocabulary', source: 'altcraft-hooks', format: 'json' },
+    })
+    expect(parseCliArgs(['vocabulary'])).toEqual({
+      success: true,
+      command: { command: 'vocabulary', format: 'md' },
+    })
+  })
+
+  it.each([
+    [[], "missing command: one of normalize, schema, vocabulary, sources; try 'evnorm --help'"],
+    [
+      ['frobnicate'],
+      "unknown command 'frobnicate': use one of normalize, schema, vocabulary, sources",
+    ],
+    [['--source', 'x'], "expected a command before '--source'; try 'evnorm --help'"],
+    [
+      ['normalize', '--source', 'mailchimp'],
+      "unknown --source 'mailchimp': use auto or one of altcraft-history, altcraft-hooks, smaily-log",
+    ],
+    [['normalize', '--format', 'yaml'], "unknown --format 'yaml': use json, ndjson, xml or csv"],
+    [['normalize', '-', '-'], "standard input ('-') can be read only once"],
+    [['normalize', '--out='], '--out needs a file name'],
+    [['normalize', '--bogus'], "unknown option '--bogus'; try 'evnorm --help'"],
+    [['normalize', '--out'], "option '-o, --out <value>' argument missing; try 'evnorm --help'"],
+    [['schema', 'extra'], "unexpected argument 'extra'; try 'evnorm --help'"],
+    [
+      ['vocabulary', '--source', 'auto'],
+      "unknown --source 'auto': use one of altcraft-history, altcraft-hooks, smaily-log",
+    ],
+    [['vocabulary', '--format', 'html'], "unknown --format 'html': use md or json"],
+    [['help', 'nope'], "'evnorm help' takes one of normalize, schema, vocabulary, sources"],
+  ])('refuses %j with one line', (argv, problem) => {
+    expect(parseCliArgs(argv)).toEqual({ success: false, problem })
+  })
+})

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs'
+import { fc, test } from '@fast-check/vitest'
+import { describe, expect, it } from 'vitest'
+import { detectSource } from './detect-source.js'
+import type { SourceName } from './sources.js'
+
+const DECISIVE = [
+  'event_type',
+  'event',
+  'event_date',
+  'action',
+  'datetime',
+  'time',
+  'data',
+  'error',
+  'error_text',
+  'code',
+  'message',
+]
+
+const otherKey = fc.string({ maxLength: 12 }).filter((key) => !DECISIVE.includes(key))
+const decoyObject = fc.dictionary(fc.constantFrom(...DECISIVE), fc.string({ maxLength: 8 }), {
+  maxKeys: 4,
+})
+
+const decisive: Record<SourceName, fc.Arbitrary<Record<string, unknown>>> = {
+  'altcraft-history': fc.record({ action: fc.string(), datetime: fc.string() }),
+  'altcraft-hooks': fc.oneof(
+    fc.record({ event_type: fc.string(), event_date: fc.string() }),
+    fc.record({ event: fc.string(), event_date: fc.string() }),
+  ),
+  'smaily-log': fc.record({ action: fc.string(), time: fc.string() }),
+}
+
+function recordOf(source: SourceName): fc.Arbitrary<Record<string, unknown>> {
+  return fc
+    .tuple(
+      decisive[source],
+      fc.array(fc.tuple(otherKey, fc.oneof(fc.jsonValue(), decoyObject)), { maxLength: 5 }),
+    )
+    .chain(([keys, extra]) =>
+      fc.shuffledSubarray([...Object.entries(keys), ...extra], {
+        minLength: Object.keys(keys).length + extra.length,
+      }),
+    )
+    .map((entries) => Object.fromEntries(entries))
+}
+
+const rendering = fc.constantFrom(
+  (records: unknown[]) => JSON.stringify(records),
+  (records: unknown[]) => JSON.stringify(records, null, 2),
+  (records: unknown[]) => records.map((record) => JSON.stringify(record)).join('\n'),
+  (records: unknown[]) => `\uFEFF  ${JSON.stringify(records[0])}`,
+)
+
+describe('detectSource', () => {
+  for (const source of Object.keys(decisive) as SourceName[]) {
+    test.prop([fc.array(recordOf(source), { minLength: 1, maxLength: 3 }), rendering])(
+      `detects ${source} records however they are rendered, whatever else they hold`,
+      (records, render) => {
+        const detection = detectSource(render(records))
+        expect(detection).toMatchObject({ success: true, source })
+      },
+    )
+  }
+
+  test.prop([fc.array(fc.jsonValue(), { maxLength: 3 }), fc.jsonValue()])(
+    'reads a {"data", "error"} envelope as Altcraft history, whatever the error',
+    (data, error) => {
+      expect(detectSource(JSON.stringify({ data, error, error_text: 'x' }))).toEqual({
+        success: true,
+        source: 'altcraft-history',
+        reason: 'a {"data", "error"} response envelope',
+      })
+    },
+  )
+
+  it('reads a Smaily {code, message} object as Smaily (its error response)', () => {
+    expect(
+      detectSource('{"code":224,"message":"End date must be after start date"}'),
+    ).toMatchObject({
+      success: true,
+      source: 'smaily-log',
+    })
+  })
+
+  it('reads XML with an <xml> root as Altcraft history, and names any other root', () => {
+    expect(detectSource('<?xml version="1.0"?>\n<!-- export -->\n<xml><data>')).toMatchObject({
+      success: true,
+      source: 'altcraft-history',
+    })
+    expect(detectSource('<rss version="2.0">')).toEqual({
+      success: false,
+      reason: 'an XML document with root <rss>, not the <xml> root of Altcraft history',
+    })
+  })
+
+  it('reads CSV headers with comma, semicolon or tab delimiters and quoted names', () => {
+    expect(detectSource('xxh,email,action,count,datetime\r\n1,a,send,1,2025')).toMatchObject({
+      source: 'altcraft-history',
+      reason: 'the CSV header has "action" and "datetime"',
+    })
+    expect(detectSource('"xxh";"action";"datetime"\n')).toMatchObject({
+      source: 'altcraft-history',
+    })
+    expect(detectSource('email\taction\ttime\n')).toMatchObject({ source: 'smaily-log' })
+  })
+
+  it('explains what it could not tell', () => {
+    expect(detectSource(' \n ')).toEqual({ success: false, reason: 'the input is empty' })
+    expect(detectSource('[]')).toEqual({
+      success: false,
+      reason: 'an empty JSON array names no feed',
+    })
+    expect(detectSource('[1]')).toEqual({
+      success: false,
+      reason: 'the first array element is not an object',
+    })
+    expect(detectSource('{"id":1,"verb":"sent"}')).toEqual({
+      success: false,
+      reason: 'the first record has none of the known key pairs (it has "id", "verb")',
+    })
+  })
+
+  it.each([
+    ['altcraft-history.json', 'altcraft-history'],
+    ['altcraft-history.xml', 'altcraft-history'],
+    ['altcraft-history.csv', 'altcraft-history'],
+    ['altcraft-hooks-batch.json', 'altcraft-hooks'],
+    ['smaily-cursor-page.json', 'smaily-log'],
+  ])('detects the feed of examples/%s', (file, source) => {
+    const text = readFileSync(new URL(`../../../examples/${file}`, import.meta.url), 'utf8')
+    expect(detectSource(text)).toMatchObject({ success: true, source })
+  })
+})

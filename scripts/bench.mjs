@@ -1,0 +1,279 @@
+#!/usr/bin/env node
+// `pnpm bench`: runs every adapter's benchmark (each prints `{"bench":true,…}` lines), then
+// measures the evnorm CLI's peak RSS and throughput on a generated 1,000,000-record Smaily
+// NDJSON file next to a plain `readline` + `JSON.parse` reader of the same file, and prints
+// one Markdown table. Expects built packages (`turbo run build` runs first).
+// Options: --rss-records N (default 1000000), --skip-adapters (only the CLI measurement).
+import { spawn } from 'node:child_process'
+import { createWriteStream, existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const ADAPTER_PACKAGES = [
+  '@evnorm/smaily-log',
+  '@evnorm/altcraft-history',
+  '@evnorm/altcraft-hooks',
+]
+const { values: options } = parseArgs({
+  options: {
+    'rss-records': { type: 'string', default: '1000000' },
+    'skip-adapters': { type: 'boolean', default: false },
+  },
+})
+const RSS_RECORDS = Number(options['rss-records'])
+const RSS_TARGET_MB = 200
+const CLI = join(ROOT, 'packages/cli/dist/bin.js')
+const GNU_TIME = '/usr/bin/time'
+
+const rows = []
+const failures = []
+
+function log(message) {
+  process.stderr.write(`bench: ${message}\n`)
+}
+
+function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const started = performance.now()
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...options })
+    const stdout = []
+    const stderr = []
+    child.stdout.on('data', (chunk) => stdout.push(chunk))
+    child.stderr.on('data', (chunk) => {
+      stderr.push(chunk)
+      if (options.echoStderr) process.stderr.write(chunk)
+    })
+    child.on('error', (error) =>
+      resolve({ code: -1, stdout: '', stderr: String(error), seconds: 0 }),
+    )
+    child.on('close', (code) => {
+      resolve({
+        code,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        seconds: (performance.now() - started) / 1000,
+      })
+    })
+  })
+}
+
+function benchLines(text) {
+  const found = []
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim()
+    if (!trimmed.startsWith('{') || !trimmed.includes('"bench"')) continue
+    try {
+      const value = JSON.parse(trimmed)
+      if (value?.bench === true) found.push(value)
+    } catch {}
+  }
+  return found
+}
+
+async function runAdapterBenches() {
+  for (const name of ADAPTER_PACKAGES) {
+    log(`running ${name} bench …`)
+    const result = await run('pnpm', ['--silent', '--filter', name, 'bench'], { echoStderr: true })
+    const found = benchLines(result.stdout)
+    log(`${name}: ${found.length} results in ${result.seconds.toFixed(0)} s (exit ${result.code})`)
+    if (result.code !== 0 || found.length === 0) {
+      failures.push(`${name} bench: exit ${result.code}, ${found.length} result lines`)
+      continue
+    }
+    rows.push(...found.map((entry) => ({ ...entry, source: name })))
+  }
+}
+
+const ACTIONS = [
+  ['send', 50],
+  ['view', 20],
+  ['click', 12],
+  ['bounce', 4],
+  ['modify', 4],
+  ['optin', 3],
+  ['optout', 3],
+  ['create', 2],
+  ['complaint', 1],
+  ['delete', 1],
+]
+const ACTION_TABLE = ACTIONS.flatMap(([action, weight]) => Array(weight).fill(action))
+
+function pad(number) {
+  return String(number).padStart(2, '0')
+}
+
+function smailyRow(index) {
+  const action = ACTION_TABLE[(index * 7919) % ACTION_TABLE.length]
+  const at = new Date(Date.UTC(2025, 5, 1) + index * 2000)
+  const time = `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}`
+  const campaign =
+    action === 'send' ||
+    action === 'view' ||
+    action === 'click' ||
+    action === 'bounce' ||
+    action === 'complaint'
+  const value =
+    action === 'click'
+      ? `https://shop.example.ee/p/${index % 500}?utm_source=smaily&utm_campaign=${300 + (index % 40)}`
+      : action === 'bounce'
+        ? index % 3 === 0
+          ? '421'
+          : '550'
+        : action === 'view'
+          ? 'Android 14; Gmail; 192.0.2.44; EE'
+          : action === 'modify'
+            ? `name=User ${index}; city=; lang=et`
+            : ''
+  const seq = 18014398509481985n + BigInt(index)
+  return `{"seq_id":${seq},"email":"user${index % 50000}@example.ee","time":"${time}","campaign_id":${campaign ? 300 + (index % 40) : 'null'},"campaign_name":${campaign ? `"Campaign ${300 + (index % 40)}: weekly offers"` : 'null'},"action":"${action}","value":"${value}"}\n`
+}
+
+async function writeSmailyFile(path, count) {
+  const stream = createWriteStream(path)
+  for (let start = 0; start < count; start += 10_000) {
+    let text = ''
+    for (let index = start; index < Math.min(count, start + 10_000); index++)
+      text += smailyRow(index)
+    if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve))
+  }
+  await new Promise((resolve, reject) => stream.end((error) => (error ? reject(error) : resolve())))
+}
+
+const BASELINE_SCRIPT = `import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+let records = 0
+for await (const line of createInterface({ input: createReadStream(process.argv[2]), crlfDelay: Infinity })) {
+  if (line === '') continue
+  JSON.parse(line)
+  records++
+}
+process.stdout.write(String(records) + '\\n')
+`
+
+const RSS_WRAPPER = `import { writeSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+const [script, ...args] = process.argv.slice(2)
+process.argv = [process.argv[0], script, ...args]
+process.on('exit', () => writeSync(2, '\\nEVNORM_MAX_RSS_KB=' + process.resourceUsage().maxRSS + '\\n'))
+await import(pathToFileURL(script).href)
+`
+
+async function measure(script, args, wrapper) {
+  const result = existsSync(GNU_TIME)
+    ? await run(GNU_TIME, ['-v', process.execPath, script, ...args])
+    : await run(process.execPath, [wrapper, script, ...args])
+  const kilobytes =
+    /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1] ??
+    /EVNORM_MAX_RSS_KB=(\d+)/.exec(result.stderr)?.[1]
+  return { ...result, rssMb: kilobytes === undefined ? undefined : Number(kilobytes) / 1024 }
+}
+
+async function runRssBench() {
+  await mkdir(join(ROOT, '.bench-tmp'), { recursive: true })
+  const dir = await mkdtemp(join(ROOT, '.bench-tmp', 'rss-'))
+  try {
+    const input = join(dir, 'smaily-history.ndjson')
+    log(`generating ${RSS_RECORDS.toLocaleString('en-US')} Smaily NDJSON records …`)
+    await writeSmailyFile(input, RSS_RECORDS)
+    const sizeMb = (await stat(input)).size / 1e6
+    const baseline = join(dir, 'readline-json-parse.mjs')
+    const wrapper = join(dir, 'rss-wrapper.mjs')
+    await writeFile(baseline, BASELINE_SCRIPT)
+    await writeFile(wrapper, RSS_WRAPPER)
+    log(`measuring readline + JSON.parse on ${sizeMb.toFixed(0)} MB …`)
+    const plain = await measure(baseline, [input], wrapper)
+    log(`measuring evnorm normalize on ${sizeMb.toFixed(0)} MB …`)
+    const cli = await measure(
+      CLI,
+      ['normalize', '--quiet', '--json-summary', '--out', '/dev/null', input],
+      wrapper,
+    )
+    const summary = /^\{"files".*$/m.exec(cli.stderr)?.[0]
+    const cliRecords = summary === undefined ? undefined : JSON.parse(summary).records
+    if (plain.code !== 0 || cli.code !== 0 || cliRecords !== RSS_RECORDS) {
+      failures.push(
+        `RSS bench: readline exit ${plain.code}, CLI exit ${cli.code}, CLI records ${cliRecords}: ${cli.stderr.trim().split('\n')[0]}`,
+      )
+    }
+    const common = {
+      feed: 'smaily.history',
+      format: 'ndjson',
+      records: RSS_RECORDS,
+      fileMb: sizeMb,
+    }
+    rows.push(
+      {
+        ...common,
+        pipeline: 'JSON.parse',
+        label: 'readline + JSON.parse per line (process)',
+        recordsPerSecond: RSS_RECORDS / plain.seconds,
+        rssMb: plain.rssMb,
+      },
+      {
+        ...common,
+        pipeline: 'evnorm',
+        label: 'evnorm normalize CLI, end to end (process)',
+        recordsPerSecond: RSS_RECORDS / cli.seconds,
+        rssMb: cli.rssMb,
+      },
+    )
+    return {
+      cliRss: cli.rssMb,
+      sizeMb,
+      method: existsSync(GNU_TIME) ? `${GNU_TIME} -v` : 'process.resourceUsage().maxRSS',
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+function ratio(value, base) {
+  return base === undefined || !Number.isFinite(base) || base <= 0
+    ? ''
+    : `${(value / base).toFixed(2)}×`
+}
+
+function printTable(rss) {
+  const groups = new Map()
+  for (const row of rows) {
+    const key = `${row.feed}|${row.format}|${row.label === undefined ? 'in-process' : 'process'}`
+    if (!groups.has(key)) groups.set(key, [])
+    groups.get(key).push(row)
+  }
+  const lines = [
+    '| feed | format | pipeline | records | records/s | × JSON.parse rate | × naive rate | peak RSS |',
+    '|---|---|---|---:|---:|---:|---:|---:|',
+  ]
+  for (const group of groups.values()) {
+    const base = group.find((row) => row.pipeline === 'JSON.parse')?.recordsPerSecond
+    const naive = group.find((row) => row.pipeline === 'naive')?.recordsPerSecond
+    for (const row of group) {
+      lines.push(
+        `| ${row.feed} | ${row.format} | ${row.label ?? row.pipeline} | ${row.records.toLocaleString('en-US')} | ` +
+          `${Math.round(row.recordsPerSecond).toLocaleString('en-US')} | ${ratio(row.recordsPerSecond, base)} | ` +
+          `${ratio(row.recordsPerSecond, naive)} | ${row.rssMb === undefined ? '' : `${row.rssMb.toFixed(0)} MB`} |`,
+      )
+    }
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n\n`)
+  process.stdout.write(
+    `Ratios compare rates within one feed and format (above 1× is faster). In-process rows come from each adapter's\n` +
+      `bench (median of its rounds); process rows are one run each over a ${rss.sizeMb.toFixed(0)} MB file, RSS by ${rss.method}.\n`,
+  )
+  const verdict =
+    rss.cliRss === undefined ? 'not measured' : rss.cliRss < RSS_TARGET_MB ? 'under' : 'OVER'
+  process.stdout.write(
+    `CLI peak RSS on ${RSS_RECORDS.toLocaleString('en-US')} NDJSON records: ${rss.cliRss?.toFixed(0) ?? '?'} MB, ${verdict} the ${RSS_TARGET_MB} MB target.\n`,
+  )
+  for (const failure of failures) process.stdout.write(`FAILED: ${failure}\n`)
+}
+
+const started = performance.now()
+if (!options['skip-adapters']) await runAdapterBenches()
+const rss = await runRssBench()
+printTable(rss)
+log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+process.exitCode = failures.length > 0 ? 1 : 0
