@@ -84,6 +84,11 @@ export function compareInstants(a: Instant, b: Instant): number {
 }
 
 const fields = createDateTimeFields()
+const UPPER_Z = 90
+const LOWER_Z = 122
+const PLUS = 43
+const MINUS = 45
+const COLON = 58
 
 function failure(message: string): Rfc3339Result {
   return { success: false, message }
@@ -91,18 +96,19 @@ function failure(message: string): Rfc3339Result {
 
 function offsetMinutes(text: string, index: number): number | string {
   const sign = text.charCodeAt(index)
-  if (sign === 90 || sign === 122) return index + 1 === text.length ? 0 : trailing(index + 1)
-  if (sign !== 43 && sign !== 45) return expectedAt(text, index, "'Z' or an offset ±HH:MM")
+  if (sign === UPPER_Z || sign === LOWER_Z)
+    return index + 1 === text.length ? 0 : trailing(index + 1)
+  if (sign !== PLUS && sign !== MINUS) return expectedAt(text, index, "'Z' or an offset ±HH:MM")
   const hours = twoDigitsAt(text, index + 1)
   if (hours < 0) return expectedAt(text, index + 1, 'two-digit offset hours')
   if (hours > 23) return `offset hour ${hours} is out of range 00-23`
-  if (text.charCodeAt(index + 3) !== 58) return expectedAt(text, index + 3, "':' in the offset")
+  if (text.charCodeAt(index + 3) !== COLON) return expectedAt(text, index + 3, "':' in the offset")
   const minutes = twoDigitsAt(text, index + 4)
   if (minutes < 0) return expectedAt(text, index + 4, 'two-digit offset minutes')
   if (minutes > 59) return `offset minute ${minutes} is out of range 00-59`
   if (index + 6 !== text.length) return trailing(index + 6)
   const total = hours * 60 + minutes
-  return sign === 45 ? -total : total
+  return sign === MINUS ? -total : total
 }
 
 function trailing(index: number): string {

@@ -140,7 +140,8 @@ export function createLocalTimeConverter(
   }
 
   function placeCached(wallMs: number): Placement {
-    const hourKey = Math.floor(wallMs / HOUR_MS)
+    // An int32 key stays a small integer, so Map.get does not box it.
+    const hourKey = Math.floor(wallMs / HOUR_MS) | 0
     let placement = hours.get(hourKey)
     if (placement === undefined) {
       if (hours.size >= CACHE_LIMIT) hours.clear()
