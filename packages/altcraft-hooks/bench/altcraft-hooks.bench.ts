@@ -1,0 +1,278 @@
+import { createHash } from 'node:crypto'
+import { eventId, normalize, parseJsonLossless } from '@evnorm/core'
+import { z } from 'zod'
+import { altcraftHooksAdapter } from '../src/index.js'
+
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000)
+const WARMUP_ROUNDS = 2
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
+const FEED = 'altcraft.hooks'
+
+const TRACKING = ['uopen', 'open', 'uclick', 'click', 'read', 'click_push', 'uclick_sms']
+const MESSAGING = ['send', 'deliv', 'send_sms', 'deliv_push', 'suppress', 'complain']
+
+function hex(seed: number, length: number): string {
+  return createHash('sha256').update(String(seed)).digest('hex').slice(0, length)
+}
+
+function eventData(index: number, verb: string): Record<string, unknown> {
+  const refs = {
+    message_id: 17 + (index % 5),
+    campaign_id: 973,
+    segment_id: 0,
+    resource_id: 3,
+    launch_id: '00000017000003cd5a9bf01a',
+    send_message_id: `5a9bf01a17_3cd_11_6f_0_2.${hex(index, 24)}`,
+    full_message_id: `fQIQs4FgAAEBIcARAxDxAQAAEJECFQADuZJygDTgWXpQ_BVrkejVzu2bsMzQ3NDkxODlKR8-${hex(index, 6)}`,
+    email_message_id: `mzi5c1~+9vqekqmy63mh8xhgt2qjwfkad6lmiafbyn-${hex(index, 12)}`,
+    provider: '',
+  }
+  if (MESSAGING.includes(verb)) return refs
+  if (verb === 'hbounce' || verb === 'sbounce') {
+    return { ...refs, bounce_code: 550, bounce_message: 'No such user here' }
+  }
+  if (verb === 'undeliv')
+    return { ...refs, undeliv_code: 400, undeliv_message: 'Invalid Caller ID' }
+  return {
+    ...refs,
+    scampaign_id: 973,
+    ip: `10.9.${index % 250}.14`,
+    country: index % 2 === 0 ? '.ru' : '.uk',
+    city: 'Moscow',
+    postal_code: '101000',
+    region: 'Moskovskaya oblast',
+    tz: 'Europe/Moscow',
+    lat: 55.244075,
+    lon: 37.617635,
+    user_agent: 'Mozilla/5.0 (X11; Linux x86_64; rv:59.0) Gecko/20100101 Firefox/59.0',
+    os: 'Linux x86_64',
+    browser: 'Firefox 59.0',
+    device: 'web',
+    prev_st: index % 3,
+    ...(verb.includes('click') ? { link_url: `https://shop.example/item/${index % 1000}` } : {}),
+  }
+}
+
+/** One synthetic hook message of about 900 bytes, every documented envelope field set. */
+function hookMessage(index: number): Record<string, unknown> {
+  const verbs = [...TRACKING, ...MESSAGING, 'hbounce', 'sbounce', 'undeliv']
+  const verb = verbs[index % verbs.length] as string
+  const second = String(index % 60).padStart(2, '0')
+  return {
+    event_type: verb,
+    event_date: `2025-03-30T01:${String(Math.floor(index / 60) % 60).padStart(2, '0')}:${second}.${String(index % 1_000_000_000).padStart(9, '0')}Z`,
+    profile_id: hex(index, 24),
+    _xxh: hex(index + 1, 16),
+    _md5: hex(index + 2, 32),
+    list_id: 12,
+    account_id: 23,
+    ...(index % 4 === 0 ? { sends_trying_num: 2 } : {}),
+    is_test: false,
+    is_static: false,
+    subscription_hash_id: hex(index + 3, 13),
+    custom_data: { email: `user${index}@example.org`, name: 'Ann' },
+    event_data: eventData(index, verb),
+    subscription: [
+      {
+        resource_id: 3,
+        channel: 'email',
+        email: `user${index}@example.org`,
+        priority: 0,
+        status: 'subscribed',
+        ccsub: { custom_key: 'custom_value' },
+      },
+    ],
+  }
+}
+
+const naiveSchema = z.object({
+  event_type: z.string(),
+  event_date: z.string(),
+  profile_id: z.string().nullish(),
+  _xxh: z.string().nullish(),
+  _md5: z.string().nullish(),
+  list_id: z.number().int().nullish(),
+  account_id: z.number().int(),
+  sends_trying_num: z.number().int().optional(),
+  is_test: z.boolean(),
+  is_static: z.boolean().optional(),
+  subscription_hash_id: z.string().nullish(),
+  custom_data: z.record(z.string(), z.unknown()).nullish(),
+  event_data: z.object({
+    message_id: z.number().int().optional(),
+    campaign_id: z.number().int().optional(),
+    launch_id: z.string().optional(),
+    send_message_id: z.string().optional(),
+    full_message_id: z.string().optional(),
+    link_url: z.string().optional(),
+    ip: z.string().optional(),
+    country: z.string().optional(),
+    user_agent: z.string().optional(),
+    bounce_code: z.number().int().optional(),
+    bounce_message: z.string().optional(),
+  }),
+  subscription: z
+    .array(
+      z.object({
+        resource_id: z.number().int(),
+        channel: z.string(),
+        email: z.string().optional(),
+        status: z.string(),
+      }),
+    )
+    .nullish(),
+})
+
+/** What a user would write by hand: JSON.parse, a zod schema per record, Date, a SHA-1 id. */
+function naive(text: string): unknown[] {
+  const out: unknown[] = []
+  for (const record of JSON.parse(text) as unknown[]) {
+    const parsed = naiveSchema.safeParse(record)
+    if (!parsed.success) continue
+    const message = parsed.data
+    const occurredAt = new Date(message.event_date).toISOString()
+    const key = `${message.event_type}|${message.event_date}|${message.account_id}|${message.profile_id}|${message.event_data.send_message_id}|${message.event_data.link_url}`
+    out.push({
+      id: createHash('sha1').update(key).digest('hex'),
+      type: message.event_type,
+      occurredAt,
+      profileId: message.profile_id ?? undefined,
+      campaignId: message.event_data.campaign_id,
+      url: message.event_data.link_url,
+      ip: message.event_data.ip,
+    })
+  }
+  return out
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] as number
+}
+
+const messages = Array.from({ length: RECORDS }, (_, index) => hookMessage(index))
+const text = JSON.stringify(messages)
+const parsedOnce = JSON.parse(text) as unknown[]
+const idParts = parsedOnce.map((message) => {
+  const record = message as {
+    event_type: string
+    event_date: string
+    profile_id: string
+    event_data: Record<string, unknown>
+  }
+  return [
+    record.event_type,
+    record.event_date,
+    '23',
+    record.profile_id,
+    String(record.event_data.send_message_id),
+    null,
+    '00000017000003cd5a9bf01a',
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]
+})
+
+function check(result: ReturnType<typeof normalize>): number {
+  if (!result.success) throw result.error
+  if (result.counts.rejected !== 0) throw new Error(JSON.stringify(result.rejections[0]))
+  return result.events.length
+}
+
+const cases: { name: string; pipeline: string; run: () => number; report: boolean }[] = [
+  {
+    name: 'JSON.parse (floor)',
+    pipeline: 'JSON.parse',
+    run: () => (JSON.parse(text) as unknown[]).length,
+    report: true,
+  },
+  {
+    name: 'evnorm normalize(text), validated',
+    pipeline: 'evnorm',
+    run: () => check(normalize(altcraftHooksAdapter, text)),
+    report: true,
+  },
+  {
+    name: 'naive: JSON.parse + zod per record + Date + sha1',
+    pipeline: 'naive',
+    run: () => naive(text).length,
+    report: true,
+  },
+  {
+    name: 'evnorm normalize(text), validate: false',
+    pipeline: 'evnorm-unvalidated',
+    run: () => check(normalize(altcraftHooksAdapter, text, { validate: false })),
+    report: false,
+  },
+  {
+    name: 'evnorm normalize(parsed array), validated',
+    pipeline: 'evnorm-parsed',
+    run: () => check(normalize(altcraftHooksAdapter, parsedOnce)),
+    report: false,
+  },
+  {
+    name: 'core parseJsonLossless(text) alone',
+    pipeline: 'parseJsonLossless',
+    run: () => {
+      const parsed = parseJsonLossless(text)
+      if (!parsed.success) throw new Error(parsed.message)
+      return RECORDS
+    },
+    report: false,
+  },
+  {
+    name: 'eventId alone (14 parts)',
+    pipeline: 'eventId',
+    run: () => {
+      for (const parts of idParts) eventId(FEED, parts)
+      return RECORDS
+    },
+    report: false,
+  },
+]
+
+const timings = new Map<string, number[]>(cases.map((benchCase) => [benchCase.name, []]))
+for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
+  for (const benchCase of cases) {
+    const start = process.hrtime.bigint()
+    const count = benchCase.run()
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9
+    if (count !== RECORDS) throw new Error(`${benchCase.name}: ${count} of ${RECORDS} records`)
+    if (round >= WARMUP_ROUNDS) timings.get(benchCase.name)?.push(seconds)
+  }
+}
+
+const floor = median(timings.get(cases[0]?.name ?? '') ?? [])
+console.log(
+  `altcraft.hooks: ${RECORDS} hook messages, ${(text.length / RECORDS).toFixed(0)} B each, batch body ${(text.length / 1e6).toFixed(1)} MB; median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up`,
+)
+console.log(
+  '| case | records/s | ms per batch | µs per record | × JSON.parse time | % of JSON.parse rate |',
+)
+console.log('|---|---:|---:|---:|---:|---:|')
+for (const benchCase of cases) {
+  const seconds = median(timings.get(benchCase.name) ?? [])
+  const rate = Math.round(RECORDS / seconds)
+  console.log(
+    `| ${benchCase.name} | ${rate.toLocaleString('en')} | ${(seconds * 1000).toFixed(0)} | ${((seconds / RECORDS) * 1e6).toFixed(2)} | ${(seconds / floor).toFixed(2)}× | ${((floor / seconds) * 100).toFixed(0)} % |`,
+  )
+}
+for (const benchCase of cases) {
+  if (!benchCase.report) continue
+  const seconds = median(timings.get(benchCase.name) ?? [])
+  console.log(
+    JSON.stringify({
+      bench: true,
+      feed: FEED,
+      format: 'json',
+      pipeline: benchCase.pipeline,
+      records: RECORDS,
+      recordsPerSecond: Math.round(RECORDS / seconds),
+    }),
+  )
+}
