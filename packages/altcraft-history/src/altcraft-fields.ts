@@ -5,6 +5,9 @@ export type FieldPath = readonly (string | number)[]
 
 type Source = Readonly<Record<string, unknown>>
 
+/** The path of the record itself. */
+export const RECORD_PATH: FieldPath = Object.freeze([])
+
 const DECIMAL = /^\d+$/
 
 /** The `invalid_field` problem of field `key` of the object at `at`. */

@@ -32,6 +32,8 @@ describe('CSV dialect', () => {
       campaign: { name: 'Sale, "big" one' },
     })
     expect(read(semicolon).events).toEqual(read(comma).events)
+    const detected = normalize(adapter, semicolon)
+    expect(detected.success && detected.format).toBe('csv')
   })
 
   it('reads quoted cells spanning lines, and trims header names', () => {

@@ -59,10 +59,12 @@ function freeObject(node: unknown): unknown {
 }
 
 /**
- * The elements of an array rendered as a wrapper element (`<data><item/>…</data>`,
- * `<subscriptions><subscription/>…</subscriptions>`, `<cats><cat/>…</cats>`), whatever the
- * child tag; repeated wrapper siblings (`<cats>a</cats><cats>b</cats>`) are read too. An
- * empty element (`<cats/>`) is an empty array.
+ * The elements of an array field, which XML renders as a wrapper element
+ * (`<data><item/>…</data>`, `<subscriptions><subscription/>…</subscriptions>`,
+ * `<cats><cat/>…</cats>`) whatever the child tag, or as repeated siblings
+ * (`<cats>a</cats><cats>b</cats>`). One child is a one-element array (fast-xml-parser gives
+ * an object there), an empty element (`<cats/>`) an empty array. Called only at the paths
+ * the history schema knows are arrays.
  */
 export function arrayElements(node: unknown): unknown[] {
   if (node === '' || node === undefined) return []

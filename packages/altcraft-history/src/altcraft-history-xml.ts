@@ -1,5 +1,5 @@
 import { type ParseResult, UnreadableInputError } from '@evnorm/core'
-import { type MatcherView, XMLParser, XMLValidator } from 'fast-xml-parser'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { isPlainObject } from './altcraft-fields.js'
 import { type DocumentLocators, readAltcraftHistoryDocument } from './altcraft-history-document.js'
 import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'
@@ -16,18 +16,7 @@ const XML_LOCATORS: DocumentLocators = {
 }
 
 /** Deepest element nesting accepted (the history schema needs 7; custom fields a few more). */
-export const MAX_XML_DEPTH = 64
-
-function isArrayPath(_tag: string, matcher: string | MatcherView): boolean {
-  if (typeof matcher === 'string') return false
-  const path = matcher.toArray()
-  const depth = path.length
-  if (depth < 3 || path[1] !== 'data') return false
-  if (depth === 3) return true
-  if (depth === 5 && path[3] === 'subscriptions') return true
-  const catsAt = path[3] === 'subscription' ? 4 : path[3] === 'subscriptions' ? 5 : -1
-  return catsAt !== -1 && path[catsAt] === 'cats' && (depth === catsAt + 1 || depth === catsAt + 2)
-}
+const MAX_XML_DEPTH = 64
 
 function createParser(): XMLParser {
   return new XMLParser({
@@ -37,9 +26,7 @@ function createParser(): XMLParser {
     ignoreDeclaration: true,
     ignorePiTags: true,
     htmlEntities: true,
-    processEntities: { enabled: true, maxEntityCount: 0 },
     jPath: false,
-    isArray: isArrayPath,
     transformTagName: escapeReservedTag,
     maxNestedTags: MAX_XML_DEPTH,
   })
@@ -50,7 +37,7 @@ function createParser(): XMLParser {
  * with one are refused: its entity definitions could expand without bound, and Altcraft
  * never sends one.
  */
-export function findDoctype(text: string): number {
+function findDoctype(text: string): number {
   for (let at = text.indexOf('<!'); at !== -1; at = text.indexOf('<!', at + 2)) {
     if (text.startsWith('<!--', at)) {
       at = text.indexOf('-->', at + 4)

@@ -9,6 +9,7 @@ import {
   type FieldPath,
   invalidField,
   isPlainObject,
+  RECORD_PATH,
   readArray,
   readInteger,
   readIntegerId,
@@ -132,7 +133,7 @@ export function readAltcraftSubscription(
  * history); `{}` elements are skipped.
  */
 export function readAltcraftSubscriptions(record: Source): CanonicalSubscription[] | undefined {
-  const list = readArray(record, 'subscriptions', [])
+  const list = readArray(record, 'subscriptions', RECORD_PATH)
   if (list === undefined) return undefined
   const subscriptions: CanonicalSubscription[] = []
   for (let index = 0; index < list.length; index++) {

@@ -7,7 +7,7 @@ import {
   type VocabularyEntry,
 } from '@evnorm/core'
 import { canonicalAltcraftChannel } from './altcraft-channel.js'
-import { readObject } from './altcraft-fields.js'
+import { RECORD_PATH, readObject } from './altcraft-fields.js'
 import {
   ALTCRAFT_HISTORY_FEED,
   altcraftHistoryEventId,
@@ -134,7 +134,7 @@ export function mapAltcraftHistoryAction(
   entry: VocabularyEntry | undefined,
   options: MapOptions,
 ): CanonicalEvent[] {
-  const subscriptionObject = readObject(record.source, 'subscription', [])
+  const subscriptionObject = readObject(record.source, 'subscription', RECORD_PATH)
   const subscription =
     subscriptionObject === undefined
       ? undefined
