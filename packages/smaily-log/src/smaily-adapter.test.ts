@@ -122,15 +122,23 @@ describe('parse', () => {
     [
       'an object with neither rows nor code',
       '{"status":"ok","rows":[]}',
+      {},
       /got an object with keys "status", "rows"/,
     ],
-    ['a number', '42', /got 42/],
-    ['a string', '"rows"', /got a string/],
-    ['null', 'null', /got null/],
-    ['truncated JSON', '[{"seq_id":1,', /json/],
-    ['empty text', '   ', /empty/],
-  ])('returns an UnreadableInputError for %s', (_, input, reason) => {
-    const result = normalize(smailyLogAdapter, input)
+    [
+      'a parsed number',
+      42,
+      {},
+      /cannot read the input as value: expected an array of Smaily rows .*, got 42$/,
+    ],
+    ['a parsed null', null, {}, /got null$/],
+    ['a JSON string', '"rows"', { format: 'json' }, /as json: .*got a string$/],
+    ['scalar text of no known format', '42', {}, /cannot tell its format/],
+    ['truncated JSON', '[{"seq_id":1,', {}, /as json/],
+    ['empty text', '   ', {}, /empty/],
+    ['XML', '<xml/>', {}, /reads json, ndjson, not xml/],
+  ] as const)('returns an UnreadableInputError for %s', (_, input, options, reason) => {
+    const result = normalize(smailyLogAdapter, input, options)
     expect(result.success).toBe(false)
     if (result.success) return
     expect(UnreadableInputError.isInstance(result.error)).toBe(true)
