@@ -19,7 +19,11 @@ describe('published JSON Schema', () => {
   })
 
   it('accepts the events core emits and refuses a broken one', () => {
-    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(committed))
+    const validate = new Ajv2020({
+      strict: false,
+      allErrors: true,
+      formats: { uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i },
+    }).compile(JSON.parse(committed))
     const { events } = normalizeRecords(createExampleAdapter(), [
       { id: '1', verb: 'bounced', at: '2025-01-01T00:00:00Z', email: 'a@b.example' },
       { verb: 'clicked', at: '2025-01-01T00:00:00.123456789Z', url: 'https://x.example' },
@@ -29,5 +33,6 @@ describe('published JSON Schema', () => {
     for (const event of events) expect(validate(event), JSON.stringify(validate.errors)).toBe(true)
     expect(validate({ ...events[0], details: { class: 'permanent' } })).toBe(false)
     expect(validate({ ...events[0], occurredAt: '2025-01-01T00:00:00Z' })).toBe(false)
+    expect(validate({ ...events[0], id: 'not-a-uuid' })).toBe(false)
   })
 })

@@ -62,12 +62,13 @@ describe('normalize', () => {
     expect(result.error.message).toContain('token expired')
   })
 
-  it('names where unreadable JSON breaks', () => {
+  it('says where unreadable JSON breaks', () => {
     const result = normalize(adapter, '[\n  {"verb": "sent",\n  "at": }\n]')
     expect(result.success).toBe(false)
     if (result.success) return
     expect(UnreadableInputError.isInstance(result.error)).toBe(true)
-    expect((result.error as UnreadableInputError).location).toMatch(/^line 3, column \d+$/)
+    expect(result.error.message).toMatch(/^example\.log: cannot read the input as json/)
+    expect(result.error.message).toContain('"at": }')
   })
 
   it('rejects an NDJSON line that is not JSON and keeps its text', () => {
