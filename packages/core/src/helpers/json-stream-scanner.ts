@@ -1,0 +1,420 @@
+import type { JsonStreamItem } from './json-stream.js'
+
+const QUOTE = 34
+const COMMA = 44
+const COLON = 58
+const OPEN_BRACKET = 91
+const CLOSE_BRACKET = 93
+const OPEN_BRACE = 123
+const CLOSE_BRACE = 125
+/** A closing bracket's code minus 2 is its opening bracket's code, for both kinds. */
+const CLOSE_TO_OPEN = 2
+
+const ROOT = 0
+const OBJECT = 1
+const ARRAY = 2
+const RECORDS = 3
+
+const EXPECT_VALUE = 0
+const EXPECT_FIRST_VALUE = 1
+const EXPECT_FIRST_KEY = 2
+const EXPECT_KEY = 3
+const EXPECT_COLON = 4
+const AFTER_VALUE = 5
+
+const IN_STRUCTURE = 0
+const IN_STRING = 1
+const IN_SCALAR = 2
+const IN_ELEMENT = 3
+
+const STRING_IS_KEY = 0
+const STRING_IS_VALUE = 1
+const STRING_IN_ELEMENT = 2
+
+interface Frame {
+  readonly container: typeof ROOT | typeof OBJECT | typeof ARRAY | typeof RECORDS
+  state: number
+  /** Object-key path from the root, while it can still lead to a record array. */
+  readonly path: readonly string[] | undefined
+  /** The member being read, in an object with a path. */
+  key: string
+  /** For a record array: its locator without the index. */
+  readonly locator: string
+  /** For a record array: the index of the next element. */
+  index: number
+}
+
+/** Text gathered across chunks: finished pieces plus where the open piece starts. */
+class Capture {
+  active = false
+  start = 0
+  pieces: string[] = []
+
+  begin(at: number): void {
+    this.active = true
+    this.start = at
+  }
+
+  /** Stops gathering at `end`, keeping what was gathered. */
+  pause(text: string, end: number): void {
+    this.active = false
+    if (end > this.start) this.pieces.push(text.slice(this.start, end))
+  }
+
+  /** Stops gathering at `end` and returns everything gathered. */
+  finish(text: string, end: number): string {
+    this.active = false
+    if (this.pieces.length === 0) return text.slice(this.start, end)
+    this.pieces.push(text.slice(this.start, end))
+    const whole = this.pieces.join('')
+    this.pieces = []
+    return whole
+  }
+
+  carry(text: string): void {
+    if (!this.active) return
+    if (this.start < text.length) this.pieces.push(text.slice(this.start))
+    this.start = 0
+  }
+}
+
+/**
+ * The state machine behind `scanJsonStream`: reads JSON text chunk by chunk, checks its
+ * structure (strings and escapes, nesting, commas, colons, whitespace; scalars are left to
+ * the later parse), cuts the elements of record arrays out as separate texts and keeps the
+ * rest as the document. Holds only the unfinished element, key and document pieces.
+ */
+export class JsonStreamScanner {
+  readonly #recordPaths: ReadonlySet<string>
+  readonly #pathPrefixes: ReadonlySet<string>
+  readonly #frames: Frame[]
+  readonly #nesting: number[] = []
+  readonly #element = new Capture()
+  readonly #document = new Capture()
+  readonly #key = new Capture()
+  #items: JsonStreamItem[] = []
+  #mode = IN_STRUCTURE
+  #stringRole = STRING_IS_VALUE
+  #escaped = false
+  #text = ''
+  #base = 0
+  #nextBackslash = -1
+  #failed = false
+
+  constructor(recordPaths: readonly (readonly string[])[]) {
+    this.#recordPaths = new Set(recordPaths.map((path) => JSON.stringify(path)))
+    this.#pathPrefixes = new Set(
+      recordPaths.flatMap((path) =>
+        path.map((_key, length) => JSON.stringify(path.slice(0, length))),
+      ),
+    )
+    this.#frames = [newFrame(ROOT, EXPECT_VALUE, [], '')]
+  }
+
+  /** True once an error item was produced: nothing follows it. */
+  get failed(): boolean {
+    return this.#failed
+  }
+
+  /** Character offset of the next character to read. */
+  get offset(): number {
+    return this.#base
+  }
+
+  /** Reads the next piece of text and returns the items it completed. */
+  push(text: string): JsonStreamItem[] {
+    if (this.#failed || text.length === 0) return []
+    this.#text = text
+    this.#nextBackslash = -1
+    const length = text.length
+    let at = 0
+    while (at < length && !this.#failed) {
+      if (this.#mode === IN_ELEMENT) at = this.#readElement(text, at)
+      else if (this.#mode === IN_STRING) at = this.#readString(text, at)
+      else if (this.#mode === IN_SCALAR) at = this.#readScalar(text, at)
+      else at = this.#readStructure(text, at)
+    }
+    this.#element.carry(text)
+    this.#document.carry(text)
+    this.#key.carry(text)
+    this.#base += length
+    return this.#take()
+  }
+
+  /** Ends the input: returns the document, or the error of an empty or truncated input. */
+  end(): JsonStreamItem[] {
+    if (this.#failed) return []
+    this.#text = ''
+    const root = this.#frames[0] as Frame
+    if (this.#mode === IN_SCALAR && this.#frames.length === 1) this.#valueEnded(0)
+    if (this.#mode !== IN_STRUCTURE || this.#frames.length > 1) {
+      this.#fail('unexpected end of input', 0)
+    } else if (root.state === EXPECT_VALUE) {
+      this.#fail('the input holds no JSON value', 0)
+    } else {
+      this.#items.push({ kind: 'document', text: this.#document.pieces.join('') })
+    }
+    return this.#take()
+  }
+
+  #take(): JsonStreamItem[] {
+    const items = this.#items
+    this.#items = []
+    return items
+  }
+
+  #fail(message: string, at: number): number {
+    this.#failed = true
+    this.#items.push({ kind: 'error', message, offset: this.#base + at })
+    return this.#text.length
+  }
+
+  #readStructure(text: string, from: number): number {
+    const length = text.length
+    for (let at = from; at < length; at++) {
+      const code = text.charCodeAt(at)
+      if (code === 32 || code === 10 || code === 13 || code === 9) continue
+      const frame = this.#frames[this.#frames.length - 1] as Frame
+      switch (frame.state) {
+        case EXPECT_FIRST_VALUE:
+          if (code === CLOSE_BRACKET) {
+            this.#close(frame, at)
+            continue
+          }
+          return this.#startValue(frame, code, at)
+        case EXPECT_VALUE:
+          return this.#startValue(frame, code, at)
+        case EXPECT_FIRST_KEY:
+          if (code === CLOSE_BRACE) {
+            this.#close(frame, at)
+            continue
+          }
+          return this.#startKey(frame, code, at)
+        case EXPECT_KEY:
+          return this.#startKey(frame, code, at)
+        case EXPECT_COLON:
+          if (code !== COLON)
+            return this.#fail(`expected ':' after a property name, found ${quote(code)}`, at)
+          frame.state = EXPECT_VALUE
+          continue
+        default:
+          if (frame.container === ROOT) {
+            return this.#fail(`unexpected ${quote(code)} after the end of the JSON value`, at)
+          }
+          if (code === COMMA) {
+            frame.state = frame.container === OBJECT ? EXPECT_KEY : EXPECT_VALUE
+            continue
+          }
+          if (code === (frame.container === OBJECT ? CLOSE_BRACE : CLOSE_BRACKET)) {
+            this.#close(frame, at)
+            continue
+          }
+          return this.#fail(
+            `expected ',' or '${frame.container === OBJECT ? '}' : ']'}', found ${quote(code)}`,
+            at,
+          )
+      }
+    }
+    return length
+  }
+
+  #startKey(frame: Frame, code: number, at: number): number {
+    if (code !== QUOTE) return this.#fail(`expected a property name, found ${quote(code)}`, at)
+    if (frame.path !== undefined) this.#key.begin(at + 1)
+    this.#mode = IN_STRING
+    this.#stringRole = STRING_IS_KEY
+    return at + 1
+  }
+
+  #startValue(frame: Frame, code: number, at: number): number {
+    if (code === COMMA || code === COLON || code === CLOSE_BRACKET || code === CLOSE_BRACE) {
+      return this.#fail(`expected a value, found ${quote(code)}`, at)
+    }
+    frame.state = AFTER_VALUE
+    if (frame.container === RECORDS) this.#element.begin(at)
+    else if (frame.container === ROOT) this.#document.begin(at)
+    if (code === QUOTE) {
+      this.#mode = IN_STRING
+      this.#stringRole = STRING_IS_VALUE
+      return at + 1
+    }
+    if (code !== OPEN_BRACE && code !== OPEN_BRACKET) {
+      this.#mode = IN_SCALAR
+      return at
+    }
+    if (frame.container === RECORDS) {
+      this.#nesting.push(code)
+      this.#mode = IN_ELEMENT
+      return at + 1
+    }
+    const path = frame.path === undefined ? undefined : childPath(frame)
+    const pathKey = path === undefined ? '' : JSON.stringify(path)
+    if (code === OPEN_BRACKET && path !== undefined && this.#recordPaths.has(pathKey)) {
+      this.#document.pause(this.#text, at + 1)
+      this.#frames.push(newFrame(RECORDS, EXPECT_FIRST_VALUE, undefined, locatorOf(path)))
+    } else if (code === OPEN_BRACKET) {
+      this.#frames.push(newFrame(ARRAY, EXPECT_FIRST_VALUE, undefined, ''))
+    } else {
+      const relevant = path !== undefined && this.#pathPrefixes.has(pathKey)
+      this.#frames.push(newFrame(OBJECT, EXPECT_FIRST_KEY, relevant ? path : undefined, ''))
+    }
+    return at + 1
+  }
+
+  #close(frame: Frame, at: number): void {
+    this.#frames.pop()
+    if (frame.container === RECORDS) this.#document.begin(at)
+    this.#valueEnded(at + 1)
+  }
+
+  #valueEnded(end: number): void {
+    this.#mode = IN_STRUCTURE
+    const frame = this.#frames[this.#frames.length - 1] as Frame
+    if (frame.container === RECORDS) {
+      this.#items.push({
+        kind: 'record',
+        text: this.#element.finish(this.#text, end),
+        locator: `${frame.locator}[${frame.index++}]`,
+      })
+    } else if (frame.container === ROOT) {
+      this.#document.pause(this.#text, end)
+    }
+  }
+
+  #readScalar(text: string, from: number): number {
+    const length = text.length
+    for (let at = from; at < length; at++) {
+      if (endsScalar(text.charCodeAt(at))) {
+        this.#valueEnded(at)
+        return at
+      }
+    }
+    return length
+  }
+
+  #readString(text: string, from: number): number {
+    let start = from
+    if (this.#escaped) {
+      this.#escaped = false
+      start++
+    }
+    const close = this.#skipString(text, start)
+    if (close === -1) return text.length
+    if (this.#stringRole === STRING_IN_ELEMENT) {
+      this.#mode = IN_ELEMENT
+    } else if (this.#stringRole === STRING_IS_VALUE) {
+      this.#valueEnded(close + 1)
+    } else {
+      this.#mode = IN_STRUCTURE
+      const frame = this.#frames[this.#frames.length - 1] as Frame
+      frame.state = EXPECT_COLON
+      if (frame.path !== undefined) frame.key = unescapeKey(this.#key.finish(text, close))
+    }
+    return close + 1
+  }
+
+  #readElement(text: string, from: number): number {
+    const nesting = this.#nesting
+    const length = text.length
+    for (let at = from; at < length; at++) {
+      const code = text.charCodeAt(at)
+      if (code === QUOTE) {
+        const close = this.#skipString(text, at + 1)
+        if (close === -1) {
+          this.#mode = IN_STRING
+          this.#stringRole = STRING_IN_ELEMENT
+          return length
+        }
+        at = close
+      } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+        nesting.push(code)
+      } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+        const open = nesting.pop()
+        if (open !== code - CLOSE_TO_OPEN) {
+          return this.#fail(`${quote(code)} does not close ${quote(open ?? 0)}`, at)
+        }
+        if (nesting.length === 0) {
+          this.#valueEnded(at + 1)
+          return at + 1
+        }
+      }
+    }
+    return length
+  }
+
+  /**
+   * Index of the quote that ends the string whose body starts at `from`, or -1 when the text
+   * ends first (remembering an escape cut in half). Jumps between quotes and backslashes with
+   * indexOf; the next backslash is cached so each one is searched for once per chunk.
+   */
+  #skipString(text: string, from: number): number {
+    const length = text.length
+    let at = from
+    let close = text.indexOf('"', at)
+    if (close === -1) close = length
+    for (;;) {
+      if (this.#nextBackslash < at) {
+        const backslash = text.indexOf('\\', at)
+        this.#nextBackslash = backslash === -1 ? length : backslash
+      }
+      if (this.#nextBackslash >= close) return close < length ? close : -1
+      at = this.#nextBackslash + 2
+      if (at > length) {
+        this.#escaped = true
+        return -1
+      }
+      if (close < at) {
+        close = text.indexOf('"', at)
+        if (close === -1) close = length
+      }
+    }
+  }
+}
+
+function newFrame(
+  container: Frame['container'],
+  state: number,
+  path: readonly string[] | undefined,
+  locator: string,
+): Frame {
+  return { container, state, path, key: '', locator, index: 0 }
+}
+
+function childPath(frame: Frame): readonly string[] | undefined {
+  if (frame.container === ROOT) return frame.path
+  if (frame.container === OBJECT && frame.path !== undefined) return [...frame.path, frame.key]
+  return undefined
+}
+
+function endsScalar(code: number): boolean {
+  return (
+    code === COMMA ||
+    code === CLOSE_BRACKET ||
+    code === CLOSE_BRACE ||
+    code === 32 ||
+    code === 10 ||
+    code === 13 ||
+    code === 9 ||
+    code === QUOTE ||
+    code === COLON ||
+    code === OPEN_BRACKET ||
+    code === OPEN_BRACE
+  )
+}
+
+function unescapeKey(raw: string): string {
+  if (!raw.includes('\\')) return raw
+  try {
+    return JSON.parse(`"${raw}"`) as string
+  } catch {
+    return raw
+  }
+}
+
+function locatorOf(path: readonly string[]): string {
+  return `$${path.map((key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)).join('')}`
+}
+
+function quote(code: number): string {
+  return code === 0 ? 'nothing' : `'${String.fromCharCode(code)}'`
+}

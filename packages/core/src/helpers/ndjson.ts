@@ -1,0 +1,106 @@
+import { UnparseableRecord } from '../model/adapter.js'
+import { isBlank } from './blank-text.js'
+import { parseJsonLossless } from './lossless-json.js'
+import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js'
+
+const CARRIAGE_RETURN = 13
+
+/**
+ * Splits NDJSON text (`\n` or `\r\n` line ends) into records parsed with
+ * {@link parseJsonLossless}. Blank lines (JSON whitespace only) are skipped; a line that is not
+ * JSON becomes an {@link UnparseableRecord} in its place. `lines[i]` is the 1-based line
+ * number of `records[i]`.
+ */
+export function parseNdjson(text: string): {
+  readonly records: unknown[]
+  readonly lines: number[]
+} {
+  const records: unknown[] = []
+  const lines: number[] = []
+  let line = 0
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start)
+    const end = newline === -1 ? text.length : newline
+    line++
+    const stop = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end
+    if (!isBlank(text, start, stop)) {
+      const lineText = text.slice(start, stop)
+      const parsed = parseJsonLossless(lineText)
+      records.push(parsed.success ? parsed.value : new UnparseableRecord(lineText, parsed.message))
+      lines.push(line)
+    }
+    start = end + 1
+  }
+  return { records, lines }
+}
+
+/** One item of {@link readLines}: a non-blank line, or the error that ended the input. */
+export type LineItem =
+  | { readonly text: string; readonly line: number }
+  | { readonly error: string; readonly line: number }
+
+/**
+ * Yields the non-blank lines of a chunked source (strings or UTF-8 bytes, sync or async
+ * iterable) with their 1-based line numbers, without their `\n` or `\r\n`. Characters and
+ * `\r\n` split between chunks are joined; only the current partial line is buffered. Invalid
+ * UTF-8 yields one final `{ error }` item after the lines before it. A leading BOM is dropped.
+ */
+export async function* readLines(
+  source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+): AsyncGenerator<LineItem> {
+  const decoder = new Utf8ChunkDecoder()
+  const splitter = new LineSplitter()
+  for await (const chunk of source) {
+    const decoded = decoder.push(chunk)
+    yield* splitter.push(decoded.text)
+    if (decoded.error !== undefined) {
+      yield { error: decoded.error.message, line: splitter.line }
+      return
+    }
+  }
+  const ended = decoder.end()
+  if (ended.error !== undefined) {
+    yield { error: ended.error.message, line: splitter.line }
+    return
+  }
+  yield* splitter.end()
+}
+
+/** Cuts text pieces into lines, holding only the pieces of the unfinished line. */
+class LineSplitter {
+  /** 1-based number of the line being read. */
+  line = 1
+  #partial: string[] = []
+
+  /** The lines that `text` completes. */
+  push(text: string): LineItem[] {
+    const items: LineItem[] = []
+    let start = 0
+    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+      const item = this.#finish(text.slice(start, newline))
+      if (item !== undefined) items.push(item)
+      start = newline + 1
+      this.line++
+    }
+    if (start < text.length) this.#partial.push(start === 0 ? text : text.slice(start))
+    return items
+  }
+
+  /** The last line, when the text does not end with a line break. */
+  end(): LineItem[] {
+    const item = this.#finish('')
+    return item === undefined ? [] : [item]
+  }
+
+  #finish(tail: string): LineItem | undefined {
+    let text = tail
+    if (this.#partial.length > 0) {
+      this.#partial.push(tail)
+      text = this.#partial.join('')
+      this.#partial = []
+    }
+    const end = text.charCodeAt(text.length - 1) === CARRIAGE_RETURN ? text.length - 1 : text.length
+    if (isBlank(text, 0, end)) return undefined
+    return { text: end === text.length ? text : text.slice(0, end), line: this.line }
+  }
+}

@@ -1,0 +1,71 @@
+import { fc, test } from '@fast-check/vitest'
+import { describe, expect, it } from 'vitest'
+import { chunkingArbitrary, cut, cutBytes, trickyCharacter } from './chunked-source.test-helpers.js'
+import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js'
+
+const text = fc.string({ unit: trickyCharacter, maxLength: 40 })
+const encode = (value: string): Uint8Array => new TextEncoder().encode(value)
+
+function decodeAll(chunks: (string | Uint8Array)[]): { text: string; error?: string } {
+  const decoder = new Utf8ChunkDecoder()
+  let decoded = ''
+  for (const chunk of [...chunks, undefined]) {
+    const result = chunk === undefined ? decoder.end() : decoder.push(chunk)
+    decoded += result.text
+    if (result.error !== undefined) return { text: decoded, error: result.error.message }
+  }
+  return { text: decoded }
+}
+
+describe('Utf8ChunkDecoder', () => {
+  test.prop([fc.boolean(), text, chunkingArbitrary])(
+    'rebuilds the text from any chunking, dropping only a leading BOM',
+    (bom, body, chunking) => {
+      const input = `${bom ? '\uFEFF' : ''}${body}`
+      expect(decodeAll(cut(input, chunking))).toEqual({ text: input.replace(/^\uFEFF/, '') })
+    },
+  )
+
+  test.prop([
+    text,
+    fc.constantFrom([0xff], [0xc3, 0x28], [0xed, 0xbf, 0xbf]),
+    text,
+    chunkingArbitrary,
+  ])(
+    'stops at the first invalid byte, naming its offset, after the text before it',
+    (before, bad, after, chunking) => {
+      const prefix = encode(before)
+      const bytes = Uint8Array.from([...prefix, ...bad, ...encode(after)])
+      expect(decodeAll(cutBytes(bytes, chunking))).toEqual({
+        text: before.replace(/^\uFEFF/, ''),
+        error: `invalid UTF-8 at byte ${prefix.length}`,
+      })
+    },
+  )
+
+  test.prop([text, fc.constantFrom([0xc3], [0xe2, 0x82], [0xf0, 0x9f, 0x98]), chunkingArbitrary])(
+    'fails when the input ends inside a character',
+    (before, start, chunking) => {
+      const prefix = encode(before)
+      const bytes = Uint8Array.from([...prefix, ...start])
+      expect(decodeAll(cutBytes(bytes, chunking)).error).toBe(
+        `invalid UTF-8 at byte ${prefix.length}`,
+      )
+    },
+  )
+
+  it('keeps a BOM that is not at the very start', () => {
+    expect(decodeAll(['', encode('a\uFEFF'), '\uFEFF'])).toEqual({ text: 'a\uFEFF\uFEFF' })
+  })
+
+  it('fails when a string chunk follows half a character', () => {
+    expect(decodeAll([Uint8Array.from([0x61, 0xe2, 0x82]), 'b'])).toEqual({
+      text: 'a',
+      error: 'invalid UTF-8 at byte 1',
+    })
+  })
+
+  it('throws on a chunk that is neither a string nor bytes (programmer error)', () => {
+    expect(() => new Utf8ChunkDecoder().push(42 as unknown as string)).toThrow(TypeError)
+  })
+})
