@@ -5,92 +5,18 @@ import {
   findEventProblem,
   normalize,
   normalizeRecords,
+  parseJsonLossless,
 } from '@evnorm/core'
 import { XMLParser } from 'fast-xml-parser'
 import { z } from 'zod'
 import { altcraftHistoryAdapter } from '../src/index.js'
+import { historyRecord, jsonDocument, xmlDocument } from './altcraft-history-records.js'
 
 const JSON_RECORDS = Number(process.env.BENCH_JSON_RECORDS ?? 50_000)
 const XML_RECORDS = Number(process.env.BENCH_XML_RECORDS ?? 5_000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
 const WARMUP_ROUNDS = 2
 const FEED = 'altcraft.history'
-const ACTIONS = [
-  'send',
-  'deliv',
-  'open',
-  'read',
-  'click',
-  'click',
-  'open',
-  'unsubscribe_email',
-  'hbounce',
-]
-
-function hex(seed: number, length: number): string {
-  let text = ''
-  let state = seed >>> 0 || 1
-  while (text.length < length) {
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0
-    text += (state >>> 8).toString(16).padStart(6, '0')
-  }
-  return text.slice(0, length)
-}
-
-function subscription(index: number, n: number) {
-  return {
-    resource_id: 5 + n,
-    resource_name: `resource ${n}`,
-    channel: 'email',
-    email: `sub${n}.user${index}@yandex.ru`,
-    priority: 0,
-    status: 'subscribed',
-    custom_fields: { _device_type: n === 1 ? 'other' : 'mob' },
-    cats: [],
-  }
-}
-
-/** ~1 KB records in the current EN shape (event_id, subscription, two subscriptions). */
-function historyRecord(index: number) {
-  return {
-    xxh: hex(index * 2 + 1, 16),
-    profile_id: hex(index * 2 + 2, 24),
-    email: `user${index}@example.com`,
-    list_id: 66,
-    action: ACTIONS[index % ACTIONS.length],
-    count: index % 5 === 0 ? 2 : 1,
-    datetime: new Date(Date.UTC(2024, 8, 27) + index * 1_013).toISOString(),
-    message_id: 5 + (index % 7),
-    campaign_id: 137,
-    event_id: hex(index * 3 + 7, 24),
-    smid: `uBAhiRBRQhARg7y489hr5F2b2aXMJaztFS7v${hex(index, 13)}`,
-    campaign_name: 'New astral mailing',
-    message_name: 'testing',
-    subscription: subscription(index, 1),
-    channel: 'email',
-    subscriptions: [subscription(index, 1), subscription(index, 2)],
-  }
-}
-
-function escapeXml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
-}
-
-function xmlElement(name: string, value: unknown): string {
-  if (Array.isArray(value)) {
-    const child = name === 'subscriptions' ? 'subscription' : 'item'
-    return value.length === 0
-      ? `<${name}/>`
-      : `<${name}>${value.map((item) => xmlElement(child, item)).join('')}</${name}>`
-  }
-  if (typeof value === 'object' && value !== null) {
-    return `<${name}>${Object.entries(value)
-      .map(([key, child]) => xmlElement(key, child))
-      .join('')}</${name}>`
-  }
-  return `<${name}>${escapeXml(String(value))}</${name}>`
-}
-
 const SubscriptionSchema = z.object({
   resource_id: z.number().int(),
   resource_name: z.string().optional(),
@@ -150,9 +76,9 @@ function naive(text: string): unknown[] {
 }
 
 const jsonRecords = Array.from({ length: JSON_RECORDS }, (_, index) => historyRecord(index))
-const jsonText = JSON.stringify({ data: jsonRecords, error: 0, error_text: 'Successful operation' })
+const jsonText = jsonDocument(jsonRecords)
 const xmlRecords = jsonRecords.slice(0, XML_RECORDS)
-const xmlText = `<?xml version="1.0" encoding="UTF-8"?><xml>${xmlElement('data', xmlRecords)}<error>0</error><error_text>Successful operation</error_text></xml>`
+const xmlText = xmlDocument(xmlRecords)
 const preparsed = (JSON.parse(jsonText) as { data: unknown[] }).data
 
 function checkedNormalize(text: string, records: number): number {
@@ -201,6 +127,13 @@ const cases: Case[] = [
     pipeline: 'evnorm-no-validate',
     records: JSON_RECORDS,
     run: () => normalize(altcraftHistoryAdapter, jsonText, { validate: false }),
+  },
+  {
+    name: '· core parseJsonLossless alone',
+    format: 'json',
+    pipeline: 'parse-json-lossless',
+    records: JSON_RECORDS,
+    run: () => parseJsonLossless(jsonText),
   },
   {
     name: '· parsed records → events (validated)',
@@ -274,7 +207,9 @@ for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
 const rates = new Map(
   cases.map((entry) => [entry, Math.round(entry.records / median(timings.get(entry) ?? []))]),
 )
-const floor = { json: rates.get(cases[0] as Case) ?? 1, xml: rates.get(cases[8] as Case) ?? 1 }
+const floorOf = (format: Case['format']) =>
+  rates.get(cases.find((entry) => entry.format === format) as Case) ?? 1
+const floor = { json: floorOf('json'), xml: floorOf('xml') }
 console.log(
   `altcraft.history: ${JSON_RECORDS} JSON records (${(jsonText.length / 1e6).toFixed(1)} MB, ${Math.round(jsonText.length / JSON_RECORDS)} B each), ` +
     `${XML_RECORDS} XML records (${(xmlText.length / 1e6).toFixed(1)} MB); median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up`,
