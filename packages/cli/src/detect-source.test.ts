@@ -122,6 +122,22 @@ describe('detectSource', () => {
     })
   })
 
+  it('reads the text as the given format', () => {
+    expect(detectSource('hello, world', 'json')).toEqual({
+      success: false,
+      reason: 'the text does not start like JSON ("hello, world")',
+    })
+    expect(detectSource('action,datetime', 'xml')).toEqual({
+      success: false,
+      reason: 'the text does not start like XML ("action,datetime")',
+    })
+    expect(detectSource('{"action":1,"time":2}', 'csv')).toMatchObject({ success: false })
+    expect(detectSource('{"action":1,"time":2}\n', 'ndjson')).toMatchObject({
+      success: true,
+      source: 'smaily-log',
+    })
+  })
+
   it.each([
     ['altcraft-history.json', 'altcraft-history'],
     ['altcraft-history.xml', 'altcraft-history'],

@@ -1,3 +1,4 @@
+import type { InputFormat } from '@evnorm/core'
 import { firstRecordKeys } from './first-record-keys.js'
 import type { SourceName } from './sources.js'
 
@@ -16,18 +17,27 @@ const XML_ROOT = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:
  * Altcraft history by an `<xml>` root, a `{"data", "error"}` envelope, records or a CSV
  * header with `action` and `datetime`; Altcraft hooks by messages with `event_type` (or the
  * `event` spelling of the vendor's batch page) and `event_date`; Smaily by rows with `action`
- * and `time`, or a `{"code", "message"}` error object. Pure; never throws.
+ * and `time`, or a `{"code", "message"}` error object. The text is read as `format` when
+ * given, else as XML, JSON or CSV by its first character. Pure; never throws.
  */
-export function detectSource(head: string): SourceDetection {
+export function detectSource(head: string, format?: InputFormat): SourceDetection {
   const text = head.replace(/^\uFEFF/, '').trimStart()
   if (text === '') return { success: false, reason: 'the input is empty' }
-  if (text.startsWith('<')) return detectXml(text)
-  if (text.startsWith('{') || text.startsWith('[')) return detectJson(text)
-  return detectCsv(text)
+  const first = text.charAt(0)
+  const as = format ?? (first === '<' ? 'xml' : first === '{' || first === '[' ? 'json' : 'csv')
+  if (as === 'xml') return detectXml(text)
+  if (as === 'csv') return detectCsv(text)
+  return detectJson(text)
 }
 
 function detectXml(text: string): SourceDetection {
   const root = XML_ROOT.exec(text)?.[1]
+  if (root === undefined) {
+    return {
+      success: false,
+      reason: `the text does not start like XML (${JSON.stringify(text.slice(0, 20))})`,
+    }
+  }
   if (root === 'xml') {
     return {
       success: true,
@@ -37,7 +47,7 @@ function detectXml(text: string): SourceDetection {
   }
   return {
     success: false,
-    reason: `an XML document with root ${root === undefined ? 'that cannot be read' : `<${root}>`}, not the <xml> root of Altcraft history`,
+    reason: `an XML document with root <${root}>, not the <xml> root of Altcraft history`,
   }
 }
 
@@ -69,7 +79,10 @@ function detectJson(text: string): SourceDetection {
           : 'the first array element is not an object',
     }
   }
-  return { success: false, reason: 'the text is not JSON' }
+  return {
+    success: false,
+    reason: `the text does not start like JSON (${JSON.stringify(text.slice(0, 20))})`,
+  }
 }
 
 function detectCsv(text: string): SourceDetection {

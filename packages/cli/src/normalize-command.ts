@@ -118,7 +118,7 @@ function chooseSource(
   format: InputFormat | undefined,
 ): { success: true; source: SourceName; reason?: string } | { success: false; problem: string } {
   if (run.args.source !== 'auto') return { success: true, source: run.args.source }
-  const detection = detectSource(input.head)
+  const detection = detectSource(input.head, format)
   if (!detection.success) {
     return {
       success: false,

@@ -1,14 +1,15 @@
 import { SOURCE_NAMES, SOURCES } from './sources.js'
 
-/** `evnorm sources`: one aligned row per feed (name, feed id, formats, known verbs, description). */
+/** `evnorm sources`: one aligned row per feed (name, feed id, package, formats, known verbs, description). */
 export function sourcesTable(): string {
   const rows = [
-    ['SOURCE', 'FEED', 'FORMATS', 'VERBS', 'DESCRIPTION'],
+    ['SOURCE', 'FEED', 'PACKAGE', 'FORMATS', 'VERBS', 'DESCRIPTION'],
     ...SOURCE_NAMES.map((name) => {
-      const { adapter, description } = SOURCES[name]
+      const { adapter, description, packageName } = SOURCES[name]
       return [
         name,
         adapter.feed,
+        packageName,
         adapter.formats.join(','),
         String(adapter.vocabulary.length),
         description,

@@ -13,8 +13,14 @@ export interface SourceEntry {
   readonly description: string
 }
 
+/** Every feed name accepted by `--source`, in display order. */
+export const SOURCE_NAMES = ['altcraft-history', 'altcraft-hooks', 'smaily-log'] as const
+
+/** A feed name accepted by `--source`. */
+export type SourceName = (typeof SOURCE_NAMES)[number]
+
 /** The feeds of `--source`, by name: an explicit import map, never filesystem discovery. */
-export const SOURCES = {
+export const SOURCES: Readonly<Record<SourceName, SourceEntry>> = {
   'altcraft-history': {
     adapter: altcraftHistoryAdapter,
     packageName: '@evnorm/altcraft-history',
@@ -30,13 +36,7 @@ export const SOURCES = {
     packageName: '@evnorm/smaily-log',
     description: 'Smaily subscriber action log (api/history.php)',
   },
-} as const satisfies Record<string, SourceEntry>
-
-/** A feed name accepted by `--source`. */
-export type SourceName = keyof typeof SOURCES
-
-/** Every feed name, in display order. */
-export const SOURCE_NAMES = Object.keys(SOURCES) as SourceName[]
+}
 
 /** True when `name` is a feed name of {@link SOURCES}. */
 export function isSourceName(name: string): name is SourceName {

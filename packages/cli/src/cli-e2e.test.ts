@@ -1,0 +1,168 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parseLines } from './cli.test-helpers.js'
+
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const bin = join(root, 'packages/cli/dist/bin.js')
+const src = fileURLToPath(new URL('./', import.meta.url))
+const examples = join(root, 'examples')
+const fixture = (name: string) => join(src, '__fixtures__', name)
+
+function newestSource(): number {
+  return Math.max(...readdirSync(src).map((name) => statSync(join(src, name)).mtimeMs))
+}
+
+function evnorm(args: readonly string[], input?: string | Buffer) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    input: input ?? '',
+    maxBuffer: 1 << 28,
+  })
+  return {
+    code: result.status,
+    stdout: result.stdout.toString('utf8'),
+    stderr: result.stderr.toString('utf8'),
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(bin) || statSync(bin).mtimeMs < newestSource()) {
+    execFileSync(
+      'pnpm',
+      ['exec', 'turbo', 'run', 'build', '--filter=@evnorm/cli', '--output-logs=errors-only'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    )
+  }
+})
+
+describe('the built evnorm binary', () => {
+  it('normalizes every example (the quick-start command) and summarizes on stderr', () => {
+    const run = evnorm(['normalize', 'examples'])
+    expect(run.code).toBe(0)
+    const events = parseLines(run.stdout) as { schema: string }[]
+    expect(events.every((event) => event.schema === 'evnorm.event.v1')).toBe(true)
+    const files = readdirSync(examples).filter((name) => name !== 'README.md')
+    for (const name of files)
+      expect(run.stderr).toContain(`evnorm: ${join('examples', name)}: reading as `)
+    const header =
+      /evnorm: (\d+) inputs, (\d+) records read: (\d+) events from (\d+) accepted, (\d+) rejected/.exec(
+        run.stderr,
+      )
+    expect(header?.slice(1).map(Number)).toEqual([
+      files.length,
+      expect.any(Number),
+      events.length,
+      expect.any(Number),
+      0,
+    ])
+  })
+
+  it('reads standard input when no file is given', () => {
+    const text = readFileSync(join(examples, 'altcraft-hooks-batch.json'))
+    const fromFile = evnorm(['normalize', '-q', 'examples/altcraft-hooks-batch.json'])
+    const fromStdin = evnorm(['normalize', '-q'], text)
+    expect(fromStdin.code).toBe(0)
+    expect(fromStdin.stdout).toBe(fromFile.stdout)
+    expect(parseLines(fromStdin.stdout)).toHaveLength(
+      (JSON.parse(text.toString()) as unknown[]).length,
+    )
+  })
+
+  it('reads gzip files by name and by magic bytes, on files and on stdin', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evnorm-e2e-'))
+    const plain = evnorm(['normalize', '-q', 'examples/altcraft-history.xml'])
+    const packed = gzipSync(readFileSync(join(examples, 'altcraft-history.xml')))
+    writeFileSync(join(dir, 'history.xml.gz'), packed)
+    writeFileSync(join(dir, 'history-export'), packed)
+    expect(plain.code).toBe(0)
+    expect(evnorm(['normalize', '-q', join(dir, 'history.xml.gz')])).toEqual(plain)
+    expect(evnorm(['normalize', '-q', join(dir, 'history-export')])).toEqual(plain)
+    expect(evnorm(['normalize', '-q'], packed)).toEqual(plain)
+  })
+
+  it('exits 2 with one clear line on a malformed file and on a corrupt gzip', () => {
+    const truncated = evnorm(['normalize', '-q', fixture('truncated.json')])
+    expect(truncated.code).toBe(2)
+    expect(truncated.stderr.split('\n')).toEqual([
+      expect.stringMatching(
+        /^evnorm: \S+truncated\.json: smaily\.history: cannot read the input as json at offset \d+: .+/,
+      ),
+      '',
+    ])
+    const dir = mkdtempSync(join(tmpdir(), 'evnorm-e2e-'))
+    const corrupt = gzipSync(readFileSync(join(examples, 'smaily-cursor-page.json'))).subarray(
+      0,
+      200,
+    )
+    writeFileSync(join(dir, 'page.json.gz'), corrupt)
+    const gz = evnorm(['normalize', '-q', join(dir, 'page.json.gz')])
+    expect(gz.code).toBe(2)
+    expect(gz.stderr).toMatch(
+      /^evnorm: \S+page\.json\.gz: gzip: the gzip data is truncated \(unexpected end of file\)\n$/,
+    )
+  })
+
+  it('writes rejections to --rejects, exits 0, and its counts add up; --strict exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evnorm-e2e-'))
+    const rejects = join(dir, 'rejects.ndjson')
+    const out = join(dir, 'events.ndjson')
+    const run = evnorm([
+      'normalize',
+      '--json-summary',
+      '-o',
+      out,
+      '-r',
+      rejects,
+      fixture('bad-records.ndjson'),
+    ])
+    expect(run.code).toBe(0)
+    const summary = JSON.parse(run.stderr) as {
+      records: number
+      accepted: number
+      rejected: number
+      events: number
+    }
+    const events = parseLines(readFileSync(out, 'utf8'))
+    const rejections = parseLines(readFileSync(rejects, 'utf8')) as { feed: string; raw: unknown }[]
+    expect(summary.records).toBe(
+      readFileSync(fixture('bad-records.ndjson'), 'utf8').trimEnd().split('\n').length,
+    )
+    expect(summary.accepted + summary.rejected).toBe(summary.records)
+    expect(events).toHaveLength(summary.events)
+    expect(rejections).toHaveLength(summary.rejected)
+    expect(
+      rejections.every(
+        (rejection) => rejection.feed === 'smaily.history' && rejection.raw !== undefined,
+      ),
+    ).toBe(true)
+
+    const strict = evnorm(['normalize', '--strict', '-q', '-o', out, fixture('bad-records.ndjson')])
+    expect(strict.code).toBe(1)
+    expect(evnorm(['normalize', '--strict', '-q', 'examples/smaily-cursor-page.json']).code).toBe(0)
+  })
+
+  it('prints the schema, the vocabularies and the sources', () => {
+    expect(JSON.parse(evnorm(['schema']).stdout)).toMatchObject({ title: 'evnorm canonical event' })
+    expect(evnorm(['vocabulary', '-s', 'altcraft-hooks']).stdout).toContain(
+      '| `hbounce` | `message.bounced` |',
+    )
+    expect(evnorm(['sources']).stdout.split('\n')[0]).toMatch(
+      /^SOURCE\s+FEED\s+PACKAGE\s+FORMATS\s+VERBS\s+DESCRIPTION$/,
+    )
+  })
+})

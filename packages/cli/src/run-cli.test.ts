@@ -1,0 +1,393 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { altcraftHistoryAdapter } from '@evnorm/altcraft-history'
+import { altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
+import { type AnyAdapter, findEventProblem, normalize } from '@evnorm/core'
+import { smailyLogAdapter } from '@evnorm/smaily-log'
+import { describe, expect, it } from 'vitest'
+import { parseLines, runInProcess } from './cli.test-helpers.js'
+
+const examples = fileURLToPath(new URL('../../../examples/', import.meta.url))
+const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url))
+const example = (name: string) => join(examples, name)
+const fixture = (name: string) => join(fixtures, name)
+const scratch = () => mkdtempSync(join(tmpdir(), 'evnorm-cli-'))
+
+const EXAMPLES: readonly [string, AnyAdapter][] = [
+  ['altcraft-history.json', altcraftHistoryAdapter],
+  ['altcraft-history.xml', altcraftHistoryAdapter],
+  ['altcraft-history.csv', altcraftHistoryAdapter],
+  ['altcraft-hooks-batch.json', altcraftHooksAdapter],
+  ['smaily-cursor-page.json', smailyLogAdapter],
+]
+
+function expectedEvents(adapter: AnyAdapter, path: string): unknown[] {
+  const result = normalize(adapter, readFileSync(path, 'utf8'))
+  if (!result.success) throw result.error
+  return JSON.parse(JSON.stringify(result.events)) as unknown[]
+}
+
+describe('evnorm --help, --version, usage errors', () => {
+  it('prints the version of the package', async () => {
+    const manifest = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    ) as { version: string }
+    expect(await runInProcess(['--version'])).toEqual({
+      code: 0,
+      stdout: `${manifest.version}\n`,
+      stderr: '',
+    })
+  })
+
+  it('prints help on stdout', async () => {
+    const general = await runInProcess(['--help'])
+    expect(general.code).toBe(0)
+    for (const command of ['normalize', 'schema', 'vocabulary', 'sources'])
+      expect(general.stdout).toContain(`evnorm ${command}`)
+    const normalizeHelp = await runInProcess(['normalize', '--help'])
+    for (const option of [
+      '--source',
+      '--format',
+      '--out',
+      '--rejects',
+      '--strict',
+      '--quiet',
+      '--json-summary',
+    ]) {
+      expect(normalizeHelp.stdout).toContain(option)
+    }
+  })
+
+  it.each([
+    [['frobnicate']],
+    [['normalize', '--source', 'nope']],
+    [['normalize', '--bogus']],
+    [['vocabulary', '--format', 'html']],
+  ])('answers %j with exit 2 and one line on stderr', async (argv) => {
+    const run = await runInProcess(argv)
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toMatch(/^evnorm: [^\n]+\n$/)
+  })
+})
+
+describe('evnorm schema, sources, vocabulary', () => {
+  it('prints the JSON Schema published by core', async () => {
+    const run = await runInProcess(['schema'])
+    const published = readFileSync(
+      new URL('../../core/schema/evnorm.event.v1.schema.json', import.meta.url),
+      'utf8',
+    )
+    expect(run).toEqual({ code: 0, stdout: published, stderr: '' })
+    expect(JSON.parse(run.stdout)).toMatchObject({ title: 'evnorm canonical event' })
+  })
+
+  it('lists the three feeds with their feed ids and formats', async () => {
+    const run = await runInProcess(['sources'])
+    const lines = run.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(4)
+    for (const [name, adapter] of [
+      ['altcraft-history', altcraftHistoryAdapter],
+      ['altcraft-hooks', altcraftHooksAdapter],
+      ['smaily-log', smailyLogAdapter],
+    ] as const) {
+      const line = lines.find((candidate) => candidate.startsWith(`${name} `))
+      expect(line).toContain(` ${adapter.feed} `)
+      expect(line).toContain(` @evnorm/${name} `)
+      expect(line).toContain(` ${adapter.formats.join(',')} `)
+      expect(line).toContain(` ${adapter.vocabulary.length} `)
+    }
+  })
+
+  it('prints every vocabulary as JSON, exactly as the adapters declare them', async () => {
+    const run = await runInProcess(['vocabulary', '--format', 'json'])
+    expect(JSON.parse(run.stdout)).toEqual(
+      [
+        ['altcraft-history', altcraftHistoryAdapter],
+        ['altcraft-hooks', altcraftHooksAdapter],
+        ['smaily-log', smailyLogAdapter],
+      ].map(([source, adapter]) => {
+        const { feed, vendor, formats, vocabulary } = adapter as AnyAdapter
+        return { source, feed, vendor, formats, vocabulary: JSON.parse(JSON.stringify(vocabulary)) }
+      }),
+    )
+  })
+
+  it('prints one Markdown table row per verb', async () => {
+    const run = await runInProcess(['vocabulary', '--source', 'smaily-log'])
+    const rows = run.stdout.split('\n').filter((line) => line.startsWith('| `'))
+    expect(rows).toHaveLength(smailyLogAdapter.vocabulary.length)
+    expect(run.stdout).toContain(
+      '## smaily-log: Smaily subscriber action log (api/history.php) (feed `smaily.history`)',
+    )
+    expect(run.stdout).toContain('| verb | canonical type | channel | details | description |')
+    expect(rows).toContain(
+      '| `optin` | `subscription.subscribed` | email | `{"scope":"global"}` | The subscriber subscribed. |',
+    )
+    expect(run.stdout).not.toContain('## altcraft')
+  })
+
+  it('says "from the record" when a verb fixes no channel', async () => {
+    const run = await runInProcess(['vocabulary'])
+    const open = altcraftHooksAdapter.vocabulary.find((entry) => entry.channel === undefined)
+    if (open !== undefined)
+      expect(run.stdout).toContain(`| \`${open.verb}\` | \`${open.type}\` | from the record |`)
+    expect(run.stdout.match(/^## /gm)).toHaveLength(3)
+  })
+})
+
+describe('evnorm normalize (in-process)', () => {
+  it.each(EXAMPLES)(
+    'writes the same events as core normalize for examples/%s',
+    async (name, adapter) => {
+      const run = await runInProcess(['normalize', '--quiet', example(name)])
+      expect(run.code).toBe(0)
+      expect(run.stderr).toBe('')
+      const events = parseLines(run.stdout)
+      expect(events).toEqual(expectedEvents(adapter, example(name)))
+      expect(events.length).toBeGreaterThan(0)
+      for (const event of events) expect(findEventProblem(event)).toBeUndefined()
+    },
+  )
+
+  it('reads standard input, says which feed it detected and why, and summarizes', async () => {
+    const text = readFileSync(example('smaily-cursor-page.json'), 'utf8')
+    const run = await runInProcess(['normalize'], { stdin: text })
+    expect(run.code).toBe(0)
+    expect(parseLines(run.stdout)).toEqual(
+      expectedEvents(smailyLogAdapter, example('smaily-cursor-page.json')),
+    )
+    const lines = run.stderr.split('\n')
+    expect(lines[0]).toBe(
+      'evnorm: <stdin>: reading as smaily-log (the first array element has "action" and "time"), format json',
+    )
+    expect(lines[1]).toBe(
+      'evnorm: 1 input, 12 records read: 12 events from 12 accepted, 0 rejected',
+    )
+    expect(run.stderr).toContain('events by type\n')
+    expect(run.stderr).toContain('events by channel\n  email  12\n')
+    expect(run.stderr).toContain('events written to <stdout>\n')
+  })
+
+  it('keeps a 64-bit seq_id exact and says when a time fell in the repeated autumn hour', async () => {
+    const run = await runInProcess(['normalize', '-q', example('smaily-cursor-page.json')])
+    const events = parseLines(run.stdout) as {
+      source: { recordId?: string; time: { raw: string; dst?: string } }
+    }[]
+    expect(events[0]?.source.recordId).toBe('18014398509481985')
+    const repeated = events
+      .filter((event) => event.source.time.dst === 'repeated')
+      .map((event) => event.source.time.raw)
+    expect(repeated).toContain('2025-10-26 03:30:00')
+    expect(repeated.every((raw) => raw.startsWith('2025-10-26 03:'))).toBe(true)
+  })
+
+  it('counts bad records, writes them to --rejects and exits 0 (1 with --strict)', async () => {
+    const dir = scratch()
+    const rejects = join(dir, 'rejects.ndjson')
+    const run = await runInProcess([
+      'normalize',
+      '--json-summary',
+      '--rejects',
+      rejects,
+      fixture('bad-records.ndjson'),
+    ])
+    expect(run.code).toBe(0)
+    const summary = JSON.parse(run.stderr)
+    expect(summary).toMatchObject({
+      records: 8,
+      accepted: 4,
+      rejected: 4,
+      events: 4,
+      unknownVerbs: { unsubscribe_all: 1 },
+      rejectionsByReason: { invalid_time: 1, invalid_json: 1, not_an_object: 1, missing_field: 1 },
+    })
+    expect(Object.values(summary.byType as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(
+      summary.events,
+    )
+    expect(parseLines(run.stdout)).toHaveLength(4)
+    const rejected = parseLines(readFileSync(rejects, 'utf8')) as {
+      locator: string
+      reason: string
+      raw: unknown
+    }[]
+    expect(rejected.map((rejection) => [rejection.locator, rejection.reason])).toEqual([
+      ['line 3', 'invalid_time'],
+      ['line 4', 'invalid_json'],
+      ['line 5', 'not_an_object'],
+      ['line 7', 'missing_field'],
+    ])
+    expect(rejected[1]?.raw).toBe('this line is not JSON')
+    expect(rejected[2]?.raw).toEqual([1, 2, 3])
+    expect(rejected[0]?.raw).toMatchObject({
+      seq_id: '18014398509482003',
+      time: '2025-13-01 00:00:00',
+    })
+
+    const strict = await runInProcess([
+      'normalize',
+      '--strict',
+      '-q',
+      fixture('bad-records.ndjson'),
+    ])
+    expect(strict.code).toBe(1)
+  })
+
+  it('prints the first rejections and how to keep them in the text summary', async () => {
+    const run = await runInProcess(['normalize', fixture('bad-records.ndjson')])
+    expect(run.stderr).toContain('rejections by reason\n')
+    expect(run.stderr).toMatch(/bad-records\.ndjson line 3: invalid_time: /)
+    expect(run.stderr).toContain(
+      'unknown vendor verbs (events of type unknown)\n  unsubscribe_all  1\n',
+    )
+    expect(run.stderr).toContain(
+      'rejected records were not kept: pass --rejects FILE to write them\n',
+    )
+  })
+
+  it('reads a directory as its data files in name order', async () => {
+    const run = await runInProcess(['normalize', '--json-summary', examples])
+    expect(run.code).toBe(0)
+    const summary = JSON.parse(run.stderr) as {
+      files: { file: string; source: string; detectedBy: string }[]
+      records: number
+    }
+    expect(summary.files.map((file) => [file.file, file.source])).toEqual(
+      [...EXAMPLES]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, adapter]) => [join(examples, name), sourceOf(adapter)]),
+    )
+    expect(parseLines(run.stdout)).toHaveLength(
+      EXAMPLES.reduce(
+        (sum, [name, adapter]) => sum + expectedEvents(adapter, example(name)).length,
+        0,
+      ),
+    )
+  })
+
+  it('writes events to --out and attaches raw records with --include-raw', async () => {
+    const out = join(scratch(), 'events.ndjson')
+    const run = await runInProcess([
+      'normalize',
+      '-q',
+      '--include-raw',
+      '-o',
+      out,
+      example('altcraft-hooks-batch.json'),
+    ])
+    expect(run).toEqual({ code: 0, stdout: '', stderr: '' })
+    const events = parseLines(readFileSync(out, 'utf8')) as { raw: { event_type: string } }[]
+    const batch = JSON.parse(readFileSync(example('altcraft-hooks-batch.json'), 'utf8')) as {
+      event_type: string
+    }[]
+    expect(events.map((event) => event.raw.event_type)).toEqual(
+      batch.map((message) => message.event_type),
+    )
+  })
+
+  it('honours --format over the file name', async () => {
+    const path = join(scratch(), 'rows.txt')
+    writeFileSync(
+      path,
+      '{"email":"a@example.ee","time":"2025-06-01 12:00:00","action":"optin","value":""}\n',
+    )
+    const run = await runInProcess([
+      'normalize',
+      '--json-summary',
+      '-s',
+      'smaily-log',
+      '-f',
+      'ndjson',
+      path,
+    ])
+    expect(JSON.parse(run.stderr)).toMatchObject({
+      records: 1,
+      events: 1,
+      files: [{ format: 'ndjson', source: 'smaily-log' }],
+    })
+    expect(run.stderr).not.toContain('reading as')
+  })
+
+  it.each([
+    [
+      'altcraft-error.json',
+      'the vendor returned an error response instead of records (altcraft.history error 401: API token required)',
+    ],
+    [
+      'smaily-error.json',
+      'the vendor returned an error response instead of records (smaily.history error 224: End date must be greater than start date.)',
+    ],
+  ])('reports the vendor error response of %s with exit 2', async (name, problem) => {
+    const run = await runInProcess(['normalize', '-q', fixture(name)])
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `evnorm: ${fixture(name)}: ${problem}\n` })
+  })
+
+  it('stops with exit 2 and one line on a truncated file, after the records it could read', async () => {
+    const run = await runInProcess(['normalize', '-q', fixture('truncated.json')])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^evnorm: ${escape(fixture('truncated.json'))}: smaily\\.history: cannot read the input as json[^\\n]*\\n$`,
+      ),
+    )
+    expect(parseLines(run.stdout)).toHaveLength(1)
+  })
+
+  it.each([
+    [
+      ['normalize', '-'],
+      '',
+      'evnorm: <stdin>: cannot tell which feed this is: the input is empty; pass --source altcraft-history|altcraft-hooks|smaily-log\n',
+    ],
+    [
+      ['normalize', '-'],
+      '{"id":1}',
+      'evnorm: <stdin>: cannot tell which feed this is: the first record has none of the known key pairs (it has "id"); pass --source altcraft-history|altcraft-hooks|smaily-log\n',
+    ],
+    [
+      ['normalize', '/nonexistent/evnorm.json'],
+      '',
+      'evnorm: /nonexistent/evnorm.json: no such file or directory\n',
+    ],
+  ])('refuses %j (stdin %j) with exit 2 and one line', async (argv, stdin, stderr) => {
+    expect(await runInProcess(argv, { stdin })).toEqual({ code: 2, stdout: '', stderr })
+  })
+
+  it('refuses an --out or --rejects that would overwrite an input or each other', async () => {
+    const input = example('smaily-cursor-page.json')
+    expect((await runInProcess(['normalize', '-o', input, input])).stderr).toBe(
+      `evnorm: --out ${input} is also an input and would be overwritten\n`,
+    )
+    expect(
+      (await runInProcess(['normalize', '-o', 'same.ndjson', '-r', './same.ndjson', input])).stderr,
+    ).toBe('evnorm: --out and --rejects name the same file\n')
+  })
+
+  it('draws a progress bar for a large input only when stderr is a terminal', async () => {
+    const path = join(scratch(), 'large.ndjson')
+    const row = (index: number) =>
+      `{"seq_id":${index + 1},"email":"u${index}@example.ee","time":"2025-06-01 12:00:00","campaign_id":1,"campaign_name":"c","action":"send","value":""}\n`
+    writeFileSync(path, Array.from({ length: 70_000 }, (_, index) => row(index)).join(''))
+    const terminal = await runInProcess(['normalize', '-o', '/dev/null', path], { isTTY: true })
+    expect(terminal.stderr).toContain(`\r\x1b[2K${path} [`)
+    expect(terminal.stderr).toContain('\r\x1b[2Kevnorm: 1 input, 70000 records read')
+    const piped = await runInProcess(['normalize', '-o', '/dev/null', path], { isTTY: false })
+    expect(piped.stderr).not.toContain('\r')
+    const dumb = await runInProcess(['normalize', '-o', '/dev/null', path], {
+      isTTY: true,
+      env: { TERM: 'dumb' },
+    })
+    expect(dumb.stderr).not.toContain('\r')
+  })
+})
+
+function sourceOf(adapter: AnyAdapter): string {
+  if (adapter === altcraftHistoryAdapter) return 'altcraft-history'
+  return adapter === altcraftHooksAdapter ? 'altcraft-hooks' : 'smaily-log'
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
