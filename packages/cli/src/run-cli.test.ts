@@ -327,11 +327,9 @@ describe('evnorm normalize (in-process)', () => {
   it('stops with exit 2 and one line on a truncated file, after the records it could read', async () => {
     const run = await runInProcess(['normalize', '-q', fixture('truncated.json')])
     expect(run.code).toBe(2)
-    expect(run.stderr).toMatch(
-      new RegExp(
-        `^evnorm: ${escape(fixture('truncated.json'))}: smaily\\.history: cannot read the input as json[^\\n]*\\n$`,
-      ),
-    )
+    const prefix = `evnorm: ${fixture('truncated.json')}: smaily.history: cannot read the input as json at offset `
+    expect(run.stderr.startsWith(prefix)).toBe(true)
+    expect(run.stderr.indexOf('\n')).toBe(run.stderr.length - 1)
     expect(parseLines(run.stdout)).toHaveLength(1)
   })
 
@@ -386,8 +384,4 @@ describe('evnorm normalize (in-process)', () => {
 function sourceOf(adapter: AnyAdapter): string {
   if (adapter === altcraftHistoryAdapter) return 'altcraft-history'
   return adapter === altcraftHooksAdapter ? 'altcraft-hooks' : 'smaily-log'
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
