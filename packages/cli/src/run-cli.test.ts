@@ -164,24 +164,40 @@ describe('evnorm normalize (in-process)', () => {
       'evnorm: <stdin>: reading as smaily-log (the first array element has "action" and "time"), format json',
     )
     expect(lines[1]).toBe(
-      'evnorm: 1 input, 12 records read: 12 events from 12 accepted, 0 rejected',
+      'evnorm: 1 input, 14 records read: 14 events from 14 accepted, 0 rejected',
     )
     expect(run.stderr).toContain('events by type\n')
-    expect(run.stderr).toContain('events by channel\n  email  12\n')
+    expect(run.stderr).toContain('events by channel\n  email  14\n')
     expect(run.stderr).toContain('events written to <stdout>\n')
   })
 
-  it('keeps a 64-bit seq_id exact and says when a time fell in the repeated autumn hour', async () => {
+  it('keeps a 64-bit seq_id exact and places the repeated autumn hour by seq_id order', async () => {
     const run = await runInProcess(['normalize', '-q', example('smaily-cursor-page.json')])
     const events = parseLines(run.stdout) as {
-      source: { recordId?: string; time: { raw: string; dst?: string } }
+      occurredAt: string
+      source: { recordId?: string; time: { raw: string; dst?: string; resolution?: string } }
     }[]
     expect(events[0]?.source.recordId).toBe('18014398509481985')
-    const repeated = events
-      .filter((event) => event.source.time.dst === 'repeated')
-      .map((event) => event.source.time.raw)
-    expect(repeated).toContain('2025-10-26 03:30:00')
-    expect(repeated.every((raw) => raw.startsWith('2025-10-26 03:'))).toBe(true)
+    const repeated = events.filter((event) => event.source.time.dst === 'repeated')
+    expect(repeated.map((event) => event.source.time.raw)).toEqual([
+      '2025-10-26 03:05:10',
+      '2025-10-26 03:30:00',
+      '2025-10-26 03:31:12',
+      '2025-10-26 03:45:00',
+      '2025-10-26 03:45:00',
+      '2025-10-26 03:45:01',
+      '2025-10-26 03:59:58',
+      '2025-10-26 03:00:07',
+    ])
+    // 03:00:07 follows 03:59:58 in seq order, so it is the second 03:00 (EET, UTC+2); the rest are the first (EEST, UTC+3).
+    expect(repeated.at(-1)).toMatchObject({
+      occurredAt: '2025-10-26T01:00:07.000000000Z',
+      source: { recordId: '18014398509481995', time: { resolution: 'inferred_later' } },
+    })
+    expect(repeated.at(-2)).toMatchObject({
+      occurredAt: '2025-10-26T00:59:58.000000000Z',
+      source: { time: { resolution: 'inferred_earlier' } },
+    })
   })
 
   it('counts bad records, writes them to --rejects and exits 0 (1 with --strict)', async () => {
