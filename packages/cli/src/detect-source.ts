@@ -2,7 +2,7 @@ import type { InputFormat } from '@evnorm/core'
 import { firstRecordKeys } from './first-record-keys.js'
 import type { SourceName } from './sources.js'
 
-/** How many bytes of an input `--source auto` looks at. */
+/** How many bytes of an input `--source auto` looks at, at least (more to finish the first line). */
 export const DETECTION_HEAD_BYTES = 64 * 1024
 
 /** What {@link detectSource} decided: the feed and why, or why it could not tell. */

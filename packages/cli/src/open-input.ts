@@ -21,9 +21,11 @@ export interface OpenedInput {
   readonly name: string
   /** Size of the file in bytes (compressed size for gzip); undefined for standard input. */
   readonly size: number | undefined
-  /** True when the input is gzip-compressed. */
-  readonly gzip: boolean
-  /** Up to {@link DETECTION_HEAD_BYTES} of the (decompressed) content, decoded as UTF-8. */
+  /**
+   * The start of the (decompressed) content, decoded as UTF-8: at least
+   * {@link DETECTION_HEAD_BYTES} (or all of it), and through the first line break when there is
+   * one within {@link MAX_HEAD_BYTES}, so the format can be told like core does.
+   */
   readonly head: string
   /** The whole (decompressed) content, head included, read lazily. */
   readonly chunks: AsyncIterable<Uint8Array>
@@ -38,9 +40,11 @@ export type OpenInputResult =
   | { readonly success: true; readonly input: OpenedInput }
   | { readonly success: false; readonly problem: string }
 
+/** The most an input's head is read ahead, looking for the end of its first line. */
+export const MAX_HEAD_BYTES = 1 << 20
+
 interface Peeked {
   readonly taken: readonly Uint8Array[]
-  readonly bytes: number
   readonly rest: AsyncIterator<Uint8Array>
 }
 
@@ -64,20 +68,19 @@ export async function openInput(spec: InputSpec, stdin: Readable): Promise<OpenI
     spec.path === undefined ? stdin : createReadStream(spec.path, { highWaterMark: 1 << 18 })
   let bytes = 0
   try {
-    const rawPeek = await peek(
+    const rawPeek = await peekBytes(
       counted(raw, (length) => (bytes += length)),
       2,
     )
     const gzip = isGzipName(spec.name) || hasGzipMagic(rawPeek.taken)
     const content = gzip ? gunzip(replay(rawPeek)) : replay(rawPeek)
-    const head = await peek(content, DETECTION_HEAD_BYTES)
+    const head = await peekHead(content)
     return {
       success: true,
       input: {
         name: spec.name,
         size,
-        gzip,
-        head: new TextDecoder().decode(Buffer.concat(head.taken).subarray(0, DETECTION_HEAD_BYTES)),
+        head: new TextDecoder().decode(Buffer.concat(head.taken)),
         chunks: replay(head),
         bytesRead: () => bytes,
         close: () => raw.destroy(),
@@ -100,17 +103,31 @@ async function* counted(
   }
 }
 
-async function peek(source: AsyncIterable<Uint8Array>, wanted: number): Promise<Peeked> {
+async function peekBytes(source: AsyncIterable<Uint8Array>, wanted: number): Promise<Peeked> {
+  return peek(source, (bytes) => bytes >= wanted)
+}
+
+async function peekHead(source: AsyncIterable<Uint8Array>): Promise<Peeked> {
+  let lineBreak = false
+  return peek(source, (bytes, chunk) => {
+    lineBreak ||= chunk.includes(0x0a)
+    return bytes >= MAX_HEAD_BYTES || (bytes >= DETECTION_HEAD_BYTES && lineBreak)
+  })
+}
+
+async function peek(
+  source: AsyncIterable<Uint8Array>,
+  enough: (bytes: number, chunk: Uint8Array) => boolean,
+): Promise<Peeked> {
   const rest = source[Symbol.asyncIterator]()
   const taken: Uint8Array[] = []
   let bytes = 0
-  while (bytes < wanted) {
-    const next = await rest.next()
-    if (next.done) break
+  for (let next = await rest.next(); !next.done; next = await rest.next()) {
     taken.push(next.value)
     bytes += next.value.length
+    if (enough(bytes, next.value)) break
   }
-  return { taken, bytes, rest }
+  return { taken, rest }
 }
 
 async function* replay(peeked: Peeked): AsyncGenerator<Uint8Array> {

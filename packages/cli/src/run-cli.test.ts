@@ -120,7 +120,7 @@ describe('evnorm schema, sources, vocabulary', () => {
     const rows = run.stdout.split('\n').filter((line) => line.startsWith('| `'))
     expect(rows).toHaveLength(smailyLogAdapter.vocabulary.length)
     expect(run.stdout).toContain(
-      '## smaily-log: Smaily subscriber action log (api/history.php) (feed `smaily.history`)',
+      '## smaily-log (feed `smaily.history`)\n\nSmaily subscriber action log (api/history.php).\n',
     )
     expect(run.stdout).toContain('| verb | canonical type | channel | details | description |')
     expect(rows).toContain(

@@ -12,7 +12,9 @@ export function vocabularyMarkdown(sources: readonly SourceName[]): string {
           `${entry.details === undefined ? '' : code(JSON.stringify(entry.details))} | ${cell(entry.description)} |`,
       )
       return [
-        `## ${name}: ${description} (feed \`${adapter.feed}\`)`,
+        `## ${name} (feed \`${adapter.feed}\`)`,
+        '',
+        `${description}.`,
         '',
         '| verb | canonical type | channel | details | description |',
         '|---|---|---|---|---|',
