@@ -3,8 +3,6 @@ import { AltcraftRecordProblem, describeValue, fieldName } from './altcraft-reco
 /** Path of an object inside a record (`[]` for the record itself). */
 export type FieldPath = readonly (string | number)[]
 
-type Source = Readonly<Record<string, unknown>>
-
 /** The path of the record itself. */
 export const RECORD_PATH: FieldPath = Object.freeze([])
 
@@ -30,9 +28,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** An optional string field; `""`, null and absence all mean absent (Altcraft's sentinel). */
-export function readText(source: Source, key: string, at: FieldPath): string | undefined {
-  const value = source[key]
+/** An optional string field (`value` is field `key` of the object at `at`); `""`, null and absence all mean absent (Altcraft's sentinel). */
+export function readText(value: unknown, at: FieldPath, key: string): string | undefined {
   if (typeof value === 'string') return value === '' ? undefined : value
   if (value === undefined || value === null) return undefined
   throw invalidField(at, key, value, 'a string')
@@ -45,12 +42,11 @@ export function readText(source: Source, key: string, at: FieldPath): string | u
  * (`zeroIsAbsent`).
  */
 export function readIntegerId(
-  source: Source,
-  key: string,
+  value: unknown,
   at: FieldPath,
+  key: string,
   zeroIsAbsent: boolean,
 ): string | undefined {
-  const value = source[key]
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 0)
       throw invalidField(at, key, value, 'a non-negative integer id')
@@ -75,12 +71,11 @@ export function readIntegerId(
 
 /** An optional safe-integer field, at least `min`. */
 export function readInteger(
-  source: Source,
-  key: string,
+  value: unknown,
   at: FieldPath,
+  key: string,
   min: number,
 ): number | undefined {
-  const value = source[key]
   if (value === undefined || value === null) return undefined
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min) return value
   throw invalidField(at, key, value, min === 1 ? 'a positive integer' : 'an integer')
@@ -88,11 +83,10 @@ export function readInteger(
 
 /** An optional object field; null, absence and `{}` mean absent. */
 export function readObject(
-  source: Source,
-  key: string,
+  value: unknown,
   at: FieldPath,
+  key: string,
 ): Record<string, unknown> | undefined {
-  const value = source[key]
   if (isPlainObject(value)) {
     for (const _ in value) return value
     return undefined
@@ -103,11 +97,10 @@ export function readObject(
 
 /** An optional array field; null and absence mean absent. */
 export function readArray(
-  source: Source,
-  key: string,
+  value: unknown,
   at: FieldPath,
+  key: string,
 ): readonly unknown[] | undefined {
-  const value = source[key]
   if (Array.isArray(value)) return value
   if (value === undefined || value === null) return undefined
   throw invalidField(at, key, value, 'an array')

@@ -64,7 +64,7 @@ function readInstant(datetime: string): Instant {
 
 function readChannel(record: Readonly<Record<string, unknown>>): string | undefined {
   const value = record.channel
-  return value === 0 || value === '0' ? undefined : readText(record, 'channel', RECORD_PATH)
+  return value === 0 || value === '0' ? undefined : readText(record.channel, RECORD_PATH, 'channel')
 }
 
 /**
@@ -88,20 +88,20 @@ export function readAltcraftHistoryRecord(value: unknown): AltcraftHistoryRecord
     action,
     datetime,
     instant: readInstant(datetime),
-    count: readInteger(value, 'count', RECORD_PATH, 1) ?? 1,
-    xxh: readText(value, 'xxh', RECORD_PATH),
-    profileId: readText(value, 'profile_id', RECORD_PATH),
-    email: readText(value, 'email', RECORD_PATH),
+    count: readInteger(value.count, RECORD_PATH, 'count', 1) ?? 1,
+    xxh: readText(value.xxh, RECORD_PATH, 'xxh'),
+    profileId: readText(value.profile_id, RECORD_PATH, 'profile_id'),
+    email: readText(value.email, RECORD_PATH, 'email'),
     listId:
-      readIntegerId(value, 'list_id', RECORD_PATH, false) ??
-      readIntegerId(value, 'db_id', RECORD_PATH, false),
-    messageId: readIntegerId(value, 'message_id', RECORD_PATH, true),
-    campaignId: readIntegerId(value, 'campaign_id', RECORD_PATH, true),
-    eventId: readText(value, 'event_id', RECORD_PATH),
-    smid: readText(value, 'smid', RECORD_PATH),
-    campaignName: readText(value, 'campaign_name', RECORD_PATH),
-    messageName: readText(value, 'message_name', RECORD_PATH),
+      readIntegerId(value.list_id, RECORD_PATH, 'list_id', false) ??
+      readIntegerId(value.db_id, RECORD_PATH, 'db_id', false),
+    messageId: readIntegerId(value.message_id, RECORD_PATH, 'message_id', true),
+    campaignId: readIntegerId(value.campaign_id, RECORD_PATH, 'campaign_id', true),
+    eventId: readText(value.event_id, RECORD_PATH, 'event_id'),
+    smid: readText(value.smid, RECORD_PATH, 'smid'),
+    campaignName: readText(value.campaign_name, RECORD_PATH, 'campaign_name'),
+    messageName: readText(value.message_name, RECORD_PATH, 'message_name'),
     channel: readChannel(value),
-    fields: readObject(value, 'fields', RECORD_PATH),
+    fields: readObject(value.fields, RECORD_PATH, 'fields'),
   }
 }

@@ -34,7 +34,7 @@ function setStatus(target: Mutable<CanonicalSubscription>, source: Source, at: F
     target.status = SUBSCRIPTION_STATUSES[value] as Status
     return
   }
-  const text = readText(source, 'status', at)
+  const text = readText(source.status, at, 'status')
   if (text === undefined) return
   if (STATUSES.has(text)) target.status = text as Status
   else if (STATUS_NUMBER.test(text)) target.status = SUBSCRIPTION_STATUSES[Number(text)] as Status
@@ -42,7 +42,7 @@ function setStatus(target: Mutable<CanonicalSubscription>, source: Source, at: F
 }
 
 function readCategories(source: Source, at: FieldPath): string[] | undefined {
-  const cats = readArray(source, 'cats', at)
+  const cats = readArray(source.cats, at, 'cats')
   if (cats === undefined) return undefined
   const names: string[] = []
   for (let index = 0; index < cats.length; index++) {
@@ -58,7 +58,7 @@ function readChatId(source: Source, at: FieldPath): string | undefined {
   const value = source.id
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value)
   if (typeof value === 'string' && CHAT_ID.test(value)) return value
-  return readText(source, 'id', at)
+  return readText(source.id, at, 'id')
 }
 
 function readPhone(text: string, at: FieldPath): string {
@@ -69,8 +69,8 @@ function readPhone(text: string, at: FieldPath): string {
 }
 
 function setPush(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
-  const provider = readText(source, 'provider', at)
-  const subscriptionId = readText(source, 'subscription_id', at)
+  const provider = readText(source.provider, at, 'provider')
+  const subscriptionId = readText(source.subscription_id, at, 'subscription_id')
   if (provider === undefined && subscriptionId === undefined) return
   const push: Mutable<NonNullable<CanonicalSubscription['push']>> = {}
   if (provider !== undefined) push.provider = provider
@@ -79,16 +79,16 @@ function setPush(target: Mutable<CanonicalSubscription>, source: Source, at: Fie
 }
 
 function setAddresses(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
-  const email = readText(source, 'email', at)
+  const email = readText(source.email, at, 'email')
   const normalizedEmail = email === undefined ? undefined : normalizeEmail(email)
   if (normalizedEmail !== undefined) target.email = normalizedEmail
-  const ccData = readObject(source, 'cc_data', at)
+  const ccData = readObject(source.cc_data, at, 'cc_data')
   const ccPath = ccData === undefined ? at : [...at, 'cc_data']
-  const phone = readText(source, 'phone', at)
+  const phone = readText(source.phone, at, 'phone')
   if (phone !== undefined) {
     target.phone = readPhone(phone, at)
   } else if (ccData !== undefined) {
-    const chatPhone = readText(ccData, 'phone', ccPath)
+    const chatPhone = readText(ccData.phone, ccPath, 'phone')
     if (chatPhone !== undefined) target.phone = readPhone(chatPhone, ccPath)
   }
   setPush(target, source, at)
@@ -107,23 +107,23 @@ export function readAltcraftSubscription(
   path: FieldPath,
   recordChannel: string | undefined,
 ): CanonicalSubscription {
-  const vendorChannel = readText(subscription, 'channel', path) ?? recordChannel
+  const vendorChannel = readText(subscription.channel, path, 'channel') ?? recordChannel
   const channel = vendorChannel === undefined ? 'other' : canonicalAltcraftChannel(vendorChannel)
   const target: Mutable<CanonicalSubscription> = { channel }
   if (channel === 'other' && vendorChannel !== undefined) target.channelRaw = vendorChannel
-  const resourceId = readIntegerId(subscription, 'resource_id', path, false)
+  const resourceId = readIntegerId(subscription.resource_id, path, 'resource_id', false)
   if (resourceId !== undefined) target.resourceId = resourceId
-  const resourceName = readText(subscription, 'resource_name', path)
+  const resourceName = readText(subscription.resource_name, path, 'resource_name')
   if (resourceName !== undefined) target.resourceName = resourceName
   setStatus(target, subscription, path)
-  const priority = readInteger(subscription, 'priority', path, Number.MIN_SAFE_INTEGER)
+  const priority = readInteger(subscription.priority, path, 'priority', Number.MIN_SAFE_INTEGER)
   if (priority !== undefined) target.priority = priority
   const categories = readCategories(subscription, path)
   if (categories !== undefined) target.categories = categories
   setAddresses(target, subscription, path)
-  const hashId = readText(subscription, 'hash_id', path)
+  const hashId = readText(subscription.hash_id, path, 'hash_id')
   if (hashId !== undefined) target.hashId = hashId
-  const customFields = readObject(subscription, 'custom_fields', path)
+  const customFields = readObject(subscription.custom_fields, path, 'custom_fields')
   if (customFields !== undefined) target.customFields = customFields
   return target
 }
@@ -133,7 +133,7 @@ export function readAltcraftSubscription(
  * history); `{}` elements are skipped.
  */
 export function readAltcraftSubscriptions(record: Source): CanonicalSubscription[] | undefined {
-  const list = readArray(record, 'subscriptions', RECORD_PATH)
+  const list = readArray(record.subscriptions, RECORD_PATH, 'subscriptions')
   if (list === undefined) return undefined
   const subscriptions: CanonicalSubscription[] = []
   for (let index = 0; index < list.length; index++) {

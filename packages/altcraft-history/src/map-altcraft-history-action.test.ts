@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { type CanonicalEvent, normalizeRecords } from '@evnorm/core'
+import { type CanonicalEvent, formatInstant, normalizeRecords, parseRfc3339 } from '@evnorm/core'
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { type HistoryRecord, historyRecord } from './altcraft-history-arbitraries.test-helpers.js'
@@ -216,6 +216,32 @@ describe('identity and ids', () => {
     expect(event.message?.id).toBe('18446744073709551615')
     expect(event.recipient?.listId).toBe('9007199254740993')
   })
+})
+
+describe('time', () => {
+  const rfc3339 = fc
+    .tuple(
+      fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }),
+      fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 9 }),
+      fc.constantFrom('Z', 'z', '+03:00', '-09:30', '+00:00'),
+      fc.constantFrom('T', 't', ' '),
+    )
+    .map(([ms, fraction, zone, separator]) => {
+      const iso = new Date(ms).toISOString()
+      return `${iso.slice(0, 10)}${separator}${iso.slice(11, 19)}${fraction === '' ? '' : `.${fraction}`}${zone}`
+    })
+    .filter((text) => parseRfc3339(text).success)
+
+  test.prop([rfc3339])(
+    'occurredAt is the UTC instant with nine fraction digits, the raw text kept',
+    (datetime) => {
+      const parsed = parseRfc3339(datetime)
+      if (!parsed.success) throw new Error(parsed.message)
+      const event = one({ action: 'send', datetime })
+      expect(event.occurredAt).toBe(formatInstant(parsed.instant))
+      expect(event.source.time).toEqual({ raw: datetime })
+    },
+  )
 })
 
 describe('count', () => {

@@ -14,6 +14,7 @@ import {
   expandedEventId,
 } from './altcraft-history-event-id.js'
 import type { AltcraftHistoryRecord } from './altcraft-history-record.js'
+import { ALTCRAFT_HISTORY_VOCABULARY } from './altcraft-history-vocabulary.js'
 import { AltcraftRecordProblem } from './altcraft-record-problem.js'
 import {
   type CanonicalSubscription,
@@ -39,6 +40,32 @@ export interface MapOptions {
 }
 
 const SUBSCRIPTION_PATH = ['subscription'] as const
+const UPPER_T = 84
+const UPPER_Z = 90
+const DOT = 46
+
+/** Unfrozen copies of the vocabulary's details, cheaper to copy per event than frozen ones. */
+const detailsTemplates = new Map<VocabularyEntry, Record<string, unknown>>(
+  ALTCRAFT_HISTORY_VOCABULARY.flatMap((entry) =>
+    entry.details === undefined ? [] : [[entry, { ...entry.details }] as const],
+  ),
+)
+
+/**
+ * `occurredAt` of a UTC `datetime` (`…THH:MM:SSZ`, `…THH:MM:SS.fffZ`, up to nine digits, the
+ * history's shapes) straight from its already validated text, else through the instant.
+ */
+function occurredAtOf(record: AltcraftHistoryRecord): string {
+  const text = record.datetime
+  const length = text.length
+  if (text.charCodeAt(10) === UPPER_T && text.charCodeAt(length - 1) === UPPER_Z) {
+    if (length === 20) return `${text.slice(0, 19)}.000000000Z`
+    if (text.charCodeAt(19) === DOT && length <= 30) {
+      return `${text.slice(0, 19)}.${text.slice(20, length - 1).padEnd(9, '0')}Z`
+    }
+  }
+  return formatInstant(record.instant)
+}
 
 function recipientOf(
   record: AltcraftHistoryRecord,
@@ -134,7 +161,7 @@ export function mapAltcraftHistoryAction(
   entry: VocabularyEntry | undefined,
   options: MapOptions,
 ): CanonicalEvent[] {
-  const subscriptionObject = readObject(record.source, 'subscription', RECORD_PATH)
+  const subscriptionObject = readObject(record.source.subscription, RECORD_PATH, 'subscription')
   const subscription =
     subscriptionObject === undefined
       ? undefined
@@ -143,7 +170,7 @@ export function mapAltcraftHistoryAction(
     ? readAltcraftSubscriptions(record.source)
     : undefined
   const email = record.email === undefined ? undefined : normalizeEmail(record.email)
-  const occurredAt = formatInstant(record.instant)
+  const occurredAt = occurredAtOf(record)
   const channel = channelOf(entry, record, subscription)
   const id = altcraftHistoryEventId(record, occurredAt, email, subscription?.resourceId)
   const event: Record<string, unknown> = {
@@ -163,7 +190,8 @@ export function mapAltcraftHistoryAction(
   if (message !== undefined) event.message = message
   if (subscription !== undefined) event.subscription = subscription
   if (profileSubscriptions !== undefined) event.profileSubscriptions = profileSubscriptions
-  if (entry?.details !== undefined) event.details = { ...entry.details }
+  const details = entry === undefined ? undefined : detailsTemplates.get(entry)
+  if (details !== undefined) event.details = { ...details }
   if (!options.expandCount || record.count === 1) return [event as unknown as CanonicalEvent]
   return expand(event, record, channel)
 }
