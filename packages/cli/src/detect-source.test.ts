@@ -75,6 +75,15 @@ describe('detectSource', () => {
     },
   )
 
+  it('reads a long envelope whose "error" lies beyond the head by its first data record', () => {
+    const head = `{"data":[{"xxh":"3f2a","action":"send","count":1,"datetime":"2025-01-01T00:00:00Z","pad":"${'x'.repeat(100)}"},{"xxh"`
+    expect(detectSource(head)).toEqual({
+      success: true,
+      source: 'altcraft-history',
+      reason: 'the first record of the "data" array has "action" and "datetime"',
+    })
+  })
+
   it('reads a Smaily {code, message} object as Smaily (its error response)', () => {
     expect(
       detectSource('{"code":224,"message":"End date must be after start date"}'),

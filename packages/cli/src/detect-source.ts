@@ -14,8 +14,9 @@ const XML_ROOT = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:
 
 /**
  * Tells which feed an input comes from by its first bytes (see {@link DETECTION_HEAD_BYTES}):
- * Altcraft history by an `<xml>` root, a `{"data", "error"}` envelope, records or a CSV
- * header with `action` and `datetime`; Altcraft hooks by messages with `event_type` (or the
+ * Altcraft history by an `<xml>` root, a `{"data", "error"}` envelope (or, when the head
+ * ends inside a long `data` array, its first record), records or a CSV header with `action`
+ * and `datetime`; Altcraft hooks by messages with `event_type` (or the
  * `event` spelling of the vendor's batch page) and `event_date`; Smaily by rows with `action`
  * and `time`, or a `{"code", "message"}` error object. The text is read as `format` when
  * given, else as XML, JSON or CSV by its first character. Pure; never throws.
@@ -64,6 +65,9 @@ function detectJson(text: string): SourceDetection {
     }
     if (keys.has('code') && keys.has('message') && !keys.has('action')) {
       return { success: true, source: 'smaily-log', reason: 'a {"code", "message"} error object' }
+    }
+    if (shape.dataKeys !== undefined) {
+      return byRecordKeys(shape.dataKeys, 'the first record of the "data" array')
     }
     return byRecordKeys(shape.keys, 'the first record')
   }

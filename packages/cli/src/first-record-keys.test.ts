@@ -48,6 +48,23 @@ describe('firstRecordKeys', () => {
     expect(firstRecordKeys('action,time')).toEqual({ kind: 'other' })
   })
 
+  it('reads the keys of the first element of a top-level data array, even in a truncated head', () => {
+    expect(
+      firstRecordKeys(
+        '{"data": [ {"action":"send","nested":{"time":1},"datetime":"x"}, {"other":1}',
+      ),
+    ).toEqual({
+      kind: 'object',
+      keys: ['data'],
+      dataKeys: ['action', 'nested', 'datetime'],
+    })
+    expect(firstRecordKeys('{"data":[],"error":0}')).toEqual({
+      kind: 'object',
+      keys: ['data', 'error'],
+    })
+    expect(firstRecordKeys('{"data":{"action":1}}')).toEqual({ kind: 'object', keys: ['data'] })
+  })
+
   it('reads only the first line of NDJSON', () => {
     expect(firstRecordKeys('{"a":1}\n{"b":2}\n')).toEqual({ kind: 'object', keys: ['a'] })
   })
