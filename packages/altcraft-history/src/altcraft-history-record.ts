@@ -1,4 +1,3 @@
-import { type Instant, parseRfc3339 } from '@evnorm/core'
 import {
   invalidField,
   isPlainObject,
@@ -8,6 +7,7 @@ import {
   readObject,
   readText,
 } from './altcraft-fields.js'
+import { historyOccurredAt } from './altcraft-history-time.js'
 import { AltcraftRecordProblem, describeValue, parseProblemOf } from './altcraft-record-problem.js'
 
 /** One history record, read and checked; vendor sentinels already turned into absence. */
@@ -18,20 +18,29 @@ export interface AltcraftHistoryRecord {
   readonly action: string
   /** `datetime`, verbatim. */
   readonly datetime: string
-  /** `datetime` as an instant. */
-  readonly instant: Instant
+  /** `datetime` as the canonical `occurredAt`. */
+  readonly occurredAt: string
   /** `count` (1 when absent). */
   readonly count: number
+  /** `xxh`, the profile's xxhash. */
   readonly xxh: string | undefined
+  /** `profile_id` (absent in older records). */
   readonly profileId: string | undefined
+  /** `email`, as sent. */
   readonly email: string | undefined
-  /** `list_id`, or its alias `db_id`. */
+  /** `list_id`, or its alias `db_id`, as a decimal string. */
   readonly listId: string | undefined
+  /** `message_id` (template) as a decimal string; `0` is absent. */
   readonly messageId: string | undefined
+  /** `campaign_id` (mailing) as a decimal string; `0` is absent. */
   readonly campaignId: string | undefined
+  /** `event_id`, the vendor's record id (absent in older records). */
   readonly eventId: string | undefined
+  /** `smid`, the send id. */
   readonly smid: string | undefined
+  /** `campaign_name`. */
   readonly campaignName: string | undefined
+  /** `message_name`. */
   readonly messageName: string | undefined
   /** The record's channel string (`""` and `0` mean absent). */
   readonly channel: string | undefined
@@ -50,16 +59,6 @@ function requiredText(
     throw new AltcraftRecordProblem('missing_field', `${key}: missing; ${what}`, [key])
   }
   throw invalidField([], key, value, 'a string')
-}
-
-function readInstant(datetime: string): Instant {
-  const parsed = parseRfc3339(datetime)
-  if (parsed.success) return parsed.instant
-  throw new AltcraftRecordProblem(
-    'invalid_time',
-    `datetime ${describeValue(datetime)} is not an RFC 3339 date-time (e.g. 2024-09-27T15:52:57.004Z): ${parsed.message}`,
-    ['datetime'],
-  )
 }
 
 function readChannel(record: Readonly<Record<string, unknown>>): string | undefined {
@@ -87,7 +86,7 @@ export function readAltcraftHistoryRecord(value: unknown): AltcraftHistoryRecord
     source: value,
     action,
     datetime,
-    instant: readInstant(datetime),
+    occurredAt: historyOccurredAt(datetime),
     count: readInteger(value.count, RECORD_PATH, 'count', 1) ?? 1,
     xxh: readText(value.xxh, RECORD_PATH, 'xxh'),
     profileId: readText(value.profile_id, RECORD_PATH, 'profile_id'),

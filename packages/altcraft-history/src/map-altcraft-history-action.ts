@@ -2,7 +2,6 @@ import {
   CANONICAL_SCHEMA_VERSION,
   type CanonicalEvent,
   type Channel,
-  formatInstant,
   normalizeEmail,
   type VocabularyEntry,
 } from '@evnorm/core'
@@ -40,32 +39,12 @@ export interface MapOptions {
 }
 
 const SUBSCRIPTION_PATH = ['subscription'] as const
-const UPPER_T = 84
-const UPPER_Z = 90
-const DOT = 46
-
 /** Unfrozen copies of the vocabulary's details, cheaper to copy per event than frozen ones. */
 const detailsTemplates = new Map<VocabularyEntry, Record<string, unknown>>(
   ALTCRAFT_HISTORY_VOCABULARY.flatMap((entry) =>
     entry.details === undefined ? [] : [[entry, { ...entry.details }] as const],
   ),
 )
-
-/**
- * `occurredAt` of a UTC `datetime` (`…THH:MM:SSZ`, `…THH:MM:SS.fffZ`, up to nine digits, the
- * history's shapes) straight from its already validated text, else through the instant.
- */
-function occurredAtOf(record: AltcraftHistoryRecord): string {
-  const text = record.datetime
-  const length = text.length
-  if (text.charCodeAt(10) === UPPER_T && text.charCodeAt(length - 1) === UPPER_Z) {
-    if (length === 20) return `${text.slice(0, 19)}.000000000Z`
-    if (text.charCodeAt(19) === DOT && length <= 30) {
-      return `${text.slice(0, 19)}.${text.slice(20, length - 1).padEnd(9, '0')}Z`
-    }
-  }
-  return formatInstant(record.instant)
-}
 
 function recipientOf(
   record: AltcraftHistoryRecord,
@@ -170,7 +149,7 @@ export function mapAltcraftHistoryAction(
     ? readAltcraftSubscriptions(record.source)
     : undefined
   const email = record.email === undefined ? undefined : normalizeEmail(record.email)
-  const occurredAt = occurredAtOf(record)
+  const occurredAt = record.occurredAt
   const channel = channelOf(entry, record, subscription)
   const id = altcraftHistoryEventId(record, occurredAt, email, subscription?.resourceId)
   const event: Record<string, unknown> = {
