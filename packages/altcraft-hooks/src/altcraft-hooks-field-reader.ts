@@ -48,9 +48,10 @@ export function isObject(value: unknown): value is Fields {
 }
 
 /**
- * Reads typed fields of one hook message. Sentinels (`null`, `""`, id `0`) read as undefined.
- * The first field of the wrong type is remembered as `rejection` and reads as undefined, so a
- * caller reads every field, then checks `rejection` once.
+ * Reads typed fields of one hook message. Each method takes the field's value and its name
+ * (for messages). Sentinels (`null`, `""`, id `0`) read as undefined. The first field of the
+ * wrong type is remembered as `rejection` and reads as undefined, so a caller reads every
+ * field, then checks `rejection` once.
  */
 export class FieldReader {
   /** The first problem found, as a record rejection. */
@@ -76,66 +77,64 @@ export class FieldReader {
    * A vendor id: a non-negative integer becomes its decimal string, a string is kept as given
    * (exact big integers arrive as decimal strings); `0`, `"0"`, `""` and `null` are absent.
    */
-  id(fields: Fields, key: string, at: FieldPath): string | undefined {
-    const value = fields[key]
-    if (value === undefined || value === null || value === '' || value === 0 || value === '0') {
+  id(value: unknown, key: string, at: FieldPath): string | undefined {
+    if (typeof value === 'number') {
+      if (Number.isSafeInteger(value) && value > 0) return String(value)
+      if (value === 0) return undefined
+      if (Number.isInteger(value) && value > 0) return this.#rounded(value, key, at)
+    } else if (typeof value === 'string') {
+      return value === '' || value === '0' ? undefined : value
+    } else if (value === undefined || value === null) {
       return undefined
-    }
-    if (typeof value === 'string') return value
-    if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
-      if (Number.isSafeInteger(value)) return String(value)
-      const path = [...at, key]
-      return this.fail(
-        'imprecise_integer',
-        path,
-        `field '${pathText(path)}' is the number ${value}, above 2^53, so it was rounded when the JSON was parsed; pass the body text or bytes instead (evnorm reads big integers exactly)`,
-      )
     }
     return this.wrongType(at, key, value, 'a non-negative integer id or a string')
   }
 
+  #rounded(value: number, key: string, at: FieldPath): undefined {
+    const path = [...at, key]
+    return this.fail(
+      'imprecise_integer',
+      path,
+      `field '${pathText(path)}' is the number ${value}, above 2^53, so it was rounded when the JSON was parsed; pass the body text or bytes instead (evnorm reads big integers exactly)`,
+    )
+  }
+
   /** A string; `""` and `null` are absent. */
-  text(fields: Fields, key: string, at: FieldPath): string | undefined {
-    const value = fields[key]
+  text(value: unknown, key: string, at: FieldPath): string | undefined {
     if (typeof value === 'string') return value === '' ? undefined : value
     if (value === undefined || value === null) return undefined
     return this.wrongType(at, key, value, 'a string')
   }
 
   /** A string, or a finite number read as its decimal text (e.g. a numeric postal code). */
-  label(fields: Fields, key: string, at: FieldPath): string | undefined {
-    const value = fields[key]
+  label(value: unknown, key: string, at: FieldPath): string | undefined {
     if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-    return this.text(fields, key, at)
+    return this.text(value, key, at)
   }
 
   /** An integer; `null` is absent. */
-  integer(fields: Fields, key: string, at: FieldPath): number | undefined {
-    const value = fields[key]
+  integer(value: unknown, key: string, at: FieldPath): number | undefined {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return value
     if (value === undefined || value === null) return undefined
     return this.wrongType(at, key, value, 'an integer')
   }
 
   /** A finite number within `[-limit, limit]` (latitude, longitude); `null` is absent. */
-  coordinate(fields: Fields, key: string, at: FieldPath, limit: number): number | undefined {
-    const value = fields[key]
+  coordinate(value: unknown, key: string, at: FieldPath, limit: number): number | undefined {
     if (typeof value === 'number' && value >= -limit && value <= limit) return value
     if (value === undefined || value === null) return undefined
     return this.wrongType(at, key, value, `a number from -${limit} to ${limit}`)
   }
 
   /** A boolean; `null` is absent. */
-  boolean(fields: Fields, key: string, at: FieldPath): boolean | undefined {
-    const value = fields[key]
+  boolean(value: unknown, key: string, at: FieldPath): boolean | undefined {
     if (typeof value === 'boolean') return value
     if (value === undefined || value === null) return undefined
     return this.wrongType(at, key, value, 'true or false')
   }
 
   /** A JSON object; `null` is absent. */
-  object(fields: Fields, key: string, at: FieldPath): Fields | undefined {
-    const value = fields[key]
+  object(value: unknown, key: string, at: FieldPath): Fields | undefined {
     if (isObject(value)) return value
     if (value === undefined || value === null) return undefined
     return this.wrongType(at, key, value, 'an object')

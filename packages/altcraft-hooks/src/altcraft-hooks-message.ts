@@ -16,6 +16,25 @@ import { readHookSubscriptions, type Subscription } from './altcraft-hooks-subsc
 const ROOT: readonly string[] = []
 const NO_EVENT_DATA: Readonly<Record<string, unknown>> = Object.freeze({})
 
+/** A hook message as received: the documented top-level fields, any JSON value. */
+type RawHookMessage = {
+  readonly event_type?: unknown
+  readonly event?: unknown
+  readonly event_date?: unknown
+  readonly profile_id?: unknown
+  readonly _xxh?: unknown
+  readonly _md5?: unknown
+  readonly list_id?: unknown
+  readonly account_id?: unknown
+  readonly sends_trying_num?: unknown
+  readonly is_test?: unknown
+  readonly is_static?: unknown
+  readonly subscription_hash_id?: unknown
+  readonly custom_data?: unknown
+  readonly event_data?: unknown
+  readonly subscription?: unknown
+}
+
 /** One hook message, read and typed: the vendor shape stays private to the adapter. */
 export interface HookMessage {
   /** `event_type` (or `event`), verbatim. */
@@ -57,64 +76,62 @@ export function readHookMessage(
       path: [],
     }
   }
-  const verb = readVerb(record, reader, eventKeyFallback)
-  const rawDate = readDate(record, reader)
+  const message: RawHookMessage = record
+  const verb = readVerb(message, reader, eventKeyFallback)
+  const rawDate = readDate(message, reader)
   const occurredAt = rawDate === undefined ? undefined : readInstant(rawDate, reader)
-  const eventData = reader.object(record, 'event_data', ROOT) ?? NO_EVENT_DATA
-  const attempts = reader.integer(record, 'sends_trying_num', ROOT)
+  const eventData = reader.object(message.event_data, 'event_data', ROOT) ?? NO_EVENT_DATA
+  const attempts = reader.integer(message.sends_trying_num, 'sends_trying_num', ROOT)
   if (attempts !== undefined && attempts < 0) {
     reader.wrongType(ROOT, 'sends_trying_num', attempts, 'a non-negative integer')
   }
-  const message: HookMessage = {
+  const read: HookMessage = {
     verb: verb ?? '',
     rawDate: rawDate ?? '',
     occurredAt: occurredAt ?? '',
-    accountId: reader.id(record, 'account_id', ROOT),
-    listId: reader.id(record, 'list_id', ROOT),
-    profileId: profileIdOrAbsent(reader.text(record, 'profile_id', ROOT)),
-    xxh: reader.text(record, '_xxh', ROOT),
-    md5: reader.text(record, '_md5', ROOT),
+    accountId: reader.id(message.account_id, 'account_id', ROOT),
+    listId: reader.id(message.list_id, 'list_id', ROOT),
+    profileId: profileIdOrAbsent(reader.text(message.profile_id, 'profile_id', ROOT)),
+    xxh: reader.text(message._xxh, '_xxh', ROOT),
+    md5: reader.text(message._md5, '_md5', ROOT),
     attempts: attempts === 0 ? undefined : attempts,
-    test: reader.boolean(record, 'is_test', ROOT),
-    isStatic: reader.boolean(record, 'is_static', ROOT),
-    subscriptionHashId: reader.text(record, 'subscription_hash_id', ROOT),
-    customData: record.custom_data ?? undefined,
+    test: reader.boolean(message.is_test, 'is_test', ROOT),
+    isStatic: reader.boolean(message.is_static, 'is_static', ROOT),
+    subscriptionHashId: reader.text(message.subscription_hash_id, 'subscription_hash_id', ROOT),
+    customData: message.custom_data ?? undefined,
     data: readHookEventData(eventData, reader),
-    subscriptions: readHookSubscriptions(record.subscription, reader),
+    subscriptions: readHookSubscriptions(message.subscription, reader),
   }
-  return reader.rejection ?? message
+  return reader.rejection ?? read
 }
 
 function readVerb(
-  record: Readonly<Record<string, unknown>>,
+  message: RawHookMessage,
   reader: FieldReader,
   eventKeyFallback: boolean,
 ): string | undefined {
-  const key =
+  const fallback =
     eventKeyFallback &&
-    (record.event_type === undefined || record.event_type === null) &&
-    record.event !== undefined
-      ? 'event'
-      : 'event_type'
-  const verb = reader.text(record, key, ROOT)
+    (message.event_type === undefined || message.event_type === null) &&
+    message.event !== undefined
+  const key = fallback ? 'event' : 'event_type'
+  const value = fallback ? message.event : message.event_type
+  const verb = reader.text(value, key, ROOT)
   if (verb !== undefined || reader.rejection !== undefined) return verb
   return reader.fail(
     'missing_field',
     [key],
-    `field '${key}' is ${record[key] === '' ? 'empty' : 'missing'}; expected the event name, e.g. 'click'`,
+    `field '${key}' is ${value === '' ? 'empty' : 'missing'}; expected the event name, e.g. 'click'`,
   )
 }
 
-function readDate(
-  record: Readonly<Record<string, unknown>>,
-  reader: FieldReader,
-): string | undefined {
-  const rawDate = reader.text(record, 'event_date', ROOT)
+function readDate(message: RawHookMessage, reader: FieldReader): string | undefined {
+  const rawDate = reader.text(message.event_date, 'event_date', ROOT)
   if (rawDate !== undefined || reader.rejection !== undefined) return rawDate
   return reader.fail(
     'missing_field',
     ['event_date'],
-    `field 'event_date' is ${record.event_date === '' ? 'empty' : 'missing'}; expected an RFC 3339 date-time, e.g. '2025-03-30T01:30:00.123456789Z'`,
+    `field 'event_date' is ${message.event_date === '' ? 'empty' : 'missing'}; expected an RFC 3339 date-time, e.g. '2025-03-30T01:30:00.123456789Z'`,
   )
 }
 

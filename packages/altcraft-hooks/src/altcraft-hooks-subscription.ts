@@ -62,59 +62,77 @@ export function readHookSubscriptions(
   return subscriptions.length === 0 ? undefined : subscriptions
 }
 
+/** A hook `subscription[]` element as received. */
+type RawSubscription = {
+  readonly resource_id?: unknown
+  readonly channel?: unknown
+  readonly email?: unknown
+  readonly phone?: unknown
+  readonly subscription_id?: unknown
+  readonly provider?: unknown
+  readonly priority?: unknown
+  readonly status?: unknown
+  readonly ccsub?: unknown
+  readonly hash_id?: unknown
+  readonly cc_data?: unknown
+}
+
 function readSubscription(
-  element: Readonly<Record<string, unknown>>,
+  element: RawSubscription,
   at: FieldPath,
   reader: FieldReader,
 ): Subscription {
-  const vendorChannel = reader.text(element, 'channel', at)
+  const vendorChannel = reader.text(element.channel, 'channel', at)
   const channel = vendorChannel === undefined ? 'other' : canonicalChannel(vendorChannel)
-  const ccData = reader.object(element, 'cc_data', at)
-  const ccsub = reader.object(element, 'ccsub', at)
-  const status = readStatus(element.status, at, reader)
-  const email = reader.text(element, 'email', at)
+  const subscription: Subscription = { channel }
+  if (channel === 'other' && vendorChannel !== undefined) subscription.channelRaw = vendorChannel
+  const resourceId = reader.id(element.resource_id, 'resource_id', at)
+  if (resourceId !== undefined) subscription.resourceId = resourceId
+  readStatus(element.status, at, reader, subscription)
+  const priority = reader.integer(element.priority, 'priority', at)
+  if (priority !== undefined) subscription.priority = priority
+  const ccData: { readonly id?: unknown; readonly phone?: unknown } | undefined = reader.object(
+    element.cc_data,
+    'cc_data',
+    at,
+  )
+  const email = reader.text(element.email, 'email', at)
+  if (email !== undefined) subscription.email = normalizeEmail(email) ?? email
   const phone =
-    reader.text(element, 'phone', at) ??
-    (ccData && reader.text(ccData, 'phone', [...at, 'cc_data']))
-  return {
-    channel,
-    ...compact<Omit<Subscription, 'channel'>>({
-      channelRaw: channel === 'other' ? vendorChannel : undefined,
-      resourceId: reader.id(element, 'resource_id', at),
-      resourceName: undefined,
-      status: status?.status,
-      statusRaw: status?.statusRaw,
-      priority: reader.integer(element, 'priority', at),
-      categories: undefined,
-      email: email === undefined ? undefined : (normalizeEmail(email) ?? email),
-      phone: phone === undefined ? undefined : (normalizePhone(phone) ?? phone),
-      push: compact({
-        provider: reader.text(element, 'provider', at),
-        subscriptionId: reader.text(element, 'subscription_id', at),
-      }),
-      chatId: ccData && reader.id(ccData, 'id', [...at, 'cc_data']),
-      hashId: reader.text(element, 'hash_id', at),
-      customFields: ccsub === undefined || isEmptyObject(ccsub) ? undefined : ccsub,
-    }),
-  }
+    reader.text(element.phone, 'phone', at) ??
+    (ccData && reader.text(ccData.phone, 'phone', [...at, 'cc_data']))
+  if (phone !== undefined) subscription.phone = normalizePhone(phone) ?? phone
+  const push = compact({
+    provider: reader.text(element.provider, 'provider', at),
+    subscriptionId: reader.text(element.subscription_id, 'subscription_id', at),
+  })
+  if (push !== undefined) subscription.push = push
+  const chatId = ccData && reader.id(ccData.id, 'id', [...at, 'cc_data'])
+  if (chatId !== undefined) subscription.chatId = chatId
+  const hashId = reader.text(element.hash_id, 'hash_id', at)
+  if (hashId !== undefined) subscription.hashId = hashId
+  const ccsub = reader.object(element.ccsub, 'ccsub', at)
+  if (ccsub !== undefined && !isEmptyObject(ccsub)) subscription.customFields = ccsub
+  return subscription
 }
 
 function readStatus(
   value: unknown,
   at: FieldPath,
   reader: FieldReader,
-): { status?: Status; statusRaw?: string } | undefined {
-  if (value === undefined || value === null || value === '') return undefined
+  subscription: Subscription,
+): void {
+  if (value === undefined || value === null || value === '') return
   if (typeof value === 'string') {
-    return (STATUSES as readonly string[]).includes(value)
-      ? { status: value as Status }
-      : { statusRaw: value }
-  }
-  if (typeof value === 'number' && Number.isInteger(value)) {
+    if ((STATUSES as readonly string[]).includes(value)) subscription.status = value as Status
+    else subscription.statusRaw = value
+  } else if (typeof value === 'number' && Number.isInteger(value)) {
     const status = STATUSES[value]
-    return status === undefined ? { statusRaw: String(value) } : { status }
+    if (status === undefined) subscription.statusRaw = String(value)
+    else subscription.status = status
+  } else {
+    reader.wrongType(at, 'status', value, 'a status word or number')
   }
-  return reader.wrongType(at, 'status', value, 'a status word or number')
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   type CanonicalEventOf,
   type Channel,
   countryFromTld,
+  type EventType,
   normalizeEmail,
   normalizePhone,
   type VocabularyEntry,
@@ -20,8 +21,13 @@ import {
 import { compact, isEmptyObject } from './compact.js'
 import { addUnmappedGroupFields, mapHookDetails } from './map-altcraft-hooks-details.js'
 
-type Envelope = Omit<CanonicalEventOf<'unknown'>, 'type' | 'details'>
-type Recipient = NonNullable<Envelope['recipient']>
+/** A canonical event under construction: the vocabulary guarantees type and details agree. */
+type Draft = Omit<CanonicalEventOf<'unknown'>, 'type' | 'details'> & {
+  type: EventType
+  details?: Readonly<Record<string, unknown>>
+}
+type Recipient = NonNullable<Draft['recipient']>
+type Context = NonNullable<Draft['context']>
 
 /**
  * Builds the canonical event of one read hook message (`entry` undefined for an event_type
@@ -40,10 +46,9 @@ export function mapHookMessage(
     entry === undefined ? undefined : mapHookDetails(type, entry.details, data, channel, reader)
   if (reader.rejection !== undefined) return reader.rejection
   const extra: Record<string, unknown> = {}
-  const subscription = eventSubscription(message, selected, channel, extra)
   const recipient = eventRecipient(message, selected, extra)
   const sendId = data.sendMessageId ?? data.smid
-  const event: Envelope = {
+  const event: Draft = {
     schema: CANONICAL_SCHEMA_VERSION,
     id: hookEventId(
       {
@@ -57,6 +62,7 @@ export function mapHookMessage(
       },
       data,
     ),
+    type,
     channel,
     occurredAt: message.occurredAt,
     count: 1,
@@ -68,38 +74,66 @@ export function mapHookMessage(
       time: { raw: message.rawDate },
     },
   }
+  if (details !== undefined) event.details = details
   if (message.test !== undefined) event.test = message.test
   if (message.attempts !== undefined) event.attempts = message.attempts
   if (recipient !== undefined) event.recipient = recipient
-  const campaign = compact<NonNullable<Envelope['campaign']>>({
-    id: data.campaignId,
-    name: undefined,
-    launchId: data.launchId,
-    systemId: data.scampaignId,
-    group: campaignGroup(data.prevSt, extra),
-  })
-  if (campaign !== undefined) event.campaign = campaign
-  const messageRef = compact<NonNullable<Envelope['message']>>({
-    id: data.messageId,
-    name: undefined,
-    sendId,
-    fullSendId: data.fullMessageId,
-    emailSendId: data.emailMessageId,
-    extraUid: data.extraUid,
-    provider: data.provider,
-  })
-  if (messageRef !== undefined) event.message = messageRef
+  addCampaign(event, data, extra)
+  addMessage(event, data, sendId, extra)
+  const subscription = eventSubscription(message, selected, channel, extra)
   if (subscription !== undefined) event.subscription = subscription
   if (message.subscriptions !== undefined) event.profileSubscriptions = message.subscriptions
   const context = eventContext(data)
   if (context !== undefined) event.context = context
-  if (data.smid !== undefined && data.smid !== sendId) extra.smid = data.smid
   if (message.isStatic !== undefined) extra.is_static = message.isStatic
   addUnmappedGroupFields(type, data, extra)
   if (!isEmptyObject(extra)) event.extra = extra
-  return (
-    details === undefined ? { ...event, type } : { ...event, type, details }
-  ) as CanonicalEvent
+  return event as unknown as CanonicalEvent
+}
+
+function addCampaign(event: Draft, data: HookEventData, extra: Record<string, unknown>): void {
+  const group = campaignGroup(data.prevSt, extra)
+  if (
+    data.campaignId === undefined &&
+    data.launchId === undefined &&
+    data.scampaignId === undefined &&
+    group === undefined
+  ) {
+    return
+  }
+  const campaign: NonNullable<Draft['campaign']> = {}
+  if (data.campaignId !== undefined) campaign.id = data.campaignId
+  if (data.launchId !== undefined) campaign.launchId = data.launchId
+  if (data.scampaignId !== undefined) campaign.systemId = data.scampaignId
+  if (group !== undefined) campaign.group = group
+  event.campaign = campaign
+}
+
+function addMessage(
+  event: Draft,
+  data: HookEventData,
+  sendId: string | undefined,
+  extra: Record<string, unknown>,
+): void {
+  if (data.smid !== undefined && data.smid !== sendId) extra.smid = data.smid
+  if (
+    data.messageId === undefined &&
+    sendId === undefined &&
+    data.fullMessageId === undefined &&
+    data.emailMessageId === undefined &&
+    data.extraUid === undefined &&
+    data.provider === undefined
+  ) {
+    return
+  }
+  const reference: NonNullable<Draft['message']> = {}
+  if (data.messageId !== undefined) reference.id = data.messageId
+  if (sendId !== undefined) reference.sendId = sendId
+  if (data.fullMessageId !== undefined) reference.fullSendId = data.fullMessageId
+  if (data.emailMessageId !== undefined) reference.emailSendId = data.emailMessageId
+  if (data.extraUid !== undefined) reference.extraUid = data.extraUid
+  if (data.provider !== undefined) reference.provider = data.provider
+  event.message = reference
 }
 
 function eventSubscription(
@@ -116,10 +150,10 @@ function eventSubscription(
   }
   const resourceId = message.data.resourceId
   if (isDeliveryChannel(channel) && (resourceId !== undefined || hashId !== undefined)) {
-    return {
-      channel,
-      ...compact<Pick<Subscription, 'resourceId' | 'hashId'>>({ resourceId, hashId }),
-    }
+    const subscription: Subscription = { channel }
+    if (resourceId !== undefined) subscription.resourceId = resourceId
+    if (hashId !== undefined) subscription.hashId = hashId
+    return subscription
   }
   if (resourceId !== undefined) extra.resource_id = resourceId
   if (hashId !== undefined) extra.subscription_hash_id = hashId
@@ -140,16 +174,20 @@ function eventRecipient(
   const profileId = message.profileId ?? data.profileId
   if (data.profileId !== undefined && data.profileId !== profileId)
     extra.profile_id = data.profileId
-  return compact<Recipient>({
-    email: selected?.email ?? fieldText(fields, 'email', normalizeEmail),
-    phone: selected?.phone ?? fieldText(fields, 'phone', normalizePhone),
-    profileId,
-    listId,
-    accountId: message.accountId,
-    hashes: compact({ _xxh: message.xxh, _md5: message.md5 }),
-    push: selected?.push,
-    fields: fields === undefined || isEmptyObject(fields) ? undefined : fields,
-  })
+  const recipient: Recipient = {}
+  const email = selected?.email ?? fieldText(fields, 'email', normalizeEmail)
+  if (email !== undefined) recipient.email = email
+  const phone = selected?.phone ?? fieldText(fields, 'phone', normalizePhone)
+  if (phone !== undefined) recipient.phone = phone
+  if (profileId !== undefined) recipient.profileId = profileId
+  if (listId !== undefined) recipient.listId = listId
+  if (message.accountId !== undefined) recipient.accountId = message.accountId
+  if (message.xxh !== undefined || message.md5 !== undefined) {
+    recipient.hashes = compact({ _xxh: message.xxh, _md5: message.md5 }) ?? {}
+  }
+  if (selected?.push !== undefined) recipient.push = selected.push
+  if (fields !== undefined && !isEmptyObject(fields)) recipient.fields = fields
+  return isEmptyObject(recipient) ? undefined : recipient
 }
 
 function fieldText(
@@ -171,21 +209,23 @@ function campaignGroup(
   return undefined
 }
 
-function eventContext(data: HookEventData): Envelope['context'] {
-  const country = data.country
-  return compact<NonNullable<Envelope['context']>>({
-    ip: data.ip,
-    userAgent: data.userAgent,
-    os: data.os,
-    browser: data.browser,
-    device: data.device,
-    country: country === undefined ? undefined : countryFromTld(country),
-    countryRaw: country,
-    city: data.city,
-    region: data.region,
-    postalCode: data.postalCode,
-    timeZone: data.tz,
-    latitude: data.lat,
-    longitude: data.lon,
-  })
+function eventContext(data: HookEventData): Context | undefined {
+  const context: Context = {}
+  if (data.ip !== undefined) context.ip = data.ip
+  if (data.userAgent !== undefined) context.userAgent = data.userAgent
+  if (data.os !== undefined) context.os = data.os
+  if (data.browser !== undefined) context.browser = data.browser
+  if (data.device !== undefined) context.device = data.device
+  if (data.country !== undefined) {
+    const country = countryFromTld(data.country)
+    if (country !== undefined) context.country = country
+    context.countryRaw = data.country
+  }
+  if (data.city !== undefined) context.city = data.city
+  if (data.region !== undefined) context.region = data.region
+  if (data.postalCode !== undefined) context.postalCode = data.postalCode
+  if (data.tz !== undefined) context.timeZone = data.tz
+  if (data.lat !== undefined) context.latitude = data.lat
+  if (data.lon !== undefined) context.longitude = data.lon
+  return isEmptyObject(context) ? undefined : context
 }

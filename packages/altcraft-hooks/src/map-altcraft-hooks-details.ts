@@ -99,16 +99,9 @@ export function mapHookDetails(
 ): Details | undefined {
   switch (type) {
     case 'message.clicked':
-      return compact({ url: data.linkUrl, unique: fixed?.unique })
+      return clickDetails(fixed, data.linkUrl)
     case 'message.bounced':
-      return {
-        ...fixed,
-        ...compact({
-          codeKind: channel === 'email' && data.bounceCode !== undefined ? 'smtp' : undefined,
-          code: data.bounceCode,
-          message: data.bounceMessage,
-        }),
-      }
+      return bounceDetails(fixed, data, channel)
     case 'message.delivery_failed':
       return compact({ code: data.undelivCode, message: data.undelivMessage })
     case 'goal.reached':
@@ -134,8 +127,24 @@ export function mapHookDetails(
     case 'form.failed':
       return { ...fixed, ...formDetails(data) }
     default:
-      return fixed
+      return fixed === undefined ? undefined : { ...fixed }
   }
+}
+
+function clickDetails(fixed: Details | undefined, url: string | undefined): Details | undefined {
+  const unique = fixed?.unique
+  if (url === undefined) return unique === undefined ? undefined : { unique }
+  return unique === undefined ? { url } : { url, unique }
+}
+
+function bounceDetails(fixed: Details | undefined, data: HookEventData, channel: Channel): Details {
+  const details: Record<string, unknown> = { ...fixed }
+  if (data.bounceCode !== undefined) {
+    if (channel === 'email') details.codeKind = 'smtp'
+    details.code = data.bounceCode
+  }
+  if (data.bounceMessage !== undefined) details.message = data.bounceMessage
+  return details
 }
 
 function promocodeDetails(
