@@ -103,6 +103,14 @@ describe('uuidV5', () => {
     }
   })
 
+  test('hashes every name length across the SHA-1 block and engine boundaries', () => {
+    for (let length = 0; length <= 300; length++) {
+      for (const name of ['x'.repeat(length), 'ä'.repeat(length >> 1), '€'.repeat(length / 3)]) {
+        expect(uuidV5(name)).toBe(v5(name, EVNORM_ID_NAMESPACE))
+      }
+    }
+  })
+
   test('differs from the uuid package on lone surrogates only by not throwing', () => {
     expect(() => v5('a\ud800b', EVNORM_ID_NAMESPACE)).toThrow(URIError)
     expect(uuidV5('a\ud800b')).toBe(v5('a\ufffdb', EVNORM_ID_NAMESPACE))

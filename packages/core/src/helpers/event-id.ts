@@ -9,6 +9,8 @@ export const EVNORM_ID_NAMESPACE = '4bf7a3a8-d2fb-5268-957c-d8168348c465'
 
 const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const SCRATCH_NAME_BYTES = 4096
+/** Messages up to four SHA-1 blocks hash faster in JS than through `node:crypto` (measured). */
+const JS_SHA1_MAX_MESSAGE_BYTES = 4 * 64 - 9
 const MAX_JSON_BYTES_PER_UNIT = 6
 const SHORT_ESCAPES = new Uint8Array(0x60)
 for (const [code, letter] of [
@@ -25,9 +27,10 @@ for (const [code, letter] of [
 const HEX_DIGIT_CODES = [...'0123456789abcdef'].map((digit) => digit.charCodeAt(0))
 const VARIANT_DIGIT_CODES = [...'89ab'].map((digit) => digit.charCodeAt(0))
 
-const scratch = Buffer.alloc(16 + SCRATCH_NAME_BYTES)
+const scratch = new Uint8Array(16 + SCRATCH_NAME_BYTES)
+const scratchWords = new DataView(scratch.buffer)
 const scratchName = scratch.subarray(16)
-const scratchViews: (Buffer | undefined)[] = []
+const schedule = new Int32Array(80)
 const encoder = new TextEncoder()
 let scratchNamespace = ''
 
@@ -36,37 +39,132 @@ function useNamespace(namespace: string): void {
   if (!UUID_TEXT.test(namespace)) {
     throw new TypeError(`uuidV5: namespace must be a UUID string, got ${JSON.stringify(namespace)}`)
   }
-  scratch.write(namespace.replaceAll('-', ''), 0, 16, 'hex')
+  const hex = namespace.replaceAll('-', '')
+  for (let index = 0; index < 16; index++) {
+    scratch[index] = Number.parseInt(hex.slice(2 * index, 2 * index + 2), 16)
+  }
   scratchNamespace = namespace
 }
 
-function formatV5(sha1Hex: string): string {
-  const at = (index: number) => sha1Hex.charCodeAt(index)
-  const variantSource = at(16)
-  const variant =
-    VARIANT_DIGIT_CODES[(variantSource <= 0x39 ? variantSource : variantSource + 9) & 3]
-  // biome-ignore format: the UUID layout 8-4-4-4-12 reads best one group per line
+function hexDigit(word: number, shift: number): number {
+  return HEX_DIGIT_CODES[(word >>> shift) & 15] as number
+}
+
+function formatV5(h0: number, h1: number, h2: number, h3: number): string {
+  const variant = VARIANT_DIGIT_CODES[(h2 >>> 28) & 3] as number
+  // biome-ignore format: one line per 8-4-4-4-12 group
   return String.fromCharCode(
-    at(0), at(1), at(2), at(3), at(4), at(5), at(6), at(7), 0x2d,
-    at(8), at(9), at(10), at(11), 0x2d,
-    0x35, at(13), at(14), at(15), 0x2d,
-    variant as number, at(17), at(18), at(19), 0x2d,
-    at(20), at(21), at(22), at(23), at(24), at(25), at(26), at(27), at(28), at(29), at(30), at(31),
+    hexDigit(h0, 28), hexDigit(h0, 24), hexDigit(h0, 20), hexDigit(h0, 16),
+    hexDigit(h0, 12), hexDigit(h0, 8), hexDigit(h0, 4), hexDigit(h0, 0), 0x2d,
+    hexDigit(h1, 28), hexDigit(h1, 24), hexDigit(h1, 20), hexDigit(h1, 16), 0x2d,
+    0x35, hexDigit(h1, 8), hexDigit(h1, 4), hexDigit(h1, 0), 0x2d,
+    variant, hexDigit(h2, 24), hexDigit(h2, 20), hexDigit(h2, 16), 0x2d,
+    hexDigit(h2, 12), hexDigit(h2, 8), hexDigit(h2, 4), hexDigit(h2, 0),
+    hexDigit(h3, 28), hexDigit(h3, 24), hexDigit(h3, 20), hexDigit(h3, 16),
+    hexDigit(h3, 12), hexDigit(h3, 8), hexDigit(h3, 4), hexDigit(h3, 0),
   )
 }
 
-function hashScratch(length: number): string {
-  let view = scratchViews[length]
-  if (view === undefined) {
-    view = scratch.subarray(0, length)
-    scratchViews[length] = view
-  }
-  return formatV5(hash('sha1', view, 'hex'))
+function hexWord(hex: string, at: number): number {
+  return Number.parseInt(hex.slice(at, at + 8), 16)
 }
 
-function hashLongName(name: string): string {
-  const bytes = Buffer.concat([scratch.subarray(0, 16), Buffer.from(name, 'utf8')])
-  return formatV5(hash('sha1', bytes, 'hex'))
+function hashNatively(message: Uint8Array): string {
+  const hex = hash('sha1', message, 'hex')
+  return formatV5(hexWord(hex, 0), hexWord(hex, 8), hexWord(hex, 16), hexWord(hex, 24))
+}
+
+/** FIPS 180-4 SHA-1 of the scratch's first `length` bytes, padded in place; rounds unrolled by 5. */
+// biome-ignore format: one SHA-1 round per line
+function hashScratchInJs(length: number): string {
+  const end = (((length + 8) >>> 6) + 1) << 6
+  scratch[length] = 0x80
+  scratch.fill(0, length + 1, end - 4)
+  scratchWords.setUint32(end - 4, length * 8)
+  const w = schedule
+  let h0 = 0x67452301
+  let h1 = 0xefcdab89 | 0
+  let h2 = 0x98badcfe | 0
+  let h3 = 0x10325476
+  let h4 = 0xc3d2e1f0 | 0
+  for (let block = 0; block < end; block += 64) {
+    for (let t = 0; t < 16; t++) w[t] = scratchWords.getInt32(block + 4 * t)
+    for (let t = 16; t < 80; t++) {
+      const x =
+        (w[t - 3] as number) ^ (w[t - 8] as number) ^ (w[t - 14] as number) ^ (w[t - 16] as number)
+      w[t] = (x << 1) | (x >>> 31)
+    }
+    let a = h0
+    let b = h1
+    let c = h2
+    let d = h3
+    let e = h4
+    let t = 0
+    for (; t < 20; t += 5) {
+      e = (((a << 5) | (a >>> 27)) + (d ^ (b & (c ^ d))) + e + (w[t] as number) + 0x5a827999) | 0
+      b = (b << 30) | (b >>> 2)
+      d =
+        (((e << 5) | (e >>> 27)) + (c ^ (a & (b ^ c))) + d + (w[t + 1] as number) + 0x5a827999) | 0
+      a = (a << 30) | (a >>> 2)
+      c =
+        (((d << 5) | (d >>> 27)) + (b ^ (e & (a ^ b))) + c + (w[t + 2] as number) + 0x5a827999) | 0
+      e = (e << 30) | (e >>> 2)
+      b =
+        (((c << 5) | (c >>> 27)) + (a ^ (d & (e ^ a))) + b + (w[t + 3] as number) + 0x5a827999) | 0
+      d = (d << 30) | (d >>> 2)
+      a =
+        (((b << 5) | (b >>> 27)) + (e ^ (c & (d ^ e))) + a + (w[t + 4] as number) + 0x5a827999) | 0
+      c = (c << 30) | (c >>> 2)
+    }
+    for (; t < 40; t += 5) {
+      e = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + (w[t] as number) + 0x6ed9eba1) | 0
+      b = (b << 30) | (b >>> 2)
+      d = (((e << 5) | (e >>> 27)) + (a ^ b ^ c) + d + (w[t + 1] as number) + 0x6ed9eba1) | 0
+      a = (a << 30) | (a >>> 2)
+      c = (((d << 5) | (d >>> 27)) + (e ^ a ^ b) + c + (w[t + 2] as number) + 0x6ed9eba1) | 0
+      e = (e << 30) | (e >>> 2)
+      b = (((c << 5) | (c >>> 27)) + (d ^ e ^ a) + b + (w[t + 3] as number) + 0x6ed9eba1) | 0
+      d = (d << 30) | (d >>> 2)
+      a = (((b << 5) | (b >>> 27)) + (c ^ d ^ e) + a + (w[t + 4] as number) + 0x6ed9eba1) | 0
+      c = (c << 30) | (c >>> 2)
+    }
+    for (; t < 60; t += 5) {
+      e = (((a << 5) | (a >>> 27)) + ((b & c) | (d & (b | c))) + e + (w[t] as number) + 0x8f1bbcdc) | 0
+      b = (b << 30) | (b >>> 2)
+      d = (((e << 5) | (e >>> 27)) + ((a & b) | (c & (a | b))) + d + (w[t + 1] as number) + 0x8f1bbcdc) | 0
+      a = (a << 30) | (a >>> 2)
+      c = (((d << 5) | (d >>> 27)) + ((e & a) | (b & (e | a))) + c + (w[t + 2] as number) + 0x8f1bbcdc) | 0
+      e = (e << 30) | (e >>> 2)
+      b = (((c << 5) | (c >>> 27)) + ((d & e) | (a & (d | e))) + b + (w[t + 3] as number) + 0x8f1bbcdc) | 0
+      d = (d << 30) | (d >>> 2)
+      a = (((b << 5) | (b >>> 27)) + ((c & d) | (e & (c | d))) + a + (w[t + 4] as number) + 0x8f1bbcdc) | 0
+      c = (c << 30) | (c >>> 2)
+    }
+    for (; t < 80; t += 5) {
+      e = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + (w[t] as number) + 0xca62c1d6) | 0
+      b = (b << 30) | (b >>> 2)
+      d = (((e << 5) | (e >>> 27)) + (a ^ b ^ c) + d + (w[t + 1] as number) + 0xca62c1d6) | 0
+      a = (a << 30) | (a >>> 2)
+      c = (((d << 5) | (d >>> 27)) + (e ^ a ^ b) + c + (w[t + 2] as number) + 0xca62c1d6) | 0
+      e = (e << 30) | (e >>> 2)
+      b = (((c << 5) | (c >>> 27)) + (d ^ e ^ a) + b + (w[t + 3] as number) + 0xca62c1d6) | 0
+      d = (d << 30) | (d >>> 2)
+      a = (((b << 5) | (b >>> 27)) + (c ^ d ^ e) + a + (w[t + 4] as number) + 0xca62c1d6) | 0
+      c = (c << 30) | (c >>> 2)
+    }
+    h0 = (h0 + a) | 0
+    h1 = (h1 + b) | 0
+    h2 = (h2 + c) | 0
+    h3 = (h3 + d) | 0
+    h4 = (h4 + e) | 0
+  }
+  return formatV5(h0, h1, h2, h3)
+}
+
+function hashScratch(length: number): string {
+  return length <= JS_SHA1_MAX_MESSAGE_BYTES
+    ? hashScratchInJs(length)
+    : hashNatively(scratch.subarray(0, length))
 }
 
 /**
@@ -84,7 +182,8 @@ function hashLongName(name: string): string {
 export function uuidV5(name: string, namespace: string = EVNORM_ID_NAMESPACE): string {
   useNamespace(namespace)
   const { read, written } = encoder.encodeInto(name, scratchName)
-  return read === name.length ? hashScratch(16 + written) : hashLongName(name)
+  if (read === name.length) return hashScratch(16 + written)
+  return hashNatively(Buffer.concat([scratch.subarray(0, 16), Buffer.from(name, 'utf8')]))
 }
 
 function writeEscape(code: number, at: number): number {
