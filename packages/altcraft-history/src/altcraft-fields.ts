@@ -85,7 +85,7 @@ export function readInteger(
 export function readObject(
   value: unknown,
   at: FieldPath,
-  key: string,
+  key: string | number,
 ): Record<string, unknown> | undefined {
   if (isPlainObject(value)) {
     for (const _ in value) return value

@@ -170,7 +170,7 @@ describe('record rejections', () => {
       broken,
       'invalid_field',
       ['subscriptions', 1],
-      /^subscriptions\[1\]: expected a subscription object/,
+      /^subscriptions\[1\]: expected an object, got 'sms'/,
       including,
     )
     expectRejection(

@@ -8,7 +8,6 @@ import { canonicalAltcraftChannel } from './altcraft-channel.js'
 import {
   type FieldPath,
   invalidField,
-  isPlainObject,
   RECORD_PATH,
   readArray,
   readInteger,
@@ -26,7 +25,7 @@ type Source = Readonly<Record<string, unknown>>
 
 const STATUSES = new Set<string>(SUBSCRIPTION_STATUSES)
 const STATUS_NUMBER = /^[0-6]$/
-const CHAT_ID = /^-?\d+$/
+const SUBSCRIPTIONS_PATH: FieldPath = ['subscriptions']
 
 function setStatus(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
   const value = source.status
@@ -57,8 +56,7 @@ function readCategories(source: Source, at: FieldPath): string[] | undefined {
 function readChatId(source: Source, at: FieldPath): string | undefined {
   const value = source.id
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value)
-  if (typeof value === 'string' && CHAT_ID.test(value)) return value
-  return readText(source.id, at, 'id')
+  return readText(value, at, 'id')
 }
 
 function readPhone(text: string, at: FieldPath): string {
@@ -137,12 +135,9 @@ export function readAltcraftSubscriptions(record: Source): CanonicalSubscription
   if (list === undefined) return undefined
   const subscriptions: CanonicalSubscription[] = []
   for (let index = 0; index < list.length; index++) {
-    const item = list[index]
-    if (!isPlainObject(item))
-      throw invalidField(['subscriptions'], index, item, 'a subscription object')
-    for (const _ in item) {
-      subscriptions.push(readAltcraftSubscription(item, ['subscriptions', index], undefined))
-      break
+    const item = readObject(list[index], SUBSCRIPTIONS_PATH, index)
+    if (item !== undefined) {
+      subscriptions.push(readAltcraftSubscription(item, [...SUBSCRIPTIONS_PATH, index], undefined))
     }
   }
   return subscriptions
