@@ -74,7 +74,7 @@ function hashNatively(message: Uint8Array): string {
   return formatV5(hexWord(hex, 0), hexWord(hex, 8), hexWord(hex, 16), hexWord(hex, 24))
 }
 
-/** FIPS 180-4 SHA-1 of the scratch's first `length` bytes, padded in place; rounds unrolled by 5. */
+/** SHA-1 (FIPS 180-4) of the scratch's first `length` bytes, padded in place. */
 // biome-ignore format: one SHA-1 round per line
 function hashScratchInJs(length: number): string {
   const end = (((length + 8) >>> 6) + 1) << 6
