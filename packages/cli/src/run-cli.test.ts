@@ -8,6 +8,7 @@ import { type AnyAdapter, findEventProblem, normalize } from '@evnorm/core'
 import { smailyLogAdapter } from '@evnorm/smaily-log'
 import { describe, expect, it } from 'vitest'
 import { parseLines, runInProcess } from './cli.test-helpers.js'
+import { PROGRESS_MIN_BYTES } from './progress-bar.js'
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url))
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url))
@@ -381,19 +382,17 @@ describe('evnorm normalize (in-process)', () => {
 
   it('draws a progress bar for a large input only when stderr is a terminal', async () => {
     const path = join(scratch(), 'large.ndjson')
-    const row = (index: number) =>
-      `{"seq_id":${index + 1},"email":"u${index}@example.ee","time":"2025-06-01 12:00:00","campaign_id":1,"campaign_name":"c","action":"send","value":""}\n`
-    writeFileSync(path, Array.from({ length: 70_000 }, (_, index) => row(index)).join(''))
-    const terminal = await runInProcess(['normalize', '-o', '/dev/null', path], { isTTY: true })
+    const line = `{"email":"u@example.ee","note":"${'x'.repeat(200)}"}\n`
+    writeFileSync(path, line.repeat(Math.ceil(PROGRESS_MIN_BYTES / line.length)))
+    const argv = ['normalize', '-s', 'smaily-log', '-o', '/dev/null', path]
+    const terminal = await runInProcess(argv, { isTTY: true })
     expect(terminal.stderr).toContain(`\r\x1b[2K${path} [`)
-    expect(terminal.stderr).toContain('\r\x1b[2Kevnorm: 1 input, 70000 records read')
-    const piped = await runInProcess(['normalize', '-o', '/dev/null', path], { isTTY: false })
-    expect(piped.stderr).not.toContain('\r')
-    const dumb = await runInProcess(['normalize', '-o', '/dev/null', path], {
-      isTTY: true,
-      env: { TERM: 'dumb' },
-    })
-    expect(dumb.stderr).not.toContain('\r')
+    expect(terminal.stderr).toContain('\r\x1b[2Kevnorm: 1 input, ')
+    expect((await runInProcess(argv, { isTTY: false })).stderr).not.toContain('\r')
+    expect((await runInProcess(argv, { isTTY: true, env: { TERM: 'dumb' } })).stderr).not.toContain(
+      '\r',
+    )
+    expect((await runInProcess([...argv, '--quiet'], { isTTY: true })).stderr).toBe('')
   })
 })
 
