@@ -77,6 +77,30 @@ describe('parseJsonLossless', () => {
     },
   )
 
+  test.prop([
+    fc.oneof(
+      fc.bigInt({ min: 10n ** 15n, max: 10n ** 16n - 1n }),
+      fc.bigInt({ min: MAX_SAFE - 1000n, max: MAX_SAFE + 1000n }),
+    ),
+    fc.boolean(),
+  ])(
+    'draws the line at 2^53−1 for 16-digit members, as member values and elsewhere',
+    (value, negative) => {
+      const written = negative ? -value : value
+      const exact = value > MAX_SAFE ? String(written) : Number(written)
+      expect(parsed(`{"a":${written},"b":[${written}],"c":${written}}`)).toEqual({
+        a: exact,
+        b: [exact],
+        c: exact,
+      })
+      expect(parsed(`{"a":${written}}`)).toEqual({ a: exact })
+    expect(parsed(`{"safe":9007199254740991,"x": ${written}}`)).toEqual({
+      safe: 9007199254740991,
+      x: exact,
+    })
+    },
+  )
+
   test.prop([fc.bigInt({ min: INT64_MIN, max: (1n << 63n) - 1n })])(
     'keeps every int64 in arrays and objects',
     (value) => {

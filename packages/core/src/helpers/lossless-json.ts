@@ -12,6 +12,16 @@ export type JsonParseResult =
 const SHORTEST_UNSAFE_DIGITS = 16
 const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER)
 const PARSE_FAILED = Symbol('parse failed')
+/** Integers beyond ±(2^53−1) without leading zeros: 17+ digits, or 16 above 9007199254740991. */
+const UNSAFE_INTEGER = `-?(?:[1-9]\\d{16,}|${[...MAX_SAFE_DIGITS]
+  .flatMap((digit, index) =>
+    digit === '9'
+      ? []
+      : [`${MAX_SAFE_DIGITS.slice(0, index)}[${Number(digit) + 1}-9]\\d{${15 - index}}`],
+  )
+  .join('|')})`
+/** The common case, `"key":123…` directly followed by `,` `}` or `]`, for a native replace. */
+const MEMBER_UNSAFE_INTEGER = new RegExp(`:(${UNSAFE_INTEGER})(?=[,}\\]])`, 'g')
 /** A string (an unterminated one runs to the end, keeping the scan linear) or a long integer. */
 const STRING_OR_LONG_INTEGER =
   /"[^"\\]*(?:\\[\s\S][^"\\]*)*(?:"|\\?$)|(?<![\d.eE+-])-?[1-9]\d{15,}(?![\d.eE]|[ \t\n\r]*:)/g
@@ -24,8 +34,10 @@ const STRING_OR_LONG_INTEGER =
 export function parseJsonLossless(text: string): JsonParseResult {
   const firstRun = longDigitRunAt(text, 0)
   if (firstRun === -1) return parseOrDescribe(text)
-  const quoted = quoteUnsafeNumbersInValueContext(text, firstRun)
-  if (quoted === text) return parseOrDescribe(text)
+  const bounds = unsafeNumbersInValueContext(text, firstRun)
+  if (bounds.length === 0) return parseOrDescribe(text)
+  let quoted = text.replace(MEMBER_UNSAFE_INTEGER, ':"$1"')
+  if (quoted.length !== text.length + bounds.length) quoted = quoteAt(text, bounds)
   const optimistic = tryParse(quoted)
   if (optimistic !== PARSE_FAILED) return { success: true, value: optimistic }
   const exact = tryParse(text.replace(STRING_OR_LONG_INTEGER, quoteUnsafeToken))
@@ -34,15 +46,16 @@ export function parseJsonLossless(text: string): JsonParseResult {
 }
 
 /**
- * Quotes every unsafe integer whose neighbours (`:` `[` `,` or the start before, `,` `]` `}`
- * or the end after) fit a JSON value, without tracking strings. A digit run inside a string
- * that got quoted this way ends that string right before a bare number, which no JSON allows,
- * so when the result parses every quoted run was a number token; otherwise the caller falls
- * back to the string-aware regular expression.
+ * Start and end of every unsafe integer whose neighbours (`:` `[` `,` or the start before,
+ * `,` `]` `}` or the end after, whitespace aside) fit a JSON value, found without tracking
+ * strings. Quoting a digit run that is in fact inside a string ends that string right before
+ * a bare number, which no JSON allows: when the quoted text parses, every quoted run was a
+ * number token, and every unsafe number token is in this list. Otherwise the caller falls
+ * back to the string-aware regular expression. The member replace quotes a subset of this
+ * list, so when it quoted as many, it quoted exactly these.
  */
-function quoteUnsafeNumbersInValueContext(text: string, firstRun: number): string {
-  let out = ''
-  let copied = 0
+function unsafeNumbersInValueContext(text: string, firstRun: number): number[] {
+  const bounds: number[] = []
   for (let start = firstRun; start !== -1; ) {
     let end = start + SHORTEST_UNSAFE_DIGITS
     while (isDigit(text.charCodeAt(end))) end++
@@ -53,12 +66,24 @@ function quoteUnsafeNumbersInValueContext(text: string, firstRun: number): strin
       opensValue(text.charCodeAt(skipWhitespaceBackward(text, tokenStart))) &&
       closesValue(text.charCodeAt(skipWhitespaceForward(text, end)))
     ) {
-      out += `${text.slice(copied, tokenStart)}"${text.slice(tokenStart, end)}"`
-      copied = end
+      bounds.push(tokenStart, end)
     }
     start = longDigitRunAt(text, end)
   }
-  return copied === 0 ? text : out + text.slice(copied)
+  return bounds
+}
+
+/** `text` with quotes around each `[start, end)` pair of `bounds`. */
+function quoteAt(text: string, bounds: readonly number[]): string {
+  let out = ''
+  let copied = 0
+  for (let index = 0; index < bounds.length; index += 2) {
+    const start = bounds[index] as number
+    const end = bounds[index + 1] as number
+    out += `${text.slice(copied, start)}"${text.slice(start, end)}"`
+    copied = end
+  }
+  return out + text.slice(copied)
 }
 
 function quoteUnsafeToken(token: string): string {
