@@ -2,6 +2,7 @@ import {
   CANONICAL_SCHEMA_VERSION,
   type CanonicalEvent,
   createVocabularyIndex,
+  type EventType,
   eventId,
 } from '@evnorm/core'
 import { bounceDetails } from './smaily-bounce.js'
@@ -19,6 +20,12 @@ export const SMAILY_VENDOR = 'smaily'
 
 type PlacedTime = Extract<SmailyTimeResult, { success: true }>
 type Envelope = Omit<CanonicalEvent, 'type' | 'details'>
+
+/** An event while it is built: the common fields, any type, details checked by core's schema. */
+type Draft = { -readonly [K in keyof Envelope]: Envelope[K] } & {
+  type: EventType
+  details?: object
+}
 
 const lookup = createVocabularyIndex(SMAILY_LOG_VOCABULARY)
 
@@ -65,35 +72,39 @@ function sourceOf(row: SmailyRow, time: PlacedTime, zone: string): CanonicalEven
       }
 }
 
-function envelopeOf(
-  row: SmailyRow,
-  time: PlacedTime,
-  zone: string,
-  channel: Envelope['channel'],
-): Envelope {
-  const envelope: Envelope = {
-    schema: CANONICAL_SCHEMA_VERSION,
-    id: smailyEventId(row, time.occurredAt),
-    channel,
-    occurredAt: time.occurredAt,
-    count: 1,
-    source: sourceOf(row, time, zone),
-    recipient: { email: row.email },
-  }
-  if (row.campaignId !== undefined || row.campaignName !== undefined) {
-    envelope.campaign =
-      row.campaignName === undefined
-        ? { id: row.campaignId as string }
-        : row.campaignId === undefined
-          ? { name: row.campaignName }
-          : { id: row.campaignId, name: row.campaignName }
-  }
-  return envelope
+function campaignOf(row: SmailyRow): CanonicalEvent['campaign'] {
+  const { campaignId, campaignName } = row
+  if (campaignName === undefined) return campaignId === undefined ? undefined : { id: campaignId }
+  return campaignId === undefined ? { name: campaignName } : { id: campaignId, name: campaignName }
 }
 
-function withExtraValue<T extends Envelope>(event: T, value: string | undefined): T {
+function describeValue(event: Draft, value: string | undefined): void {
+  switch (event.type) {
+    case 'message.bounced':
+      event.details = bounceDetails(value)
+      return
+    case 'message.clicked':
+      if (value !== undefined) event.details = { url: value }
+      return
+    case 'message.opened': {
+      if (value === undefined) return
+      event.details = { raw: value }
+      const context = viewContext(value)
+      if (context !== undefined) event.context = context
+      return
+    }
+    case 'profile.updated': {
+      if (value === undefined) return
+      const fields = parseModifyValue(value)
+      event.details = fields === undefined ? { raw: value } : { fields, raw: value }
+      return
+    }
+    case 'subscription.subscribed':
+    case 'subscription.unsubscribed':
+      event.details = { scope: 'global' }
+      break
+  }
   if (value !== undefined) event.extra = { value }
-  return event
 }
 
 /**
@@ -103,38 +114,18 @@ function withExtraValue<T extends Envelope>(event: T, value: string | undefined)
  */
 export function mapSmailyAction(row: SmailyRow, time: PlacedTime, zone: string): CanonicalEvent {
   const entry = lookup(row.action)
-  if (entry === undefined) {
-    return withExtraValue({ ...envelopeOf(row, time, zone, 'other'), type: 'unknown' }, row.value)
+  const event: Draft = {
+    schema: CANONICAL_SCHEMA_VERSION,
+    id: smailyEventId(row, time.occurredAt),
+    type: entry === undefined ? 'unknown' : entry.type,
+    channel: entry === undefined ? 'other' : (entry.channel ?? 'email'),
+    occurredAt: time.occurredAt,
+    count: 1,
+    source: sourceOf(row, time, zone),
+    recipient: { email: row.email },
   }
-  const envelope = envelopeOf(row, time, zone, entry.channel ?? 'email')
-  const { value } = row
-  switch (entry.type) {
-    case 'message.bounced':
-      return { ...envelope, type: 'message.bounced', details: bounceDetails(value) }
-    case 'message.clicked':
-      return value === undefined
-        ? { ...envelope, type: 'message.clicked' }
-        : { ...envelope, type: 'message.clicked', details: { url: value } }
-    case 'message.opened': {
-      if (value === undefined) return { ...envelope, type: 'message.opened' }
-      const context = viewContext(value)
-      return context === undefined
-        ? { ...envelope, type: 'message.opened', details: { raw: value } }
-        : { ...envelope, type: 'message.opened', details: { raw: value }, context }
-    }
-    case 'profile.updated': {
-      if (value === undefined) return { ...envelope, type: 'profile.updated' }
-      const fields = parseModifyValue(value)
-      return {
-        ...envelope,
-        type: 'profile.updated',
-        details: fields === undefined ? { raw: value } : { fields, raw: value },
-      }
-    }
-    case 'subscription.subscribed':
-    case 'subscription.unsubscribed':
-      return withExtraValue({ ...envelope, type: entry.type, details: { scope: 'global' } }, value)
-    default:
-      return withExtraValue({ ...envelope, type: entry.type } as CanonicalEvent, value)
-  }
+  const campaign = campaignOf(row)
+  if (campaign !== undefined) event.campaign = campaign
+  describeValue(event, row.value)
+  return event as CanonicalEvent
 }

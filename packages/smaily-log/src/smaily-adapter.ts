@@ -56,9 +56,8 @@ export function createSmailyLogAdapter(options: SmailyLogOptions = {}): Adapter<
     identicalRecords: 'distinct',
     parse: parseSmailyHistory,
     normalize(record, context) {
-      const read = readSmailyRow(record)
-      if (!read.success) return read
-      const { row } = read
+      const row = readSmailyRow(record)
+      if (!row.success) return row
       const time = clock.read(row.time, context.hints?.get(context.batchIndex))
       if (!time.success) {
         return { success: false, reason: time.reason, message: time.message, path: ['time'] }

@@ -55,52 +55,85 @@ interface PlainHour {
   readonly utcPrefix: string | undefined
 }
 
-const SHAPE = 'dddd-dd-dd dd:dd:dd'
-const FRACTION = '.000000000Z'
+const SECONDS_PER_HOUR = 3600
 const CACHE_LIMIT = 50_000
 const HOUR_MS = 3_600_000
+const DASH = 45
+const SPACE = 32
+const COLON = 58
 
-function hasShape(text: string): boolean {
-  if (text.length !== SHAPE.length) return false
-  for (let index = 0; index < SHAPE.length; index++) {
-    const code = text.charCodeAt(index)
-    const expected = SHAPE.charCodeAt(index)
-    if (expected === 100 ? code < 48 || code > 57 : code !== expected) return false
+/** The fields of one `YYYY-MM-DD HH:MM:SS` text, refilled by {@link readWall} (no allocation). */
+interface Wall {
+  /** The text is exactly `YYYY-MM-DD HH:MM:SS` (digits and separators). */
+  shaped: boolean
+  /** A small-integer key of the local hour (no boxing in `Map.get`); -1 when a field is out of range. */
+  hourKey: number
+  /** Milliseconds from the start of the local hour. */
+  offsetMs: number
+}
+
+let suffixes: string[] | undefined
+
+/** `:MM:SS.000000000Z` for each second of an hour, built once, so `occurredAt` is one concatenation. */
+function suffixOf(secondOfHour: number): string {
+  if (suffixes === undefined) {
+    suffixes = Array.from({ length: SECONDS_PER_HOUR }, (_, second) => {
+      const minutes = String(Math.floor(second / 60)).padStart(2, '0')
+      return `:${minutes}:${String(second % 60).padStart(2, '0')}.000000000Z`
+    })
   }
-  return true
+  return suffixes[secondOfHour] as string
 }
 
-function digits2(text: string, index: number): number {
-  return (text.charCodeAt(index) - 48) * 10 + text.charCodeAt(index + 1) - 48
+function twoDigits(text: string, index: number): number {
+  const tens = text.charCodeAt(index) - 48
+  const ones = text.charCodeAt(index + 1) - 48
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1
 }
 
-function hourKey(text: string): number {
-  return (
-    ((digits2(text, 0) * 100 + digits2(text, 2)) * 100 + digits2(text, 5)) * 10_000 +
-    digits2(text, 8) * 100 +
-    digits2(text, 11)
-  )
-}
-
-function millisIntoHour(text: string): number {
-  const minute = digits2(text, 14)
-  const second = digits2(text, 17)
-  return minute < 60 && second < 60 ? minute * 60_000 + second * 1000 : -1
+function readWall(text: string, wall: Wall): void {
+  wall.hourKey = -1
+  wall.shaped =
+    text.length === 19 &&
+    text.charCodeAt(4) === DASH &&
+    text.charCodeAt(7) === DASH &&
+    text.charCodeAt(10) === SPACE &&
+    text.charCodeAt(13) === COLON &&
+    text.charCodeAt(16) === COLON
+  if (!wall.shaped) return
+  const century = twoDigits(text, 0)
+  const year = twoDigits(text, 2)
+  const month = twoDigits(text, 5)
+  const day = twoDigits(text, 8)
+  const hour = twoDigits(text, 11)
+  const minute = twoDigits(text, 14)
+  const second = twoDigits(text, 17)
+  if ((century | year | month | day | hour | minute | second) < 0) {
+    wall.shaped = false
+    return
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+    return
+  }
+  wall.hourKey = (((century * 100 + year) * 12 + month - 1) * 31 + day - 1) * 24 + hour
+  wall.offsetMs = minute * 60_000 + second * 1000
 }
 
 /**
  * Builds the clock of one zone. Conversion goes through core's `createLocalTimeConverter`;
- * each local hour with one fixed offset is converted once and cached, so a row costs a
- * shape check, a map lookup and (for whole-hour offsets) one string concatenation.
+ * each local hour with one fixed offset is converted once and cached, so a row costs one
+ * pass over its 19 characters, a map lookup and (for whole-hour offsets) one string
+ * concatenation.
  * Throws TypeError on an invalid zone or policy (programmer misuse).
  */
 export function createSmailyClock(zone: string, policy?: Partial<LocalTimePolicy>): SmailyClock {
   const converter = createLocalTimeConverter(zone, policy)
   const probe = createLocalTimeConverter(zone, DEFAULT_LOCAL_TIME_POLICY)
   const hours = new Map<number, PlainHour | null>()
+  const wall: Wall = { shaped: false, hourKey: -1, offsetMs: 0 }
 
-  function plainHour(text: string): PlainHour | null {
-    const key = hourKey(text)
+  function plainHour(key: number, text: string): PlainHour | null {
+    if (key < 0) return null
     let hour = hours.get(key)
     if (hour === undefined) {
       if (hours.size >= CACHE_LIMIT) hours.clear()
@@ -126,15 +159,15 @@ export function createSmailyClock(zone: string, policy?: Partial<LocalTimePolicy
   }
 
   function read(text: string, inferred?: InferredSide): SmailyTimeResult {
-    if (!hasShape(text)) return malformed(text)
-    const offset = millisIntoHour(text)
-    const hour = offset < 0 ? null : plainHour(text)
+    readWall(text, wall)
+    if (!wall.shaped) return malformed(text)
+    const hour = plainHour(wall.hourKey, text)
     if (hour === null) return readSlow(text, inferred)
-    const epochMs = hour.baseMs + offset
+    const epochMs = hour.baseMs + wall.offsetMs
     const occurredAt =
       hour.utcPrefix === undefined
         ? formatInstant({ epochMs, nanos: 0 })
-        : hour.utcPrefix + text.slice(13) + FRACTION
+        : hour.utcPrefix + suffixOf(wall.offsetMs / 1000)
     return { success: true, occurredAt, epochMs }
   }
 
@@ -180,10 +213,10 @@ export function createSmailyClock(zone: string, policy?: Partial<LocalTimePolicy
   }
 
   function place(text: string): TimePlacement {
-    if (!hasShape(text)) return undefined
-    const offset = millisIntoHour(text)
-    const hour = offset < 0 ? null : plainHour(text)
-    if (hour !== null) return hour.baseMs + offset
+    readWall(text, wall)
+    if (!wall.shaped) return undefined
+    const hour = plainHour(wall.hourKey, text)
+    if (hour !== null) return hour.baseMs + wall.offsetMs
     const result = probe.convert(text)
     if (!result.success || result.dst === 'skipped') return undefined
     const candidates = result.candidates

@@ -1,10 +1,11 @@
 import type { RejectionReason } from '@evnorm/core'
 import { quote } from './smaily-quote.js'
 
-/** An identifier read from a row: its exact decimal string, or why it is not one. */
-export type IdentifierResult =
-  | { readonly success: true; readonly id: string }
-  | { readonly success: false; readonly reason: RejectionReason; readonly message: string }
+/** Why a value is not an identifier. */
+export interface IdentifierProblem {
+  readonly reason: RejectionReason
+  readonly message: string
+}
 
 const UINT64_MAX = '18446744073709551615'
 const DECIMAL = /^[0-9]+$/
@@ -23,16 +24,15 @@ function canonical(digits: string): string {
 
 /**
  * Reads an unsigned 64-bit integer id (Smaily `seq_id`, `campaign_id`) as an exact decimal
- * string without leading zeros: a safe integer number, a bigint, or a decimal string (what
+ * string without leading zeros (or says why it is not one): a safe integer number, a bigint, or a decimal string (what
  * core's lossless JSON parser makes of integers above 2^53). A number above 2^53 was already
  * rounded by `JSON.parse`: `imprecise_integer`. Anything else: `invalid_field`.
  */
-export function readUnsignedId(value: unknown, field: string): IdentifierResult {
+export function readUnsignedId(value: unknown, field: string): string | IdentifierProblem {
   if (typeof value === 'number') {
-    if (Number.isSafeInteger(value) && value >= 0) return { success: true, id: String(value) }
+    if (Number.isSafeInteger(value) && value >= 0) return String(value)
     if (Number.isInteger(value) && value > 0) {
       return {
-        success: false,
         reason: 'imprecise_integer',
         message: `${field} ${value} is above 2^53 and was already rounded by JSON.parse; pass the response text (or bytes) so it is read exactly`,
       }
@@ -41,19 +41,18 @@ export function readUnsignedId(value: unknown, field: string): IdentifierResult 
   }
   if (typeof value === 'bigint') {
     return value >= 0n && fitsUint64(value.toString())
-      ? { success: true, id: value.toString() }
+      ? value.toString()
       : invalid(field, `${value}n`)
   }
   if (typeof value === 'string' && DECIMAL.test(value)) {
     const digits = canonical(value)
-    if (fitsUint64(digits)) return { success: true, id: digits }
+    if (fitsUint64(digits)) return digits
   }
   return invalid(field, typeof value === 'string' ? quote(value) : describeType(value))
 }
 
-function invalid(field: string, found: string): IdentifierResult {
+function invalid(field: string, found: string): IdentifierProblem {
   return {
-    success: false,
     reason: 'invalid_field',
     message: `${field} is ${found}, expected an unsigned 64-bit integer (0 to ${UINT64_MAX})`,
   }

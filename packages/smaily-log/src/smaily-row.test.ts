@@ -24,25 +24,23 @@ describe('readSmailyRow', () => {
   it('reads a row, with null and "" as absent', () => {
     expect(readSmailyRow({ ...ROW, campaign_id: null, campaign_name: '', value: '' })).toEqual({
       success: true,
-      row: {
-        seqId: '42',
-        email: 'mari@example.ee',
-        time: '2025-01-15 09:00:00',
-        campaignId: undefined,
-        campaignName: undefined,
-        action: 'send',
-        value: undefined,
-      },
+      seqId: '42',
+      email: 'mari@example.ee',
+      time: '2025-01-15 09:00:00',
+      campaignId: undefined,
+      campaignName: undefined,
+      action: 'send',
+      value: undefined,
     })
   })
 
   it('reads seq_id null or absent as window mode, and a numeric value as text', () => {
     const { seq_id: _, ...windowRow } = ROW
     const read = readSmailyRow({ ...windowRow, value: 550 })
-    expect(read.success && read.row.seqId).toBeUndefined()
-    expect(read.success && read.row.value).toBe('550')
+    expect(read.success && read.seqId).toBeUndefined()
+    expect(read.success && read.value).toBe('550')
     const nullSeq = readSmailyRow({ ...ROW, seq_id: null })
-    expect(nullSeq.success && nullSeq.row.seqId).toBeUndefined()
+    expect(nullSeq.success && nullSeq.seqId).toBeUndefined()
   })
 
   it('ignores keys it does not know', () => {

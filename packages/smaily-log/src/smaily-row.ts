@@ -20,9 +20,9 @@ export interface SmailyRow {
   readonly value: string | undefined
 }
 
-/** A checked row, or why the record is not one. */
+/** A checked row (flagged `success: true`, one object per row), or why the record is not one. */
 export type SmailyRowResult =
-  | { readonly success: true; readonly row: SmailyRow }
+  | ({ readonly success: true } & SmailyRow)
   | {
       readonly success: false
       readonly reason: RejectionReason
@@ -40,67 +40,63 @@ function found(value: unknown): string {
   return typeof value === 'string' ? quote(value) : describeType(value)
 }
 
-function requiredText(record: Record<string, unknown>, field: string, what: string): string | Fail {
-  const value = record[field]
+function requiredText(value: unknown, field: string, what: string): string | Fail {
+  if (typeof value === 'string' && value !== '') return value
   if (value === undefined)
     return fail('missing_field', field, `${field} is missing, expected ${what}`)
-  if (typeof value !== 'string' || value === '') {
-    return fail(
-      value === null || value === '' ? 'missing_field' : 'invalid_field',
-      field,
-      `${field} is ${value === '' ? 'empty' : found(value)}, expected ${what}`,
-    )
-  }
-  return value
+  const reason = value === null || value === '' ? 'missing_field' : 'invalid_field'
+  return fail(
+    reason,
+    field,
+    `${field} is ${value === '' ? 'empty' : found(value)}, expected ${what}`,
+  )
 }
 
-function optionalText(record: Record<string, unknown>, field: string): string | undefined | Fail {
-  const value = record[field]
+function optionalText(value: unknown, field: string): string | undefined | Fail {
   if (value === undefined || value === null || value === '') return undefined
   if (typeof value === 'string') return value
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   return fail('invalid_field', field, `${field} is ${found(value)}, expected a string or null`)
 }
 
-function optionalId(record: Record<string, unknown>, field: string): string | undefined | Fail {
-  const value = record[field]
+function optionalId(value: unknown, field: string): string | undefined | Fail {
   if (value === undefined || value === null || value === '') return undefined
   const id = readUnsignedId(value, field)
-  return id.success ? id.id : fail(id.reason, field, id.message)
+  return typeof id === 'string' ? id : fail(id.reason, field, id.message)
 }
 
 function isFail(value: unknown): value is Fail {
-  return typeof value === 'object' && value !== null
+  return typeof value === 'object'
 }
 
 /**
  * Checks one record of the action log by hand (no schema library on the hot path): `email`,
- * `time` and `action` are required non-empty strings (the email is normalized); `seq_id` and `campaign_id` are
- * unsigned 64-bit integers or absent (`null`); `campaign_name` and `value` are strings,
- * where `null` and `""` mean absent. Other keys are ignored.
+ * `time` and `action` are required non-empty strings (the email is normalized); `seq_id` and
+ * `campaign_id` are unsigned 64-bit integers or absent (`null`); `campaign_name` and `value`
+ * are strings, where `null` and `""` mean absent. Other keys are ignored.
  */
 export function readSmailyRow(record: unknown): SmailyRowResult {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     return fail('not_an_object', '', `the record is ${found(record)}, expected a Smaily row object`)
   }
   const fields = record as Record<string, unknown>
-  const action = requiredText(fields, 'action', 'the action name (a string)')
+  const action = requiredText(fields.action, 'action', 'the action name (a string)')
   if (isFail(action)) return action
-  const rawEmail = requiredText(fields, 'email', "the subscriber's email address (a string)")
+  const rawEmail = requiredText(fields.email, 'email', "the subscriber's email address (a string)")
   if (isFail(rawEmail)) return rawEmail
   const email = normalizeEmail(rawEmail)
   if (email === undefined) {
     return fail('missing_field', 'email', "email is blank, expected the subscriber's email address")
   }
-  const time = requiredText(fields, 'time', 'a YYYY-MM-DD HH:MM:SS local time (a string)')
+  const time = requiredText(fields.time, 'time', 'a YYYY-MM-DD HH:MM:SS local time (a string)')
   if (isFail(time)) return time
-  const seqId = optionalId(fields, 'seq_id')
+  const seqId = optionalId(fields.seq_id, 'seq_id')
   if (isFail(seqId)) return seqId
-  const campaignId = optionalId(fields, 'campaign_id')
+  const campaignId = optionalId(fields.campaign_id, 'campaign_id')
   if (isFail(campaignId)) return campaignId
-  const campaignName = optionalText(fields, 'campaign_name')
+  const campaignName = optionalText(fields.campaign_name, 'campaign_name')
   if (isFail(campaignName)) return campaignName
-  const value = optionalText(fields, 'value')
+  const value = optionalText(fields.value, 'value')
   if (isFail(value)) return value
-  return { success: true, row: { seqId, email, time, campaignId, campaignName, action, value } }
+  return { success: true, seqId, email, time, campaignId, campaignName, action, value }
 }

@@ -41,9 +41,9 @@ function collect(records: readonly unknown[], clock: SmailyClock): Entry[] {
     if (time === undefined) return
     const placement = clock.place(time)
     const seq = readUnsignedId((record as { seq_id: unknown }).seq_id, 'seq_id')
-    if (placement === undefined || !seq.success) return
+    if (placement === undefined || typeof seq !== 'string') return
     const [earlier, later] = typeof placement === 'number' ? [placement, placement] : placement
-    entries.push({ index, seq: seq.id, earlier, later })
+    entries.push({ index, seq, earlier, later })
   })
   return entries.sort(compareSeq)
 }
