@@ -12,8 +12,12 @@ export type JsonParseResult =
 const SHORTEST_UNSAFE_DIGITS = 16
 const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER)
 const PARSE_FAILED = Symbol('parse failed')
-/** Integers beyond ±(2^53−1) without leading zeros: 17+ digits, or 16 above 9007199254740991. */
-const UNSAFE_INTEGER = `-?(?:[1-9]\\d{16,}|${[...MAX_SAFE_DIGITS]
+/**
+ * Integers beyond ±(2^53−1) without leading zeros: 17 to 400 digits (bounded so that the
+ * regular expression's backtracking stack stays small; longer runs take the general path), or
+ * 16 digits above 9007199254740991.
+ */
+const UNSAFE_INTEGER = `-?(?:[1-9]\\d{16,399}|${[...MAX_SAFE_DIGITS]
   .flatMap((digit, index) =>
     digit === '9'
       ? []
@@ -22,9 +26,6 @@ const UNSAFE_INTEGER = `-?(?:[1-9]\\d{16,}|${[...MAX_SAFE_DIGITS]
   .join('|')})`
 /** The common case, `"key":123…` directly followed by `,` `}` or `]`, for a native replace. */
 const MEMBER_UNSAFE_INTEGER = new RegExp(`:(${UNSAFE_INTEGER})(?=[,}\\]])`, 'g')
-/** A string (an unterminated one runs to the end, keeping the scan linear) or a long integer. */
-const STRING_OR_LONG_INTEGER =
-  /"[^"\\]*(?:\\[\s\S][^"\\]*)*(?:"|\\?$)|(?<![\d.eE+-])-?[1-9]\d{15,}(?![\d.eE]|[ \t\n\r]*:)/g
 
 /**
  * Parses JSON text like `JSON.parse`, but integers beyond ±(2^53−1) become decimal strings
@@ -40,7 +41,9 @@ export function parseJsonLossless(text: string): JsonParseResult {
   if (quoted.length !== text.length + bounds.length) quoted = quoteAt(text, bounds)
   const optimistic = tryParse(quoted)
   if (optimistic !== PARSE_FAILED) return { success: true, value: optimistic }
-  const exact = tryParse(text.replace(STRING_OR_LONG_INTEGER, quoteUnsafeToken))
+  const exactBounds = outsideStrings(text, bounds)
+  if (exactBounds.length === bounds.length) return parseOrDescribe(text)
+  const exact = tryParse(quoteAt(text, exactBounds))
   if (exact !== PARSE_FAILED) return { success: true, value: exact }
   return parseOrDescribe(text)
 }
@@ -50,9 +53,9 @@ export function parseJsonLossless(text: string): JsonParseResult {
  * `,` `]` `}` or the end after, whitespace aside) fit a JSON value, found without tracking
  * strings. Quoting a digit run that is in fact inside a string ends that string right before
  * a bare number, which no JSON allows: when the quoted text parses, every quoted run was a
- * number token, and every unsafe number token is in this list. Otherwise the caller falls
- * back to the string-aware regular expression. The member replace quotes a subset of this
- * list, so when it quoted as many, it quoted exactly these.
+ * number token, and every unsafe number token is in this list. Otherwise the caller keeps
+ * only the runs {@link outsideStrings}. The member replace quotes a subset of this list, so
+ * when it quoted as many, it quoted exactly these.
  */
 function unsafeNumbersInValueContext(text: string, firstRun: number): number[] {
   const bounds: number[] = []
@@ -86,10 +89,35 @@ function quoteAt(text: string, bounds: readonly number[]): string {
   return out + text.slice(copied)
 }
 
-function quoteUnsafeToken(token: string): string {
-  if (token.charCodeAt(0) === 34) return token
-  const start = token.charCodeAt(0) === 45 ? 1 : 0
-  return isUnsafeDigits(token, start, token.length) ? `"${token}"` : token
+/**
+ * The `[start, end)` pairs of `bounds` that lie outside JSON strings, found by jumping from
+ * quote to quote (each string is crossed once, so the walk is linear).
+ */
+function outsideStrings(text: string, bounds: readonly number[]): number[] {
+  const kept: number[] = []
+  let outside = 0
+  let open = text.indexOf('"')
+  for (let index = 0; index < bounds.length; index += 2) {
+    const start = bounds[index] as number
+    while (open !== -1 && open < start) {
+      const close = closingQuote(text, open + 1)
+      if (close === -1) return kept
+      outside = close + 1
+      open = text.indexOf('"', outside)
+    }
+    if (start >= outside) kept.push(start, bounds[index + 1] as number)
+  }
+  return kept
+}
+
+/** Index of the first quote at or after `from` that no backslash escapes, or -1. */
+function closingQuote(text: string, from: number): number {
+  for (let quote = text.indexOf('"', from); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++
+    if (backslashes % 2 === 0) return quote
+  }
+  return -1
 }
 
 /** Start of the first run of at least 16 ASCII digits at or after `from`, or -1. */
