@@ -192,6 +192,16 @@ describe('scanJsonStream', () => {
     ])
   })
 
+  it('leaves a vendor error envelope whole when its data is not an array', async () => {
+    const envelope = '{"data":null,"error":401,"error_text":"API token required"}'
+    expect(await collect(scanJsonStream([envelope], [['data']]))).toEqual([
+      { kind: 'document', text: envelope },
+    ])
+    expect(await collect(scanJsonStream(['{"error":400}'], [['data']]))).toEqual([
+      { kind: 'document', text: '{"error":400}' },
+    ])
+  })
+
   it('streams a top-level scalar or string as the document', async () => {
     expect(await collect(scanJsonStream(['12', '3 '], [[]]))).toEqual([
       { kind: 'document', text: '123' },
