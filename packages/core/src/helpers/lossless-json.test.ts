@@ -21,9 +21,11 @@ function parsed(text: string): unknown {
 }
 
 /** Replaces each unsafe integer by a placeholder string and renders the JSON text. */
-function render(value: unknown): string {
-  return JSON.stringify(value, (_key, item) =>
-    typeof item === 'bigint' ? `@@${item}@@` : item,
+function render(value: unknown, indent?: number | string): string {
+  return JSON.stringify(
+    value,
+    (_key, item) => (typeof item === 'bigint' ? `@@${item}@@` : item),
+    indent,
   ).replace(/"@@(-?\d+)@@"/g, '$1')
 }
 
@@ -111,9 +113,12 @@ describe('parseJsonLossless', () => {
     },
   )
 
-  test.prop([jsonWithBigIntegers])('keeps unsafe integers nested anywhere', (value) => {
-    expect(parsed(render(value))).toEqual(expected(value))
-  })
+  test.prop([jsonWithBigIntegers, fc.constantFrom(undefined, 2, '\t')])(
+    'keeps unsafe integers nested anywhere, compact or pretty-printed',
+    (value, indent) => {
+      expect(parsed(render(value, indent))).toEqual(expected(value))
+    },
+  )
 
   test.prop([fc.jsonValue().filter((value) => !hasUnsafeIntegerLiteral(value))])(
     'parses documents without big integers exactly like JSON.parse',

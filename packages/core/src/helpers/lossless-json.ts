@@ -24,8 +24,14 @@ const UNSAFE_INTEGER = `-?(?:[1-9]\\d{16,399}|${[...MAX_SAFE_DIGITS]
       : [`${MAX_SAFE_DIGITS.slice(0, index)}[${Number(digit) + 1}-9]\\d{${15 - index}}`],
   )
   .join('|')})`
-/** The common case, `"key":123…` directly followed by `,` `}` or `]`, for a native replace. */
-const MEMBER_UNSAFE_INTEGER = new RegExp(`:(${UNSAFE_INTEGER})(?=[,}\\]])`, 'g')
+/**
+ * The common case, a member value `"key": 123…` followed by `,` `}` or `]`, for one native
+ * replace (whitespace runs bounded like the digits).
+ */
+const MEMBER_UNSAFE_INTEGER = new RegExp(
+  `:([ \\t\\n\\r]{0,64})(${UNSAFE_INTEGER})(?=[ \\t\\n\\r]{0,64}[,}\\]])`,
+  'g',
+)
 
 /**
  * Parses JSON text like `JSON.parse`, but integers beyond ±(2^53−1) become decimal strings
@@ -37,7 +43,7 @@ export function parseJsonLossless(text: string): JsonParseResult {
   if (firstRun === -1) return parseOrDescribe(text)
   const bounds = unsafeNumbersInValueContext(text, firstRun)
   if (bounds.length === 0) return parseOrDescribe(text)
-  let quoted = text.replace(MEMBER_UNSAFE_INTEGER, ':"$1"')
+  let quoted = text.replace(MEMBER_UNSAFE_INTEGER, ':$1"$2"')
   if (quoted.length !== text.length + bounds.length) quoted = quoteAt(text, bounds)
   const optimistic = tryParse(quoted)
   if (optimistic !== PARSE_FAILED) return { success: true, value: optimistic }
