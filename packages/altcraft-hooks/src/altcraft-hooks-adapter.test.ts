@@ -321,7 +321,9 @@ describe('subscription the event went through', () => {
       }),
     )
     expect(filled.subscription?.hashId).toBe('h-top')
-    expect(filled.profileSubscriptions?.[2]).not.toHaveProperty('hashId')
+    expect(filled.profileSubscriptions?.[2]).toBe(filled.subscription)
+    expect(filled.profileSubscriptions?.[0]?.hashId).toBe('h-email')
+    expect(filled.profileSubscriptions?.[1]).not.toHaveProperty('hashId')
   })
 
   it('keeps resource_id and subscription_hash_id in extra for events without a delivery channel', () => {

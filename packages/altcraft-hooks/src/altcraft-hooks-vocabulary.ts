@@ -1,4 +1,4 @@
-import type { Vocabulary } from '@evnorm/core'
+import type { Vocabulary, VocabularyEntry } from '@evnorm/core'
 
 const HISTORY = '(history name; not documented as a hook event_type, accepted if it arrives)'
 
@@ -9,7 +9,7 @@ const HISTORY = '(history name; not documented as a hook event_type, accepted if
  * An entry without `channel` takes the channel of the subscription the event went through
  * (or `other`). Anything else becomes an `unknown` event that keeps the verb.
  */
-export const ALTCRAFT_HOOKS_VOCABULARY: Vocabulary = [
+export const ALTCRAFT_HOOKS_VOCABULARY: Vocabulary = frozen([
   {
     verb: 'uopen',
     type: 'message.opened',
@@ -562,4 +562,12 @@ export const ALTCRAFT_HOOKS_VOCABULARY: Vocabulary = [
     details: { surface: 'form' },
     description: `form filling error ${HISTORY}`,
   },
-]
+])
+
+function frozen(entries: VocabularyEntry[]): Vocabulary {
+  for (const entry of entries) {
+    if (entry.details !== undefined) Object.freeze(entry.details)
+    Object.freeze(entry)
+  }
+  return Object.freeze(entries)
+}

@@ -144,9 +144,8 @@ function eventSubscription(
 ): Subscription | undefined {
   const hashId = message.subscriptionHashId
   if (selected !== undefined) {
-    return hashId === undefined || selected.hashId !== undefined
-      ? { ...selected }
-      : { ...selected, hashId }
+    if (hashId !== undefined && selected.hashId === undefined) selected.hashId = hashId
+    return selected
   }
   const resourceId = message.data.resourceId
   if (isDeliveryChannel(channel) && (resourceId !== undefined || hashId !== undefined)) {

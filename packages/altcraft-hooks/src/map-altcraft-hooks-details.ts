@@ -88,7 +88,7 @@ export function addUnmappedGroupFields(
 
 /**
  * The details of a known event: the vocabulary entry's fixed details plus what `event_data`
- * says for the type. Undefined for types without details; problems go to `reader.rejection`.
+ * says for the type, always as a new object. Undefined for types without details; problems go to `reader.rejection`.
  */
 export function mapHookDetails(
   type: EventType,
@@ -125,9 +125,23 @@ export function mapHookDetails(
     case 'form.abandoned':
     case 'form.closed':
     case 'form.failed':
-      return { ...fixed, ...formDetails(data) }
+      return formDetails(fixed, data)
+    case 'message.opened':
+      return fixed?.unique === undefined ? undefined : { unique: fixed.unique }
+    case 'message.read':
+      return { level: fixed?.level }
+    case 'message.dropped':
+      return { reason: fixed?.reason }
+    case 'subscription.subscribed':
+    case 'subscription.unsubscribed':
+    case 'subscription.confirmed':
+      return fixed?.via === undefined
+        ? { scope: fixed?.scope }
+        : { scope: fixed.scope, via: fixed.via }
+    case 'profile.created':
+      return fixed?.origin === undefined ? undefined : { origin: fixed.origin }
     default:
-      return fixed === undefined ? undefined : { ...fixed }
+      return undefined
   }
 }
 
@@ -138,7 +152,7 @@ function clickDetails(fixed: Details | undefined, url: string | undefined): Deta
 }
 
 function bounceDetails(fixed: Details | undefined, data: HookEventData, channel: Channel): Details {
-  const details: Record<string, unknown> = { ...fixed }
+  const details: Record<string, unknown> = { class: fixed?.class }
   if (data.bounceCode !== undefined) {
     if (channel === 'email') details.codeKind = 'smtp'
     details.code = data.bounceCode
@@ -175,15 +189,20 @@ function destinationDetails(destination: unknown, reader: FieldReader): Details 
   return reader.wrongType(['event_data'], 'destination', destination, 'an array or an object')
 }
 
-function formDetails(data: HookEventData): Details | undefined {
-  return compact({
-    formId: data.popupId,
-    element: data.name,
-    url: data.url,
-    referrer: data.referer,
-    submissionId: data.postUid,
-    error: data.error,
-    errorCategory: data.errorCategory,
-    utm: compact({ campaign: data.utmCampaign, content: data.utmContent, source: data.utmSource }),
+function formDetails(fixed: Details | undefined, data: HookEventData): Details {
+  const details: Record<string, unknown> = { surface: fixed?.surface }
+  if (data.popupId !== undefined) details.formId = data.popupId
+  if (data.name !== undefined) details.element = data.name
+  if (data.url !== undefined) details.url = data.url
+  if (data.referer !== undefined) details.referrer = data.referer
+  if (data.postUid !== undefined) details.submissionId = data.postUid
+  if (data.error !== undefined) details.error = data.error
+  if (data.errorCategory !== undefined) details.errorCategory = data.errorCategory
+  const utm = compact({
+    campaign: data.utmCampaign,
+    content: data.utmContent,
+    source: data.utmSource,
   })
+  if (utm !== undefined) details.utm = utm
+  return details
 }
