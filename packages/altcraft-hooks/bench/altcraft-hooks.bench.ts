@@ -184,55 +184,82 @@ function check(result: ReturnType<typeof normalize>): number {
   return result.events.length
 }
 
-const cases: { name: string; pipeline: string; run: () => number; report: boolean }[] = [
+const BATCH_SIZE = 1000
+const bodies = Array.from({ length: Math.ceil(RECORDS / BATCH_SIZE) }, (_, index) =>
+  JSON.stringify(messages.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE)),
+)
+const ONE_BATCH = 'json'
+const HTTP_BATCHES = `json, ${BATCH_SIZE} per batch`
+
+function eachBody(run: (body: string) => number): number {
+  let count = 0
+  for (const body of bodies) count += run(body)
+  return count
+}
+
+const cases: { name: string; format: string; pipeline?: string; run: () => number }[] = [
   {
     name: 'JSON.parse (floor)',
+    format: ONE_BATCH,
     pipeline: 'JSON.parse',
     run: () => (JSON.parse(text) as unknown[]).length,
-    report: true,
   },
   {
     name: 'evnorm normalize(text), validated',
+    format: ONE_BATCH,
     pipeline: 'evnorm',
     run: () => check(normalize(altcraftHooksAdapter, text)),
-    report: true,
   },
   {
     name: 'naive: JSON.parse + zod per record + Date + sha1',
+    format: ONE_BATCH,
     pipeline: 'naive',
     run: () => naive(text).length,
-    report: true,
   },
   {
     name: 'evnorm normalize(text), validate: false',
-    pipeline: 'evnorm-unvalidated',
+    format: ONE_BATCH,
     run: () => check(normalize(altcraftHooksAdapter, text, { validate: false })),
-    report: false,
   },
   {
     name: 'evnorm normalize(parsed array), validated',
-    pipeline: 'evnorm-parsed',
+    format: ONE_BATCH,
     run: () => check(normalize(altcraftHooksAdapter, parsedOnce)),
-    report: false,
   },
   {
     name: 'core parseJsonLossless(text) alone',
-    pipeline: 'parseJsonLossless',
+    format: ONE_BATCH,
     run: () => {
       const parsed = parseJsonLossless(text)
       if (!parsed.success) throw new Error(parsed.message)
       return RECORDS
     },
-    report: false,
   },
   {
     name: 'eventId alone (14 parts)',
-    pipeline: 'eventId',
+    format: ONE_BATCH,
     run: () => {
       for (const parts of idParts) eventId(FEED, parts)
       return RECORDS
     },
-    report: false,
+  },
+  {
+    name: `JSON.parse, ${BATCH_SIZE}-message HTTP bodies`,
+    format: HTTP_BATCHES,
+    pipeline: 'JSON.parse',
+    run: () => eachBody((body) => (JSON.parse(body) as unknown[]).length),
+  },
+  {
+    name: `evnorm, ${BATCH_SIZE}-message HTTP bodies, validated`,
+    format: HTTP_BATCHES,
+    pipeline: 'evnorm',
+    run: () => eachBody((body) => check(normalize(altcraftHooksAdapter, body))),
+  },
+  {
+    name: `evnorm, ${BATCH_SIZE}-message HTTP bodies, validate: false`,
+    format: HTTP_BATCHES,
+    run: () =>
+      eachBody((body) => check(normalize(altcraftHooksAdapter, body, { validate: false }))),
   },
 ]
 
@@ -247,29 +274,31 @@ for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
   }
 }
 
-const floor = median(timings.get(cases[0]?.name ?? '') ?? [])
-console.log(
-  `altcraft.hooks: ${RECORDS} hook messages, ${(text.length / RECORDS).toFixed(0)} B each, batch body ${(text.length / 1e6).toFixed(1)} MB; median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up`,
+const floors = new Map(
+  cases
+    .filter((benchCase) => benchCase.pipeline === 'JSON.parse')
+    .map((benchCase) => [benchCase.format, median(timings.get(benchCase.name) ?? [])]),
 )
 console.log(
-  '| case | records/s | ms per batch | µs per record | × JSON.parse time | % of JSON.parse rate |',
+  `altcraft.hooks: ${RECORDS} hook messages, ${(text.length / RECORDS).toFixed(0)} B each (one ${(text.length / 1e6).toFixed(1)} MB body, or ${bodies.length} bodies of ${BATCH_SIZE}); median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up; ratios against JSON.parse of the same bodies`,
 )
-console.log('|---|---:|---:|---:|---:|---:|')
+console.log('| case | records/s | µs per record | × JSON.parse time | % of JSON.parse rate |')
+console.log('|---|---:|---:|---:|---:|')
 for (const benchCase of cases) {
   const seconds = median(timings.get(benchCase.name) ?? [])
-  const rate = Math.round(RECORDS / seconds)
+  const floor = floors.get(benchCase.format) ?? seconds
   console.log(
-    `| ${benchCase.name} | ${rate.toLocaleString('en')} | ${(seconds * 1000).toFixed(0)} | ${((seconds / RECORDS) * 1e6).toFixed(2)} | ${(seconds / floor).toFixed(2)}× | ${((floor / seconds) * 100).toFixed(0)} % |`,
+    `| ${benchCase.name} | ${Math.round(RECORDS / seconds).toLocaleString('en')} | ${((seconds / RECORDS) * 1e6).toFixed(2)} | ${(seconds / floor).toFixed(2)}× | ${((floor / seconds) * 100).toFixed(0)} % |`,
   )
 }
 for (const benchCase of cases) {
-  if (!benchCase.report) continue
+  if (benchCase.pipeline === undefined) continue
   const seconds = median(timings.get(benchCase.name) ?? [])
   console.log(
     JSON.stringify({
       bench: true,
       feed: FEED,
-      format: 'json',
+      format: benchCase.format,
       pipeline: benchCase.pipeline,
       records: RECORDS,
       recordsPerSecond: Math.round(RECORDS / seconds),

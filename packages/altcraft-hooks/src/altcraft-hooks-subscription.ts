@@ -1,6 +1,6 @@
 import { type CanonicalEvent, type Channel, normalizeEmail, normalizePhone } from '@evnorm/core'
+import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
 import { type FieldPath, type FieldReader, isObject } from './altcraft-hooks-field-reader.js'
-import { compact, isEmptyObject } from './compact.js'
 
 /** A canonical subscription. */
 export type Subscription = NonNullable<CanonicalEvent['subscription']>

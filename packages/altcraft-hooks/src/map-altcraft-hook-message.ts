@@ -9,6 +9,7 @@ import {
   normalizePhone,
   type VocabularyEntry,
 } from '@evnorm/core'
+import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
 import { ALTCRAFT_HOOKS_FEED, hookEventId } from './altcraft-hooks-event-id.js'
 import { type FieldReader, isObject, type Rejected } from './altcraft-hooks-field-reader.js'
@@ -18,7 +19,6 @@ import {
   type Subscription,
   selectSubscription,
 } from './altcraft-hooks-subscription.js'
-import { compact, isEmptyObject } from './compact.js'
 import { addUnmappedGroupFields, mapHookDetails } from './map-altcraft-hooks-details.js'
 
 /** A canonical event under construction: the vocabulary guarantees type and details agree. */

@@ -1,7 +1,7 @@
 import { type Channel, type EventType, formatInstant, parseRfc3339 } from '@evnorm/core'
+import { compact } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
 import { type FieldReader, isObject, quote } from './altcraft-hooks-field-reader.js'
-import { compact } from './compact.js'
 
 type Details = Readonly<Record<string, unknown>>
 

@@ -1,5 +1,7 @@
-# Expected canonical events, written by hand from VENDORS.md §2 and the README mapping.
-# Ids: UUID v5 (Python's uuid.uuid5) over json.dumps([feed, *parts]) in evnorm's namespace.
+# Expected canonical events of the golden fixtures, written by hand from VENDORS.md §2 and the
+# README mapping (not from the adapter's output). Ids: Python's uuid.uuid5 over
+# json.dumps([feed, *parts]) in evnorm's namespace, parts as the README lists them.
+# Run from this folder: python3 expected-events.py (rewrites the *.events.json files).
 import json, uuid
 NS = uuid.UUID('4bf7a3a8-d2fb-5268-957c-d8168348c465')
 FEED = 'altcraft.hooks'
