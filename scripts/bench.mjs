@@ -3,7 +3,9 @@
 // measures the evnorm CLI's peak RSS and throughput on a generated 1,000,000-record Smaily
 // NDJSON file next to a plain `readline` + `JSON.parse` reader of the same file, and prints
 // one Markdown table. Expects built packages (`turbo run build` runs first).
-// Options: --rss-records N (default 1000000), --skip-adapters (only the CLI measurement).
+// Options: --rss-records N (default 1000000), --skip-adapters (only the CLI measurement),
+// --full (the adapters' own default sizes instead of the smaller ones below, which keep the
+// whole run within minutes), --adapter-timeout S (default 240 s per adapter bench).
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
@@ -21,12 +23,20 @@ const { values: options } = parseArgs({
   options: {
     'rss-records': { type: 'string', default: '1000000' },
     'skip-adapters': { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
+    'adapter-timeout': { type: 'string', default: '240' },
   },
 })
 const RSS_RECORDS = Number(options['rss-records'])
 const RSS_TARGET_MB = 200
 const CLI = join(ROOT, 'packages/cli/dist/bin.js')
 const GNU_TIME = '/usr/bin/time'
+const QUICK_SIZES = {
+  BENCH_ROUNDS: '7',
+  BENCH_RECORDS: '50000',
+  BENCH_JSON_RECORDS: '20000',
+  BENCH_XML_RECORDS: '2000',
+}
 
 const rows = []
 const failures = []
@@ -38,7 +48,16 @@ function log(message) {
 function run(command, args, options = {}) {
   return new Promise((resolve) => {
     const started = performance.now()
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...options })
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.timeoutSeconds !== undefined,
+      env: { ...process.env, ...options.env },
+    })
+    const timer =
+      options.timeoutSeconds === undefined
+        ? undefined
+        : setTimeout(() => process.kill(-child.pid, 'SIGTERM'), options.timeoutSeconds * 1000)
     const stdout = []
     const stderr = []
     child.stdout.on('data', (chunk) => stdout.push(chunk))
@@ -50,6 +69,7 @@ function run(command, args, options = {}) {
       resolve({ code: -1, stdout: '', stderr: String(error), seconds: 0 }),
     )
     child.on('close', (code) => {
+      clearTimeout(timer)
       resolve({
         code,
         stdout: Buffer.concat(stdout).toString('utf8'),
@@ -76,9 +96,20 @@ function benchLines(text) {
 async function runAdapterBenches() {
   for (const name of ADAPTER_PACKAGES) {
     log(`running ${name} bench …`)
-    const result = await run('pnpm', ['--silent', '--filter', name, 'bench'], { echoStderr: true })
+    const result = await run('pnpm', ['--silent', '--filter', name, 'bench'], {
+      echoStderr: true,
+      env: options.full ? {} : QUICK_SIZES,
+      timeoutSeconds: Number(options['adapter-timeout']),
+    })
     const found = benchLines(result.stdout)
-    log(`${name}: ${found.length} results in ${result.seconds.toFixed(0)} s (exit ${result.code})`)
+    log(
+      `${name}: ${found.length} results in ${result.seconds.toFixed(0)} s (exit ${result.code ?? 'killed: timed out'})`,
+    )
+    for (const entry of found) {
+      log(
+        `  ${entry.feed} ${entry.format} ${entry.pipeline}: ${Math.round(entry.recordsPerSecond)} records/s`,
+      )
+    }
     if (result.code !== 0 || found.length === 0) {
       failures.push(`${name} bench: exit ${result.code}, ${found.length} result lines`)
       continue
@@ -261,7 +292,14 @@ function printTable(rss) {
   process.stdout.write(`\n${lines.join('\n')}\n\n`)
   process.stdout.write(
     `Ratios compare rates within one feed and format (above 1× is faster). In-process rows come from each adapter's\n` +
-      `bench (median of its rounds); process rows are one run each over a ${rss.sizeMb.toFixed(0)} MB file, RSS by ${rss.method}.\n`,
+      `bench (median of its rounds${
+        options.full
+          ? ''
+          : `; sizes ${Object.entries(QUICK_SIZES)
+              .map(([key, value]) => `${key}=${value}`)
+              .join(' ')}, --full for the adapters' defaults`
+      }); process rows are one run each\n` +
+      `over a ${rss.sizeMb.toFixed(0)} MB file, RSS by ${rss.method}.\n`,
   )
   const verdict =
     rss.cliRss === undefined ? 'not measured' : rss.cliRss < RSS_TARGET_MB ? 'under' : 'OVER'
