@@ -20,6 +20,9 @@ import { PROGRESS_MIN_BYTES, ProgressBar } from './progress-bar.js'
 import { type FileReport, RunSummary } from './run-summary.js'
 import { SOURCE_NAMES, SOURCES, type SourceName } from './sources.js'
 
+/** The name standard output has in messages. */
+const STDOUT_NAME = '<stdout>'
+
 /** Records per batch handed from core's stream to the writers. */
 const BATCH_SIZE = 1000
 
@@ -46,7 +49,7 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
   try {
     out =
       args.out === undefined
-        ? new LineSink(io.stdout, '<stdout>', false)
+        ? new LineSink(io.stdout, STDOUT_NAME, false)
         : await LineSink.open(args.out)
     rejects = args.rejects === undefined ? undefined : await LineSink.open(args.rejects)
     const run: Run = { args, io, out, rejects, summary: new RunSummary() }
@@ -66,7 +69,7 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
     if (!(error instanceof SinkError)) throw error
     out?.abort()
     rejects?.abort()
-    if (error.code === 'EPIPE' && args.out === undefined) return 0
+    if (error.code === 'EPIPE' && error.destination === STDOUT_NAME) return 0
     return reportProblem(io, error.destination, `cannot write: ${error.problem}`)
   }
 }
@@ -200,7 +203,7 @@ function printSummary(run: Run): void {
     io.stderr.write(`${JSON.stringify(summary.toData())}\n`)
   } else if (!args.quiet) {
     const destinations = {
-      out: args.out ?? '<stdout>',
+      out: args.out ?? STDOUT_NAME,
       ...(args.rejects === undefined ? {} : { rejects: args.rejects }),
     }
     io.stderr.write(formatSummary(summary.toData(), destinations))

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Readable, Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { altcraftHistoryAdapter } from '@evnorm/altcraft-history'
 import { altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
@@ -9,6 +10,7 @@ import { smailyLogAdapter } from '@evnorm/smaily-log'
 import { describe, expect, it } from 'vitest'
 import { parseLines, runInProcess } from './cli.test-helpers.js'
 import { PROGRESS_MIN_BYTES } from './progress-bar.js'
+import { runCli } from './run-cli.js'
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url))
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url))
@@ -378,6 +380,32 @@ describe('evnorm normalize (in-process)', () => {
     expect(
       (await runInProcess(['normalize', '-o', 'same.ndjson', '-r', './same.ndjson', input])).stderr,
     ).toBe('evnorm: --out and --rejects name the same file\n')
+  })
+
+  it.each([
+    ['EPIPE', 0, ''],
+    ['ENOSPC', 2, 'evnorm: <stdout>: cannot write: write ENOSPC\n'],
+  ])('stops when standard output fails with %s (exit %i)', async (code, exit, stderr) => {
+    const failing = new Writable({
+      write(_chunk, _encoding, done) {
+        done(Object.assign(new Error(`write ${code}`), { code }))
+      },
+    })
+    const errors: string[] = []
+    const io = {
+      stdin: Readable.from([]),
+      stdout: failing,
+      stderr: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          errors.push(chunk.toString())
+          done()
+        },
+      }),
+      env: {},
+      isTTY: false,
+    }
+    expect(await runCli(['normalize', '-q', example('smaily-cursor-page.json')], io)).toBe(exit)
+    expect(errors.join('')).toBe(stderr)
   })
 
   it('draws a progress bar for a large input only when stderr is a terminal', async () => {
