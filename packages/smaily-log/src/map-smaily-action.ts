@@ -35,7 +35,7 @@ const lookup = createVocabularyIndex(SMAILY_LOG_VOCABULARY)
  * with the normalized email, the canonical `occurredAt`, `campaign_id` as decimal text or
  * null, and `value` verbatim or null when empty.
  */
-export function smailyEventId(row: SmailyRow, occurredAt: string): string {
+function smailyEventId(row: SmailyRow, occurredAt: string): string {
   return row.seqId === undefined
     ? eventId(SMAILY_FEED, [
         row.email,

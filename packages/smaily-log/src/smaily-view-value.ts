@@ -65,7 +65,7 @@ export function viewContext(value: string): DeviceContext | undefined {
   const context: MutableContext = {}
   let keyed = false
   for (const part of parts) {
-    const pair = PAIR.exec(part)
+    const pair = part.includes('=') || part.includes(':') ? PAIR.exec(part) : null
     const key = pair?.[1] === undefined ? undefined : aliasOf(pair[1])
     const text = pair?.[2]
     if (key === undefined || text === undefined || text === '') continue
