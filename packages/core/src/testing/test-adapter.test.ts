@@ -14,8 +14,8 @@ const verbAt = (verb: string) =>
           noInvalidDate: true,
         })
         .map((date) => date.toISOString()),
-      email: fc.emailAddress(),
-      url: fc.webUrl(),
+      email: fc.stringMatching(/^[a-z]{1,8}@[a-z]{1,8}\.example$/),
+      url: fc.stringMatching(/^https:\/\/[a-z]{1,8}\.example\/[a-z0-9]{0,8}$/),
     },
     { requiredKeys: ['verb', 'at'] },
   )

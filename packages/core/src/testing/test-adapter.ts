@@ -115,7 +115,7 @@ export function testAdapter({
   const numRuns = fixtures.numRuns ?? 100
   const verbs = adapter.vocabulary.map((entry) => entry.verb)
   const knownVerbs = new Set(verbs)
-  const anyKnownRecord = fc.constantFrom(...verbs).chain((verb) => fixtures.recordFor(verb))
+  const anyKnownRecord = fc.oneof(...verbs.map((verb) => fixtures.recordFor(verb)))
   const distinctKey = fixtures.distinctKey ?? ((record) => JSON.stringify(record))
   const run = (records: readonly unknown[]) => normalizeRecords(adapter, records)
 
@@ -166,7 +166,7 @@ export function testAdapter({
           expect(batch.counts.rejected, JSON.stringify(batch.rejections[0])).toBe(0)
           for (const event of batch.events) expect(event.type).toBe('unknown')
         }),
-        { numRuns },
+        { numRuns: Math.max(10, Math.ceil(numRuns / 4)) },
       )
     })
 
