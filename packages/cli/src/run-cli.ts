@@ -1,8 +1,9 @@
+import { canonicalEventJsonSchemaText } from '@evnorm/core'
 import { parseCliArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { helpText } from './help-text.js'
 import { runNormalize } from './normalize-command.js'
-import { canonicalSchemaText, cliVersion } from './package-files.js'
+import { cliVersion } from './package-files.js'
 import { SOURCE_NAMES } from './sources.js'
 import { sourcesTable } from './sources-table.js'
 import { vocabularyJson, vocabularyMarkdown } from './vocabulary-tables.js'
@@ -22,7 +23,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'version':
       return print(io, `${cliVersion()}\n`)
     case 'schema':
-      return print(io, canonicalSchemaText())
+      return print(io, canonicalEventJsonSchemaText())
     case 'sources':
       return print(io, sourcesTable())
     case 'vocabulary': {
