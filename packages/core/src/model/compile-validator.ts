@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { FAST_PATTERNS } from './fast-patterns.js'
 
 interface Def {
   readonly type: string
@@ -61,6 +62,8 @@ class Generator {
     if (check.check === 'min_length')
       return `if (${value}.length < ${Number(check.minimum)}) return false;`
     if (check.check === 'string_format' && check.pattern instanceof RegExp) {
+      const fast = check.pattern.flags === '' ? FAST_PATTERNS.get(check.pattern.source) : undefined
+      if (fast !== undefined) return `if (!${this.constant(fast)}(${value})) return false;`
       const pattern = this.constant(
         new RegExp(check.pattern.source, check.pattern.flags.replace('g', '')),
       )
