@@ -4,7 +4,7 @@ import { FieldReader } from './altcraft-hooks-field-reader.js'
 import { readHookMessage } from './altcraft-hooks-message.js'
 import { ALTCRAFT_HOOKS_FORMATS, parseHookInput } from './altcraft-hooks-parse.js'
 import { ALTCRAFT_HOOKS_VOCABULARY } from './altcraft-hooks-vocabulary.js'
-import { mapHookMessage } from './map-altcraft-hook-message.js'
+import { mapHookMessage } from './map-altcraft-hooks-message.js'
 
 /** Options of {@link createAltcraftHooksAdapter}. */
 export interface AltcraftHooksAdapterOptions {
