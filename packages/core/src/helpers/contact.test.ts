@@ -76,6 +76,14 @@ describe('normalizePhone', () => {
     for (const text of texts) expect(normalizePhone(text)).toBeUndefined()
   })
 
+  test('reads long hostile runs of separators (the regex does not backtrack)', () => {
+    const spaces = ' '.repeat(200_000)
+    expect(normalizePhone(`${spaces}x`)).toBeUndefined()
+    expect(normalizePhone(`${spaces}+${spaces}x`)).toBeUndefined()
+    expect(normalizePhone(`${'1 '.repeat(100_000)}x`)).toBeUndefined()
+    expect(normalizePhone(`${spaces}+${spaces}5`)).toBe('+5')
+  })
+
   test.prop([
     fc.boolean(),
     fc.array(

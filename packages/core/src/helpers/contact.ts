@@ -1,4 +1,10 @@
-const PHONE_TEXT = /^[\s().\-\u2010-\u2015\u2212]*(\+?)[\s().\-\u2010-\u2015\u2212\d]*$/
+/**
+ * Separators, then an optional `+` or a first digit, then separators and digits. The two
+ * branches start with different characters that no separator matches, so the regex never
+ * backtracks more than one step per character (linear on hostile input).
+ */
+const PHONE_TEXT =
+  /^[\s().\-\u2010-\u2015\u2212]*(?:(\+)[\s().\-\u2010-\u2015\u2212\d]*|\d[\s().\-\u2010-\u2015\u2212\d]*)?$/
 const NOT_DIGIT = /\D/g
 
 /**
@@ -33,5 +39,5 @@ export function normalizePhone(text: string): string | undefined {
   if (match === null) return undefined
   const digits = text.replace(NOT_DIGIT, '')
   if (digits === '') return undefined
-  return match[1] + digits
+  return (match[1] ?? '') + digits
 }
