@@ -73,8 +73,8 @@ export function arrayElements(node: unknown): unknown[] {
   const elements: unknown[] = []
   for (const key of Object.keys(node)) {
     const child = node[key]
-    if (Array.isArray(child)) elements.push(...child)
-    else elements.push(child)
+    if (!Array.isArray(child)) elements.push(child)
+    else for (const element of child) elements.push(element)
   }
   return elements
 }

@@ -73,6 +73,19 @@ describe('XML arrays and objects', () => {
     expect(single?.subscription?.categories).toEqual(['news'])
   })
 
+  it('reads arrays of any length (more elements than fit in a call stack of arguments)', () => {
+    const elements = 160_000
+    const items = read(xml('<item/>'.repeat(elements)))
+    expect(items.counts.records).toBe(elements)
+    const cats = '<cat>a</cat>'.repeat(elements)
+    const [event] = read(
+      xml(
+        `<item>${ITEM}<subscription><channel>email</channel><cats>${cats}</cats></subscription></item>`,
+      ),
+    ).events
+    expect(event?.subscription?.categories).toHaveLength(elements)
+  })
+
   it('turns integer text into the JSON types and keeps free-form values as text', () => {
     const [event] = read(
       xml(
