@@ -3,9 +3,10 @@ import { pipeline } from 'node:stream/promises'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createExampleAdapter } from '../__fixtures__/example-adapter.js'
+import { asSource, chunkingArbitrary, cut } from '../helpers/chunked-source.test-helpers.js'
 import type { CanonicalEvent } from '../model/canonical-event-schema.js'
 import { UnreadableInputError, VendorErrorEnvelopeError } from '../model/errors.js'
-import type { Rejection } from '../model/outcome.js'
+import type { RecordOutcome, Rejection } from '../model/outcome.js'
 import { normalize } from './normalize.js'
 import { normalizeStream, type StreamItem } from './normalize-stream.js'
 import { createNormalizeTransform } from './normalize-transform.js'
@@ -84,6 +85,55 @@ describe('normalizeStream', () => {
           expect(streamed.errors).toEqual([])
           expect(streamed.events).toEqual(expected.events)
           expect(streamed.rejections).toEqual(expected.rejections)
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+
+  it('agrees with normalize on a record array with one broken element', async () => {
+    const broken = fc.constantFrom(
+      '{"verb":tru}',
+      '{"verb":"sent",}',
+      '{verb:"sent"}',
+      "{'verb':'sent'}",
+      '{"at":01}',
+      '[NaN]',
+      '{"a":"\\x"}',
+      '{"a":1 "b":2}',
+      'undefined',
+      '-',
+    )
+    const documents = fc
+      .tuple(fc.array(anyRecord, { maxLength: 12 }), fc.nat(), broken, fc.boolean())
+      .map(([records, at, element, envelope]) => {
+        const texts = records.map((value) => JSON.stringify(value))
+        texts.splice(at % (texts.length + 1), 0, element)
+        const array = `[${texts.join(',\n ')}]`
+        return envelope ? `{"before":1,"items":${array},"after":[true]}` : array
+      })
+    await fc.assert(
+      fc.asyncProperty(
+        documents,
+        chunkingArbitrary,
+        fc.integer({ min: 1, max: 5 }),
+        async (text, chunking, batchSize) => {
+          const expected = normalize(adapter, text)
+          expect(expected.success, text).toBe(true)
+          if (!expected.success) return
+          expect(expected.rejections.filter((r) => r.reason === 'invalid_json')).toHaveLength(1)
+          const outcomes: RecordOutcome[] = []
+          for await (const item of normalizeStream(
+            adapter,
+            asSource(cut(text, chunking), chunking),
+            {
+              batchSize,
+            },
+          )) {
+            expect(item.success).toBe(true)
+            if (item.success) outcomes.push(...item.outcomes)
+          }
+          expect(outcomes).toEqual(expected.outcomes)
         },
       ),
       { numRuns: 150 },

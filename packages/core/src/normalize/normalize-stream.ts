@@ -5,7 +5,8 @@ import { decodeText, sniffFormat } from '../helpers/text-input.js'
 import { type AnyAdapter, type InputFormat, UnparseableRecord } from '../model/adapter.js'
 import { UnreadableInputError, type VendorErrorEnvelopeError } from '../model/errors.js'
 import type { BatchResult } from '../model/outcome.js'
-import { parseSafely } from './normalize.js'
+import { readElement } from './json-elements.js'
+import { parseSafely } from './parse-safely.js'
 import { type RecordOptions, RecordRunner } from './record-runner.js'
 
 /** A chunked input: strings or UTF-8 bytes, sync or async (a Node Readable is one). */
@@ -137,8 +138,7 @@ async function* streamJson(
   }
   for await (const item of scanJsonStream(source, adapter.jsonRecordPaths)) {
     if (item.kind === 'record') {
-      const parsed = parseJsonLossless(item.text)
-      records.push(parsed.success ? parsed.value : new UnparseableRecord(item.text, parsed.message))
+      records.push(readElement(item.text))
       locators.push(item.locator)
       if (records.length === batchSize) yield flush()
       continue

@@ -63,12 +63,43 @@ describe('normalize', () => {
   })
 
   it('says where unreadable JSON breaks', () => {
-    const result = normalize(adapter, '[\n  {"verb": "sent",\n  "at": }\n]')
+    const result = normalize(adapter, '[\n  {"verb": "sent"}\n  {"at": 1}\n]')
     expect(result.success).toBe(false)
     if (result.success) return
     expect(UnreadableInputError.isInstance(result.error)).toBe(true)
-    expect(result.error.message).toMatch(/^example\.log: cannot read the input as json/)
-    expect(result.error.message).toContain('"at": }')
+    expect(result.error.message).toMatch(
+      /^example\.log: cannot read the input as json at line 3, column 3/,
+    )
+  })
+
+  it('rejects only the broken element of a record array, keeping its text and place', () => {
+    const sent = '{"verb":"sent","at":"2025-01-01T00:00:00Z"}'
+    for (const [text, locator] of [
+      [`[${sent},{"b":tru},${sent}]`, '$[1]'],
+      [`{"items":[${sent},{"b":tru},${sent}],"next":null}`, '$.items[1]'],
+    ] as const) {
+      const result = normalize(adapter, text)
+      expect(result.success, text).toBe(true)
+      if (!result.success) return
+      expect(result.counts).toMatchObject({ records: 3, accepted: 2, rejected: 1, events: 2 })
+      expect(result.rejections).toMatchObject([
+        { index: 1, locator, reason: 'invalid_json', path: [], raw: '{"b":tru}' },
+      ])
+    }
+  })
+
+  it('still reads the whole input as broken when the text around the arrays is', () => {
+    const result = normalize(adapter, '{"items":[{"b":tru}],"next":nul}')
+    expect(result.success).toBe(false)
+    if (result.success) return
+    expect(UnreadableInputError.isInstance(result.error)).toBe(true)
+  })
+
+  it('reports a vendor error envelope around a broken element as the vendor error', () => {
+    const result = normalize(adapter, '{"failure":"quota","items":[{"b":tru}]}')
+    expect(result.success).toBe(false)
+    if (result.success) return
+    expect(VendorErrorEnvelopeError.isInstance(result.error)).toBe(true)
   })
 
   it('rejects an NDJSON line that is not JSON and keeps its text', () => {

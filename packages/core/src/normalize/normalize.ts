@@ -1,6 +1,8 @@
 import type { AnyAdapter, InputFormat } from '../model/adapter.js'
-import { UnreadableInputError, type VendorErrorEnvelopeError } from '../model/errors.js'
+import type { UnreadableInputError, VendorErrorEnvelopeError } from '../model/errors.js'
 import type { BatchResult } from '../model/outcome.js'
+import { readJsonElements } from './json-elements.js'
+import { parseSafely } from './parse-safely.js'
 import { type RecordOptions, RecordRunner } from './record-runner.js'
 
 /** Options of {@link normalize}. */
@@ -17,14 +19,17 @@ export type NormalizeResult =
 /**
  * Normalizes one whole input (response text, bytes, or an already-parsed value) with an
  * adapter. Every record yields one outcome; a vendor error envelope or an unreadable input
- * is a typed error. Never throws on data.
+ * is a typed error. A JSON text whose record arrays hold a broken element is read element by
+ * element, as {@link normalizeStream} reads it: that element becomes an `invalid_json`
+ * rejection and the others still count. Never throws on data.
  */
 export function normalize(
   adapter: AnyAdapter,
   input: unknown,
   options: NormalizeOptions = {},
 ): NormalizeResult {
-  const parsed = parseSafely(adapter, input, options.format)
+  const whole = parseSafely(adapter, input, options.format)
+  const parsed = whole.success ? whole : readJsonElements(adapter, input, whole)
   if (!parsed.success) return parsed
   const batch = new RecordRunner(adapter, options).run(parsed.records, parsed.locate)
   return { success: true, format: parsed.format, ...batch }
@@ -40,25 +45,4 @@ export function normalizeRecords(
   options: RecordOptions = {},
 ): BatchResult {
   return new RecordRunner(adapter, options).run(records, (index) => `$[${index}]`)
-}
-
-/** Calls `adapter.parse`, turning a throw (an adapter bug) into an unreadable-input error. */
-export function parseSafely(
-  adapter: AnyAdapter,
-  input: unknown,
-  format: InputFormat | undefined,
-): ReturnType<AnyAdapter['parse']> {
-  try {
-    return adapter.parse(input, format === undefined ? {} : { format })
-  } catch (error) {
-    return {
-      success: false,
-      error: new UnreadableInputError({
-        feed: adapter.feed,
-        format: format ?? 'auto',
-        reason: `the adapter's parser threw: ${error instanceof Error ? error.message : String(error)}`,
-        cause: error,
-      }),
-    }
-  }
 }
