@@ -106,6 +106,13 @@ describe('mapSmailyAction', () => {
     )
   })
 
+  it('maps a view row with a long hostile value, keeping it raw', () => {
+    const value = `a${' '.repeat(100_000)}1=; ip=${' '.repeat(100_000)}192.0.2.1`
+    const event = one({ email: 'a@b.ee', time: '2025-01-01 10:00:00', action: 'view', value })
+    expect(event.details).toEqual({ raw: value })
+    expect(event.context).toEqual({ ip: '192.0.2.1' })
+  })
+
   it('maps subscription actions with global scope', () => {
     const base = {
       email: 'a@b.ee',

@@ -36,6 +36,39 @@ export const modifyValueArbitrary: fc.Arbitrary<string> = modifyPairsArbitrary.m
   pairs.map(([key, value]) => `${key}=${value}`).join('; '),
 )
 
+/** A `view` value: the documented four-part order, or pieces built to trip up the parser. */
+export const viewValueArbitrary: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(fc.ipV4(), fc.constantFrom('EE', 'LV', 'fi'))
+    .map(([ip, cc]) => `Linux; Thunderbird; ${ip}; ${cc}`),
+  fc
+    .array(
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom(
+          ' ',
+          '   ',
+          ';',
+          '|',
+          ',',
+          '\t',
+          '\n',
+          '=',
+          ':',
+          '(',
+          ')',
+          'ip',
+          'ua',
+          'EE',
+        ),
+        fc.ipV4(),
+        fc.ipV6(),
+      ),
+      { maxLength: 12 },
+    )
+    .map((pieces) => pieces.join('')),
+)
+
 function valueFor(action: string): fc.Arbitrary<string> {
   switch (action) {
     case 'bounce':
@@ -49,12 +82,7 @@ function valueFor(action: string): fc.Arbitrary<string> {
     case 'modify':
       return fc.oneof(modifyValueArbitrary, fc.string())
     case 'view':
-      return fc.oneof(
-        fc
-          .tuple(fc.ipV4(), fc.constantFrom('EE', 'LV', 'fi'))
-          .map(([ip, cc]) => `Linux; Thunderbird; ${ip}; ${cc}`),
-        fc.string(),
-      )
+      return viewValueArbitrary
     default:
       return fc.oneof(fc.constant(''), fc.string())
   }

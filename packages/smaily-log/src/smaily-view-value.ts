@@ -22,27 +22,110 @@ const KEY_ALIASES: Readonly<Record<string, ContextKey>> = {
   countrycode: 'country',
 }
 
-const PAIR = /^\s*([A-Za-z][A-Za-z _-]*?)\s*[=:]\s*(.*?)\s*$/s
-const PART_SEPARATOR = /\s*[;|,\t\n]\s*/
+const KEY_NAME = /^[A-Za-z][A-Za-z _-]*$/
 const COUNTRY_CODE = /^[A-Za-z]{2}$/
 const ADDRESS_CHARACTERS = /^[0-9A-Fa-f:.%]+$/
+const OPEN = 40
+const CLOSE = 41
 
 type MutableContext = { -readonly [K in keyof DeviceContext]: DeviceContext[K] }
+
+/** One part of a `view` value: its trimmed text and, when it reads `key=…`/`key: …`, the key. */
+interface Part {
+  readonly text: string
+  readonly key: string | undefined
+  readonly rest: string
+}
+
+function isSeparator(code: number): boolean {
+  return code === 59 || code === 124 || code === 44 || code === 9 || code === 10
+}
+
+/** Whether every `(` is closed by a later `)`: only then do parentheses group separators. */
+function parenthesesBalance(value: string): boolean {
+  let depth = 0
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code === OPEN) depth++
+    else if (code === CLOSE && --depth < 0) return false
+  }
+  return depth === 0
+}
+
+/** The `[start, end)` ranges between separators outside parentheses (all, if they do not balance). */
+function pieceRanges(value: string): [number, number][] {
+  const grouping = parenthesesBalance(value)
+  const ranges: [number, number][] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (grouping && code === OPEN) depth++
+    else if (grouping && code === CLOSE) depth--
+    else if (depth === 0 && isSeparator(code)) {
+      ranges.push([start, i])
+      start = i + 1
+    }
+  }
+  ranges.push([start, value.length])
+  return ranges
+}
+
+function partOf(text: string): Part {
+  let mark = -1
+  for (let i = 0; i < text.length && mark === -1; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 61 || code === 58) mark = i
+  }
+  const key = mark === -1 ? '' : text.slice(0, mark).trimEnd()
+  return KEY_NAME.test(key)
+    ? { text, key, rest: text.slice(mark + 1).trimStart() }
+    : { text, key: undefined, rest: text }
+}
+
+function aliasOf(key: string | undefined): ContextKey | undefined {
+  if (key === undefined) return undefined
+  const folded = key.toLowerCase().replace(/[ _-]/g, '')
+  return Object.hasOwn(KEY_ALIASES, folded) ? KEY_ALIASES[folded] : undefined
+}
+
+/**
+ * The parts of a value: pieces between separators, trimmed, empty ones dropped. When some piece
+ * is keyed by a known name, a piece that is not `key=…`/`key: …` belongs to the value before it
+ * and is glued back on with its separators verbatim (`ua=Mozilla/5.0 (X11; Linux)…; ip=…`).
+ */
+function partsOf(value: string): { parts: Part[]; keyed: boolean } {
+  const pieces = pieceRanges(value)
+    .map(([start, end]) => ({ start, end, part: partOf(value.slice(start, end).trim()) }))
+    .filter(({ part }) => part.text !== '')
+  const keyed = pieces.some(({ part }) => aliasOf(part.key) !== undefined)
+  if (!keyed) return { parts: pieces.map(({ part }) => part), keyed }
+  const parts: Part[] = []
+  let first = pieces[0]
+  let last = first
+  for (const piece of pieces.slice(1)) {
+    if (piece.part.key === undefined) {
+      last = piece
+      continue
+    }
+    if (first !== undefined && last !== undefined) {
+      parts.push(partOf(value.slice(first.start, last.end).trim()))
+    }
+    first = piece
+    last = piece
+  }
+  if (first !== undefined && last !== undefined) {
+    parts.push(partOf(value.slice(first.start, last.end).trim()))
+  }
+  return { parts, keyed }
+}
 
 function isAddress(text: string): boolean {
   return ADDRESS_CHARACTERS.test(text) && isIP(text) !== 0
 }
 
-function countryCodeOf(text: string): string | undefined {
-  return COUNTRY_CODE.test(text) ? countryFromTld(text) : undefined
-}
-
-function aliasOf(key: string): ContextKey | undefined {
-  const folded = key.toLowerCase().replace(/[ _-]/g, '')
-  return Object.hasOwn(KEY_ALIASES, folded) ? KEY_ALIASES[folded] : undefined
-}
-
-function setCountry(context: MutableContext, text: string, country: string | undefined): void {
+function setCountry(context: MutableContext, text: string): void {
+  const country = COUNTRY_CODE.test(text) ? countryFromTld(text) : undefined
   if (country !== undefined) context.country = country
   if (country !== text) context.countryRaw = text
 }
@@ -50,38 +133,35 @@ function setCountry(context: MutableContext, text: string, country: string | und
 /**
  * Extracts what can be recognised from a `view` value, whose serialization Smaily does not
  * document (only that it holds the OS, email client, IP address and country). The value is
- * split into parts at `;`, `|`, `,`, tab or newline.
+ * split at `;`, `|`, `,`, tab or newline outside parentheses, in linear time.
  * - Keyed parts (`key=value` or `key: value`) are read by name: `ip`/`ip address`, `os`,
- *   `client`/`email client`/`browser`, `user agent`, `country`/`country code`.
- * - With no keyed part, a part that is a valid IPv4/IPv6 address is the IP; a last part of
- *   two letters naming an ISO 3166-1 code is the country; four parts in the documented order
- *   (OS, client, IP, country) give the OS and client too.
- * A two-letter country that names an ISO 3166-1 code (any case; `UK` is `GB`) goes to
+ *   `client`/`email client`/`browser`, `user agent`/`ua`, `country`/`country code`; a piece
+ *   that is not `key=…` belongs to the value before it, so a value keeps its separators.
+ * - With no keyed part, a part that is a valid IPv4/IPv6 address is the IP; exactly four parts
+ *   with the IP third are the documented order OS, client, IP, country.
+ * A country that names an ISO 3166-1 code (two letters, any case; `UK` is `GB`) goes to
  * `country`, and the text as sent to `countryRaw` when it differs; any other country text goes
- * to `countryRaw` alone. Returns undefined when nothing is recognised.
+ * to `countryRaw` alone. Returns undefined when nothing is recognised. Never throws.
  */
 export function viewContext(value: string): DeviceContext | undefined {
-  const parts = value.split(PART_SEPARATOR).filter((part) => part !== '')
+  const { parts, keyed } = partsOf(value)
   const context: MutableContext = {}
-  let keyed = false
-  for (const part of parts) {
-    const pair = part.includes('=') || part.includes(':') ? PAIR.exec(part) : null
-    const key = pair?.[1] === undefined ? undefined : aliasOf(pair[1])
-    const text = pair?.[2]
-    if (key === undefined || text === undefined || text === '') continue
-    keyed = true
-    if (key === 'country') setCountry(context, text, countryCodeOf(text))
-    else if (key !== 'ip' || isAddress(text)) context[key] = text
-  }
-  if (!keyed) {
-    const ip = parts.find(isAddress)
+  if (keyed) {
+    for (const part of parts) {
+      const key = aliasOf(part.key)
+      if (key === undefined || part.rest === '') continue
+      if (key === 'country') setCountry(context, part.rest)
+      else if (key !== 'ip' || isAddress(part.rest)) context[key] = part.rest
+    }
+  } else {
+    const texts = parts.map((part) => part.text)
+    const ip = texts.find(isAddress)
     if (ip !== undefined) context.ip = ip
-    const last = parts.length > 1 ? parts.at(-1) : undefined
-    const country = last === undefined ? undefined : countryCodeOf(last)
-    if (country !== undefined) setCountry(context, last as string, country)
-    if (parts.length === 4 && parts[2] === ip && parts[0] !== undefined && parts[1] !== undefined) {
-      context.os = parts[0]
-      context.browser = parts[1]
+    const [os, browser, third, country] = texts
+    if (texts.length === 4 && third === ip && os && browser && country) {
+      context.os = os
+      context.browser = browser
+      setCountry(context, country)
     }
   }
   return Object.keys(context).length === 0 ? undefined : context
