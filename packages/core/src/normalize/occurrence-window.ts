@@ -4,27 +4,40 @@ import { eventId } from '../helpers/event-id.js'
 export const OCCURRENCE_WINDOW = 100_000
 
 /**
- * Counts repeats of content-derived ids over the last {@link OCCURRENCE_WINDOW} content-keyed
+ * Numbers repeats of content-derived ids over the last {@link OCCURRENCE_WINDOW} content-keyed
  * records of a run, so identical records become occurrence 1, 2, 3… deterministically in batch
- * and streaming runs alike, with bounded memory.
+ * and streaming runs alike, with bounded memory. An id keeps counting up while any of its
+ * occurrences is inside the window, so a number is never given twice to records less than a
+ * window apart; it starts again at 1 only after a whole window without the id.
  */
 export class OccurrenceWindow {
-  readonly #counts = new Map<string, number>()
+  readonly #size: number
+  /** Per id: the last number given and the position of its last occurrence. */
+  readonly #ids = new Map<string, { count: number; last: number }>()
   readonly #ring: string[] = []
-  #next = 0
+  #position = 0
+
+  /** `size`: how many records the window holds (tests use small windows). */
+  constructor(size = OCCURRENCE_WINDOW) {
+    this.#size = size
+  }
 
   /** Records `id` and returns its occurrence number within the window (1 for the first). */
   occurrence(id: string): number {
-    const evicted = this.#ring.length === OCCURRENCE_WINDOW ? this.#ring[this.#next] : undefined
-    if (evicted !== undefined) {
-      const left = (this.#counts.get(evicted) ?? 1) - 1
-      if (left === 0) this.#counts.delete(evicted)
-      else this.#counts.set(evicted, left)
+    const slot = this.#position % this.#size
+    if (this.#position >= this.#size) {
+      const evicted = this.#ring[slot] as string
+      if (this.#ids.get(evicted)?.last === this.#position - this.#size) this.#ids.delete(evicted)
     }
-    this.#ring[this.#next] = id
-    this.#next = (this.#next + 1) % OCCURRENCE_WINDOW
-    const count = (this.#counts.get(id) ?? 0) + 1
-    this.#counts.set(id, count)
+    this.#ring[slot] = id
+    const seen = this.#ids.get(id)
+    const count = (seen?.count ?? 0) + 1
+    if (seen === undefined) this.#ids.set(id, { count, last: this.#position })
+    else {
+      seen.count = count
+      seen.last = this.#position
+    }
+    this.#position++
     return count
   }
 }
