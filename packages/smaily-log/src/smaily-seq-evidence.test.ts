@@ -88,7 +88,7 @@ describe('analyzeSeqEvidence', () => {
     ).toEqual(['earlier', 'earlier', 'later'])
   })
 
-  it('settles nothing in a batch that contradicts the margin anywhere', () => {
+  it('settles nothing when the rows near the repeated hour contradict the margin', () => {
     const rows = [
       row(1, '2025-10-26 03:50:00'),
       row(2, '2025-10-26 03:05:00'),
@@ -97,6 +97,24 @@ describe('analyzeSeqEvidence', () => {
     ]
     expect(settle(rows.slice(0, 2))).toEqual(['earlier', 'later'])
     expect(settle(rows)).toEqual([undefined, undefined, undefined, undefined])
+  })
+
+  it('ignores disorder far from the repeated hour', () => {
+    const pair = [row(3, '2025-10-26 03:50:00'), row(4, '2025-10-26 03:05:00')]
+    const earlierWeek = [row(1, '2025-10-20 12:00:00'), row(2, '2025-10-20 11:00:00')]
+    const laterDay = [row(5, '2025-10-27 12:00:00'), row(6, '2025-10-27 11:00:00')]
+    expect(settle([...earlierWeek, ...pair, ...laterDay])).toEqual([
+      undefined,
+      undefined,
+      'earlier',
+      'later',
+      undefined,
+      undefined,
+    ])
+    const sameDay = [row(5, '2025-10-26 12:00:00'), row(6, '2025-10-26 11:00:00')]
+    expect(settle([...pair, ...sameDay])).toEqual(['earlier', 'later', undefined, undefined])
+    const near = [row(5, '2025-10-26 08:00:00'), row(6, '2025-10-26 07:00:00')]
+    expect(settle([...pair, ...near])).toEqual([undefined, undefined, undefined, undefined])
   })
 
   it('ignores rows without seq_id, with a skipped or invalid time, or with a bad seq_id', () => {

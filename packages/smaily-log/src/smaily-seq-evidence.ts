@@ -14,6 +14,9 @@ interface Entry {
   readonly later: number
 }
 
+/** How far, beyond the margin, from a repeated-hour row a row still takes part. */
+const NEAR_MS = 6 * 3_600_000
+
 function compareSeq(a: Entry, b: Entry): number {
   if (a.seq.length !== b.seq.length) return a.seq.length - b.seq.length
   if (a.seq !== b.seq) return a.seq < b.seq ? -1 : 1
@@ -49,6 +52,26 @@ function collect(records: readonly unknown[], clock: SmailyClock): Entry[] {
 }
 
 /**
+ * The entries near some repeated-hour entry: within `NEAR_MS` plus the margin of one of its
+ * instants. Only these can rule out an instant of a repeated row; disorder further away says
+ * nothing about the night. Keeps the `seq_id` order.
+ */
+function nearRepeated(entries: readonly Entry[], marginMs: number): Entry[] {
+  const pad = NEAR_MS + marginMs
+  const windows: [number, number][] = []
+  const repeated = entries.filter((entry) => entry.earlier !== entry.later)
+  repeated.sort((a, b) => a.earlier - b.earlier)
+  for (const { earlier, later } of repeated) {
+    const last = windows.at(-1)
+    if (last !== undefined && earlier - pad <= last[1]) last[1] = Math.max(last[1], later + pad)
+    else windows.push([earlier - pad, later + pad])
+  }
+  return entries.filter(({ earlier, later }) =>
+    windows.some(([start, end]) => earlier <= end && later >= start),
+  )
+}
+
+/**
  * Settles rows whose local time falls in a repeated (autumn) hour from the `seq_id` order of
  * the rows of the same batch. Assumption: Smaily logs actions in `seq_id` order up to a
  * margin, i.e. a row never happened more than `marginMs` before a row with a smaller
@@ -57,8 +80,9 @@ function collect(records: readonly unknown[], clock: SmailyClock): Entry[] {
  * with a smaller `seq_id` surely happened more than the margin after it, or some row with a
  * larger `seq_id` surely happened more than the margin before it. When exactly one instant
  * is ruled out the row is settled on the other, which narrows its interval; passes repeat
- * until nothing changes. If the batch contradicts the assumption anywhere (a row whose every
- * possible instant is ruled out), nothing is settled. Rows are never reordered; rows without
+ * until nothing changes. Only rows within six hours (plus the margin) of a repeated-hour row
+ * take part; if they contradict the assumption (a row whose every possible instant is ruled
+ * out), nothing is settled. Rows are never reordered; rows further away, rows without
  * `seq_id`, with a skipped or invalid time, or in other batches play no part. Pure.
  */
 export function analyzeSeqEvidence(
@@ -67,7 +91,7 @@ export function analyzeSeqEvidence(
   marginMs: number,
 ): SmailySeqHints {
   if (!hasRepeatedTime(records, clock)) return undefined
-  const entries = collect(records, clock)
+  const entries = nearRepeated(collect(records, clock), marginMs)
   const count = entries.length
   const low = Float64Array.from(entries, (entry) => entry.earlier)
   const high = Float64Array.from(entries, (entry) => entry.later)
