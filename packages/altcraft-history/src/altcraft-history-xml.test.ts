@@ -1,4 +1,5 @@
 import { normalize, UnreadableInputError, VendorErrorEnvelopeError } from '@evnorm/core'
+import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { createAltcraftHistoryAdapter } from './index.js'
 
@@ -161,13 +162,34 @@ describe('XML arrays and objects', () => {
   })
 })
 
+/** Markup that hides or reveals a DOCTYPE depending on how comments, PIs, quotes and CDATA are split. */
+const XML_TRAPS = [
+  '<!DOCTYPE xml [<!ENTITY a "AAAA">]>',
+  '<?x <!-- ?>',
+  '<?x "?>" ?>',
+  "<?x ' ?>",
+  '<!-- <?x -->',
+  '<![CDATA[ <!-- ]]>',
+  '<v a="<!--"/>',
+  "<v a='?>'/>",
+  '<v a="]]>"/>',
+  '<!-- -->',
+  '-->',
+  ']]>',
+  '?>',
+  '"',
+  "'",
+]
+
 describe('XML that is refused', () => {
   it('refuses any DOCTYPE (entity expansion), but not the word inside CDATA or comments', () => {
     const laughs =
       '<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">' +
       '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
       xml(`<item>${ITEM}<campaign_name>&c;</campaign_name></item>`).replace(/^<\?xml[^>]*\?>/, '')
-    expect(refused(laughs).message).toMatch(/DOCTYPE declarations are refused/)
+    expect(refused(laughs).message).toMatch(
+      /DOCTYPE declarations \(and any other <! declaration\) are refused/,
+    )
     expect(refused('<!doctype xml SYSTEM "file:///etc/passwd"><xml><data/></xml>').message).toMatch(
       /DOCTYPE/,
     )
@@ -177,6 +199,44 @@ describe('XML that is refused', () => {
       ),
     ).events
     expect(event?.campaign?.name).toBe('<!DOCTYPE html>')
+  })
+
+  it('refuses a DOCTYPE hidden behind markup that only looks like a comment, anywhere in the document', () => {
+    const doctype = '<!DOCTYPE xml [<!ENTITY a "AAAA">]>'
+    const item = `<item>${ITEM}<campaign_name>&a;</campaign_name></item>`
+    for (const text of [
+      `<?x <!-- ?>${doctype}<xml><data>${item}</data></xml><!-- -->`,
+      `<?x a="?>" <!-- ?>${doctype}<xml><data>${item}</data></xml><!-- -->`,
+      `<xml><v a="<!--"/>${doctype}<data>${item}</data><w b="-->"/></xml>`,
+      `<xml>${doctype}<data>${item}</data></xml>`,
+      `<xml><![CDATA[ ]]>${doctype}<data>${item}</data></xml>`,
+      `<xml><data>${item}</data></xml>${doctype}`,
+      `<!doctype xml><xml><data>${item}</data></xml>`,
+      `<xml><!ENTITY a "AAAA"><data>${item}</data></xml>`,
+    ]) {
+      expect(refused(text).message).toMatch(/DOCTYPE declarations/)
+    }
+  })
+
+  test.prop([fc.array(fc.constantFrom(...XML_TRAPS), { maxLength: 5 }), fc.nat()], {
+    numRuns: 2000,
+  })(
+    'never reads a document with a DOCTYPE entity expanded, whatever markup surrounds it',
+    (fragments, split) => {
+      const at = split % (fragments.length + 1)
+      const text =
+        `${fragments.slice(0, at).join('')}<xml>${fragments.slice(at).join('')}` +
+        `<data><item>${ITEM}<campaign_name>&a;</campaign_name></item></data></xml>`
+      const result = normalize(adapter, text, { format: 'xml' })
+      if (result.success) expect(JSON.stringify(result.events)).not.toContain('AAAA')
+    },
+  )
+
+  it('reads the word DOCTYPE inside processing instructions and attribute values', () => {
+    const [event] = read(
+      `<?x <!DOCTYPE y> ?><xml><data><item a="<!DOCTYPE z>">${ITEM}<campaign_name>n</campaign_name></item></data></xml>`,
+    ).events
+    expect(event?.campaign?.name).toBe('n')
   })
 
   it('refuses truncated or malformed documents with the position, rather than reading part of them', () => {

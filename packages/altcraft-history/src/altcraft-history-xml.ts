@@ -3,6 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { isPlainObject } from './altcraft-fields.js'
 import { type DocumentLocators, readAltcraftHistoryDocument } from './altcraft-history-document.js'
 import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'
+import { findXmlDeclaration } from './altcraft-history-xml-doctype.js'
 import {
   arrayElements,
   escapeReservedTag,
@@ -30,25 +31,6 @@ function createParser(): XMLParser {
     transformTagName: escapeReservedTag,
     maxNestedTags: MAX_XML_DEPTH,
   })
-}
-
-/**
- * Offset of a `<!DOCTYPE` declaration outside comments and CDATA sections, or -1. Documents
- * with one are refused: its entity definitions could expand without bound, and Altcraft
- * never sends one.
- */
-function findDoctype(text: string): number {
-  for (let at = text.indexOf('<!'); at !== -1; at = text.indexOf('<!', at + 2)) {
-    if (text.startsWith('<!--', at)) {
-      at = text.indexOf('-->', at + 4)
-    } else if (text.startsWith('<![CDATA[', at)) {
-      at = text.indexOf(']]>', at + 9)
-    } else if (text.slice(at + 2, at + 9).toUpperCase() === 'DOCTYPE') {
-      return at
-    }
-    if (at === -1) return -1
-  }
-  return -1
 }
 
 function unreadable(reason: string, location?: string): ParseResult {
@@ -86,11 +68,11 @@ function parseTree(text: string): { success: true; root: unknown } | ParseResult
  * bounded. Never throws on data.
  */
 export function parseAltcraftHistoryXml(text: string): ParseResult {
-  const doctype = findDoctype(text)
-  if (doctype !== -1) {
+  const declaration = findXmlDeclaration(text)
+  if (declaration !== -1) {
     return unreadable(
-      'DOCTYPE declarations are refused (their entities could expand without bound; Altcraft sends none)',
-      `offset ${doctype}`,
+      'DOCTYPE declarations (and any other <! declaration) are refused (their entities could expand without bound; Altcraft sends none)',
+      `offset ${declaration}`,
     )
   }
   const tree = parseTree(text)
