@@ -43,6 +43,11 @@ describe('readSmailyRow', () => {
     expect(nullSeq.success && nullSeq.seqId).toBeUndefined()
   })
 
+  it('keeps an action or time with spaces around it verbatim (it is not blank)', () => {
+    const read = readSmailyRow({ ...ROW, action: ' send ', time: ' 2025-01-15 09:00:00' })
+    expect(read.success && [read.action, read.time]).toEqual([' send ', ' 2025-01-15 09:00:00'])
+  })
+
   it('ignores keys it does not know', () => {
     expect(readSmailyRow({ ...ROW, section_id: 3 }).success).toBe(true)
   })
@@ -66,6 +71,8 @@ describe('rejections', () => {
     ],
     ['action', null, 'missing_field', 'action is null, expected the action name (a string)'],
     ['action', '', 'missing_field', 'action is empty, expected the action name (a string)'],
+    ['action', '   ', 'missing_field', 'action is blank, expected the action name (a string)'],
+    ['action', '\u00a0\t', 'missing_field', 'action is blank, expected the action name (a string)'],
     ['action', 7, 'invalid_field', 'action is 7, expected the action name (a string)'],
     [
       'email',
@@ -90,6 +97,12 @@ describe('rejections', () => {
       '',
       'missing_field',
       'time is empty, expected a YYYY-MM-DD HH:MM:SS local time (a string)',
+    ],
+    [
+      'time',
+      '      ',
+      'missing_field',
+      'time is blank, expected a YYYY-MM-DD HH:MM:SS local time (a string)',
     ],
     [
       'time',

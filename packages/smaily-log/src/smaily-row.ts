@@ -40,16 +40,25 @@ function found(value: unknown): string {
   return typeof value === 'string' ? quote(value) : describeType(value)
 }
 
+/** Whether a string is empty or only whitespace; a printable ASCII first character answers at once. */
+function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0)
+  return !(first > 32 && first < 127) && text.trim() === ''
+}
+
 function requiredText(value: unknown, field: string, what: string): string | Fail {
-  if (typeof value === 'string' && value !== '') return value
+  if (typeof value === 'string' && !isBlank(value)) return value
   if (value === undefined)
     return fail('missing_field', field, `${field} is missing, expected ${what}`)
-  const reason = value === null || value === '' ? 'missing_field' : 'invalid_field'
-  return fail(
-    reason,
-    field,
-    `${field} is ${value === '' ? 'empty' : found(value)}, expected ${what}`,
-  )
+  if (typeof value === 'string') {
+    return fail(
+      'missing_field',
+      field,
+      `${field} is ${value === '' ? 'empty' : 'blank'}, expected ${what}`,
+    )
+  }
+  const reason = value === null ? 'missing_field' : 'invalid_field'
+  return fail(reason, field, `${field} is ${found(value)}, expected ${what}`)
 }
 
 function optionalText(value: unknown, field: string): string | undefined | Fail {
@@ -71,7 +80,7 @@ function isFail(value: unknown): value is Fail {
 
 /**
  * Checks one record of the action log by hand (no schema library on the hot path): `email`,
- * `time` and `action` are required non-empty strings (the email is normalized); `seq_id` and
+ * `time` and `action` are required strings, not empty or blank (the email is normalized); `seq_id` and
  * `campaign_id` are unsigned 64-bit integers or absent (`null`); `campaign_name` and `value`
  * are strings, where `null` and `""` mean absent. Other keys are ignored.
  */
