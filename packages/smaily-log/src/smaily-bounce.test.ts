@@ -19,6 +19,18 @@ describe('bounceDetails', () => {
       '451-Greylisted, try later',
       { class: 'soft', codeKind: 'smtp', code: '451', message: 'Greylisted, try later' },
     ],
+    ['550 ', { class: 'hard', codeKind: 'smtp', code: '550' }],
+    [' 421\n', { class: 'soft', codeKind: 'smtp', code: '421' }],
+    [' 1002', { class: 'unknown', codeKind: 'vendor', code: '1002' }],
+    ['5.7.1 blocked', { class: 'hard', codeKind: 'smtp', code: '5.7.1', message: 'blocked' }],
+    [
+      ' 4.2.2 - mailbox full ',
+      { class: 'soft', codeKind: 'smtp', code: '4.2.2', message: 'mailbox full' },
+    ],
+    [
+      '550 5.1.1 user unknown',
+      { class: 'hard', codeKind: 'smtp', code: '550', message: '5.1.1 user unknown' },
+    ],
     ['0', { class: 'unknown', codeKind: 'vendor', code: '0' }],
     ['200', { class: 'unknown', codeKind: 'vendor', code: '200' }],
     ['1001', { class: 'unknown', codeKind: 'vendor', code: '1001' }],
@@ -26,6 +38,8 @@ describe('bounceDetails', () => {
     ['999', { class: 'unknown', code: '999' }],
     ['1003', { class: 'unknown', code: '1003' }],
     ['mailbox full', { class: 'unknown', message: 'mailbox full' }],
+    [' no code here ', { class: 'unknown', message: ' no code here ' }],
+    ['   ', { class: 'unknown', message: '   ' }],
     ['5500', { class: 'unknown', code: '5500' }],
     [undefined, { class: 'unknown' }],
   ])('%j', (value, details) => {
@@ -45,6 +59,27 @@ describe('bounceDetails', () => {
           })
         },
       ),
+    )
+  })
+
+  it('classes a reply or enhanced code by its first digit, with spaces and text around it', () => {
+    const code = fc.oneof(
+      fc.integer({ min: 201, max: 599 }).map(String),
+      fc
+        .tuple(fc.constantFrom('2', '4', '5'), fc.nat({ max: 999 }), fc.nat({ max: 999 }))
+        .map((parts) => parts.join('.')),
+    )
+    const space = fc.constantFrom('', ' ', '  ', '\t', '\n')
+    const text = fc.constantFrom('', ' user unknown', ' 5.1.1 no such user', '-Greylisted')
+    fc.assert(
+      fc.property(space, code, text, space, (before, code, text, after) => {
+        const details = bounceDetails(`${before}${code}${text}${after}`)
+        const digit = code[0]
+        expect(details.class).toBe(digit === '5' ? 'hard' : digit === '4' ? 'soft' : 'unknown')
+        expect(details.codeKind).toBe('smtp')
+        expect(details.code).toBe(code)
+        expect(details.message).toBe(text === '' ? undefined : text.replace(/^[ -]/, ''))
+      }),
     )
   })
 
