@@ -12,6 +12,12 @@ describe('parseModifyValue', () => {
     })
   })
 
+  it('reads a final "; " as the end of the last pair', () => {
+    expect(parseModifyValue('foo=bar; lastname=Bar; ')).toEqual({ foo: 'bar', lastname: 'Bar' })
+    expect(parseModifyValue('name=; ')).toEqual({ name: '' })
+    expect(parseModifyValue('note=a; ; b=2')).toEqual({ note: 'a; ', b: '2' })
+  })
+
   it('splits a pair at its first =', () => {
     expect(parseModifyValue('url=https://x.ee/?a=1; b=2')).toEqual({
       url: 'https://x.ee/?a=1',
@@ -46,8 +52,8 @@ describe('parseModifyValue', () => {
 
   it('reads back any field map written in the documented format', () => {
     fc.assert(
-      fc.property(modifyPairsArbitrary, (pairs) => {
-        const text = pairs.map(([key, value]) => `${key}=${value}`).join('; ')
+      fc.property(modifyPairsArbitrary, fc.constantFrom('', '; '), (pairs, end) => {
+        const text = pairs.map(([key, value]) => `${key}=${value}`).join('; ') + end
         expect(parseModifyValue(text)).toEqual(Object.fromEntries(pairs))
       }),
     )
