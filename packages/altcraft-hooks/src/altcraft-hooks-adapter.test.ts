@@ -186,6 +186,59 @@ describe('field types', () => {
   })
 })
 
+describe('values copied verbatim', () => {
+  /** `levels` nested one-key objects (or arrays) around `leaf`, built without recursion. */
+  function nested(levels: number, array = false): unknown {
+    let value: unknown = 'leaf'
+    for (let level = 0; level < levels; level++) value = array ? [value] : { a: value }
+    return value
+  }
+
+  type Place = (deep: unknown) => Record<string, unknown>
+  it.each<[string, boolean, Place, string]>([
+    ['custom_data', false, (deep) => ({ custom_data: deep }), 'custom_data'],
+    ['custom_data (an array)', true, (deep) => ({ custom_data: deep }), 'custom_data'],
+    [
+      'ccsub',
+      false,
+      (deep) => ({ subscription: [{ channel: 'email', ccsub: deep }] }),
+      'subscription[0].ccsub',
+    ],
+    [
+      'destination',
+      true,
+      (deep) => ({ event_type: 'profile_merge', event_data: { destination: deep } }),
+      'event_data.destination',
+    ],
+    [
+      'destination (of an event that keeps it in extra)',
+      false,
+      (deep) => ({ event_data: { destination: deep } }),
+      'event_data.destination',
+    ],
+  ])('rejects a %s nested 6,000 levels deep as invalid_field', (_, array, place, field) => {
+    const rejected = rejection(message(place(nested(6000, array))))
+    expect(rejected.reason).toBe('invalid_field')
+    expect(rejected.message).toContain(
+      `field '${field}' nests arrays and objects more than 100 levels deep; expected at most 100 levels (it is copied verbatim into the event)`,
+    )
+  })
+
+  it('keeps them up to 100 levels deep, and the event serializes', () => {
+    const event = only(
+      message({
+        custom_data: nested(100),
+        subscription: [{ channel: 'email', ccsub: nested(100) }],
+        event_data: { destination: nested(100, true) },
+      }),
+    )
+    expect(event.recipient?.fields).toEqual(nested(100))
+    expect(event.profileSubscriptions?.[0]?.customFields).toEqual(nested(100))
+    expect(event.extra?.destination).toEqual(nested(100, true))
+    expect(() => JSON.stringify(event)).not.toThrow()
+  })
+})
+
 describe('leniency', () => {
   it('reads null anywhere optional as absent (historical re-export of deleted profiles)', () => {
     const event = only({

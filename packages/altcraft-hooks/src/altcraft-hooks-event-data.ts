@@ -163,7 +163,7 @@ export function readHookEventData(data: RawEventData, reader: FieldReader): Hook
     dbId: reader.id(data.db_id, 'db_id', AT),
     loyaltyId: reader.id(data.loyalty_id, 'loyalty_id', AT),
     profileId: profileIdOrAbsent(reader.text(data.profile_id, 'profile_id', AT)),
-    destination: data.destination ?? undefined,
+    destination: reader.verbatim(data.destination ?? undefined, 'destination', AT),
   }
 }
 

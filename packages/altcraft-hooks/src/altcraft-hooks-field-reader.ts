@@ -1,4 +1,9 @@
-import type { RecordResult, RejectionReason } from '@evnorm/core'
+import {
+  exceedsNestingDepth,
+  MAX_NESTING_DEPTH,
+  type RecordResult,
+  type RejectionReason,
+} from '@evnorm/core'
 
 /** A field's position inside a hook message, e.g. `['event_data']`. */
 export type FieldPath = readonly (string | number)[]
@@ -131,6 +136,20 @@ export class FieldReader {
     if (typeof value === 'boolean') return value
     if (value === undefined || value === null) return undefined
     return this.wrongType(at, key, value, 'true or false')
+  }
+
+  /**
+   * A value copied verbatim into the event (`custom_data`, `ccsub`, `destination`), rejected
+   * when it nests deeper than `MAX_NESTING_DEPTH` levels: such an event could not be serialized.
+   */
+  verbatim<T>(value: T, key: string, at: FieldPath): T | undefined {
+    if (!exceedsNestingDepth(value)) return value
+    const path = [...at, key]
+    return this.fail(
+      'invalid_field',
+      path,
+      `field '${pathText(path)}' nests arrays and objects more than ${MAX_NESTING_DEPTH} levels deep; expected at most ${MAX_NESTING_DEPTH} levels (it is copied verbatim into the event)`,
+    )
   }
 
   /** A JSON object; `null` is absent. */

@@ -98,7 +98,7 @@ export function readHookMessage(
     test: reader.boolean(message.is_test, 'is_test', ROOT),
     isStatic: reader.boolean(message.is_static, 'is_static', ROOT),
     subscriptionHashId: reader.text(message.subscription_hash_id, 'subscription_hash_id', ROOT),
-    customData: message.custom_data ?? undefined,
+    customData: reader.verbatim(message.custom_data ?? undefined, 'custom_data', ROOT),
     data: readHookEventData(eventData, reader),
     subscriptions: readHookSubscriptions(message.subscription, reader),
   }

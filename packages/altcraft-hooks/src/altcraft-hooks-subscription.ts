@@ -111,7 +111,7 @@ function readSubscription(
   if (chatId !== undefined) subscription.chatId = chatId
   const hashId = reader.text(element.hash_id, 'hash_id', at)
   if (hashId !== undefined) subscription.hashId = hashId
-  const ccsub = reader.object(element.ccsub, 'ccsub', at)
+  const ccsub = reader.verbatim(reader.object(element.ccsub, 'ccsub', at), 'ccsub', at)
   if (ccsub !== undefined && !isEmptyObject(ccsub)) subscription.customFields = ccsub
   return subscription
 }
