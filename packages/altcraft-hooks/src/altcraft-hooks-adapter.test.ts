@@ -276,6 +276,30 @@ describe('leniency', () => {
     })
   })
 
+  it('leaves a contact that does not normalize out of the canonical fields, keeping it', () => {
+    const fields = { email: ' ', phone: 'abc' }
+    expect(only(message({ custom_data: fields })).recipient).toEqual({ fields })
+    const event = only(
+      message({
+        subscription: [
+          { resource_id: 3, channel: 'email', email: '  ', phone: 'call me' },
+          { resource_id: 4, channel: 'sms', cc_data: { phone: '#123' } },
+        ],
+        custom_data: { email: 'ann@example.org' },
+        event_data: { resource_id: 3 },
+      }),
+    )
+    expect(event.subscription).toEqual({ channel: 'email', resourceId: '3' })
+    expect(event.profileSubscriptions?.[1]).toEqual({ channel: 'sms', resourceId: '4' })
+    expect(event.recipient?.email).toBe('ann@example.org')
+    expect(event.recipient).not.toHaveProperty('phone')
+    expect(event.extra).toEqual({
+      'subscription[0].email': '  ',
+      'subscription[0].phone': 'call me',
+      'subscription[1].cc_data.phone': '#123',
+    })
+  })
+
   it('treats Altcraft sentinels as absent: id 0, empty strings, the all-zero profile id', () => {
     const event = only(
       message({

@@ -62,6 +62,16 @@ export class FieldReader {
   /** The first problem found, as a record rejection. */
   rejection: Rejected | undefined = undefined
 
+  /** Vendor values without a canonical home, by field path text, for the event's `extra`. */
+  kept: Record<string, unknown> | undefined = undefined
+
+  /** Keeps a value the mapping cannot place (e.g. a phone that does not normalize). */
+  keep(path: FieldPath, value: unknown): undefined {
+    this.kept ??= {}
+    this.kept[pathText(path)] = value
+    return undefined
+  }
+
   /** Remembers a problem (the first one wins) and returns undefined. */
   fail(reason: RejectionReason, path: FieldPath, message: string): undefined {
     this.rejection ??= { success: false, reason, message, path }

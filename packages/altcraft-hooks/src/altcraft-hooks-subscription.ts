@@ -97,11 +97,15 @@ function readSubscription(
     at,
   )
   const email = reader.text(element.email, 'email', at)
-  if (email !== undefined) subscription.email = normalizeEmail(email) ?? email
-  const phone =
-    reader.text(element.phone, 'phone', at) ??
-    (ccData && reader.text(ccData.phone, 'phone', [...at, 'cc_data']))
-  if (phone !== undefined) subscription.phone = normalizePhone(phone) ?? phone
+  const normalizedEmail = email === undefined ? undefined : normalizeEmail(email)
+  if (normalizedEmail !== undefined) subscription.email = normalizedEmail
+  else if (email !== undefined) reader.keep([...at, 'email'], email)
+  const ownPhone = reader.text(element.phone, 'phone', at)
+  const phoneAt = ownPhone === undefined ? [...at, 'cc_data'] : at
+  const phone = ownPhone ?? (ccData && reader.text(ccData.phone, 'phone', phoneAt))
+  const normalizedPhone = phone === undefined ? undefined : normalizePhone(phone)
+  if (normalizedPhone !== undefined) subscription.phone = normalizedPhone
+  else if (phone !== undefined) reader.keep([...phoneAt, 'phone'], phone)
   const push = compact({
     provider: reader.text(element.provider, 'provider', at),
     subscriptionId: reader.text(element.subscription_id, 'subscription_id', at),

@@ -87,6 +87,7 @@ export function mapHookMessage(
   if (context !== undefined) event.context = context
   if (message.isStatic !== undefined) extra.is_static = message.isStatic
   addUnmappedGroupFields(type, data, extra)
+  if (reader.kept !== undefined) Object.assign(extra, reader.kept)
   if (!isEmptyObject(extra)) event.extra = extra
   return event as unknown as CanonicalEvent
 }
@@ -195,7 +196,7 @@ function fieldText(
   normalizeText: (text: string) => string | undefined,
 ): string | undefined {
   const value = fields?.[key]
-  return typeof value === 'string' && value !== '' ? (normalizeText(value) ?? value) : undefined
+  return typeof value === 'string' ? normalizeText(value) : undefined
 }
 
 function campaignGroup(
