@@ -7,6 +7,7 @@ import {
   eventId,
   normalize,
   normalizeStream,
+  parseJsonLossless,
   UnreadableInputError,
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
@@ -151,6 +152,77 @@ describe('parse', () => {
       '$[0]',
       '$[1]',
     ])
+  })
+})
+
+describe('several pages', () => {
+  const row = (seq: string, action = 'send') =>
+    `{"seq_id":${seq},"email":"a@b.ee","time":"2025-01-01 10:00:00","action":"${action}","value":""}`
+  const first = `[${row('18446744073709551614')},${row('9007199254740993')}]`
+  const second = `[${row('18446744073709551615')},${row('4', '')}]`
+
+  it.each([
+    ['concatenated', `${first}${second}`],
+    ['one per line', `${first}\n${second}\n`],
+    ['with whitespace around', `\n ${first} \r\n\t${second}  `],
+  ])('reads pages %s, in order, ids exact, located by page', (_, text) => {
+    for (const input of [text, new TextEncoder().encode(text)]) {
+      const result = normalize(smailyLogAdapter, input)
+      if (!result.success) throw result.error
+      expect(result.format).toBe('json')
+      expect(result.events.map((event) => event.source.recordId)).toEqual([
+        '18446744073709551614',
+        '9007199254740993',
+        '18446744073709551615',
+      ])
+      expect(result.rejections.map(({ locator, reason }) => ({ locator, reason }))).toEqual([
+        { locator: 'page 2 $[1]', reason: 'missing_field' },
+      ])
+    }
+  })
+
+  it('reads an already-parsed array of pages, and a JSON array of pages', () => {
+    const page = (text: string) => (parseJsonLossless(text) as { value: unknown[] }).value
+    for (const input of [[page(first), [], page(second)], `[${first},[],${second}]`]) {
+      const result = normalize(smailyLogAdapter, input)
+      if (!result.success) throw result.error
+      expect(result.events.map((event) => event.source.recordId)).toEqual([
+        '18446744073709551614',
+        '9007199254740993',
+        '18446744073709551615',
+      ])
+      expect(result.rejections.map(({ locator, reason }) => ({ locator, reason }))).toEqual([
+        { locator: 'page 3 $[1]', reason: 'missing_field' },
+      ])
+    }
+  })
+
+  it('names the page that is not JSON, and keeps other trailing text unreadable', () => {
+    const broken = normalize(smailyLogAdapter, `${first}\n[{"seq_id":1,]`)
+    expect(!broken.success && broken.error.message).toMatch(
+      /^smaily\.history: cannot read the input as json at line 2, column \d+: page 2: /,
+    )
+    for (const text of [`${first}{"code":224}`, `${first} x`, `${first}[`, `${first}]`]) {
+      const result = normalize(smailyLogAdapter, text)
+      expect(!result.success && UnreadableInputError.isInstance(result.error)).toBe(true)
+    }
+    const unterminated = normalize(smailyLogAdapter, `${first}["a]"`)
+    expect(!unterminated.success && unterminated.error.message).toMatch(/as json/)
+  })
+
+  it('are read by a stream only one page per stream, as the README says', async () => {
+    const items: unknown[] = []
+    for await (const item of normalizeStream(smailyLogAdapter, [`${first}\n${second}`])) {
+      items.push(item.success ? item.events.length : UnreadableInputError.isInstance(item.error))
+    }
+    expect(items).toEqual([2, true])
+  })
+
+  it('is not fooled by brackets inside strings', () => {
+    const tricky = `[{"email":"a@b.ee","time":"2025-01-01 10:00:00","action":"x","value":"]\\"["}]`
+    const result = normalize(smailyLogAdapter, `${tricky}${tricky}`)
+    if (!result.success) throw result.error
+    expect(result.events.map((event) => event.extra?.value)).toEqual([']"[', ']"['])
   })
 })
 

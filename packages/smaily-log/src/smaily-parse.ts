@@ -1,4 +1,5 @@
 import {
+  decodeText,
   type ParseOptions,
   type ParseResult,
   readInput,
@@ -7,6 +8,7 @@ import {
 } from '@evnorm/core'
 import { SMAILY_FEED } from './map-smaily-action.js'
 import { describeType } from './smaily-identifier.js'
+import { flattenPages, isPageList, readPages, topLevelArrays } from './smaily-pages.js'
 
 const ROW_KEYS = ['action', 'time', 'email', 'seq_id']
 
@@ -34,9 +36,35 @@ function describeKeys(value: object): string {
 }
 
 /**
+ * Text that is not one JSON value but two or more top-level arrays (`[…][…]`, one page per
+ * line): the pages' rows in order. Undefined for anything else, so the caller keeps the
+ * original error. Only runs when reading the input as one value failed.
+ */
+function readSeveralPages(input: unknown, error: UnreadableInputError): ParseResult | undefined {
+  if (error.format !== 'json' || (typeof input !== 'string' && !(input instanceof Uint8Array))) {
+    return undefined
+  }
+  const decoded = decodeText(input)
+  const ranges = decoded.success ? topLevelArrays(decoded.text) : undefined
+  if (!decoded.success || ranges === undefined) return undefined
+  const pages = readPages(decoded.text, ranges)
+  if ('records' in pages) return { success: true, format: 'json', ...pages }
+  return {
+    success: false,
+    error: new UnreadableInputError({
+      feed: SMAILY_FEED,
+      format: 'json',
+      reason: pages.message,
+      location: pages.location,
+    }),
+  }
+}
+
+/**
  * Reads a history.php response: text or bytes (a JSON array, served by Smaily as text/html;
  * integers above 2^53 kept exact) or NDJSON of rows, or an already-parsed value. A bare array
- * is the rows (`[]`: no rows); a Smaily error object (`{ code, message }`, with no row field)
+ * is the rows (`[]`: no rows); several pages (top-level arrays one after another, or an
+ * array whose elements are all arrays) are their rows in order, located `page P $[i]`; a Smaily error object (`{ code, message }`, with no row field)
  * is a {@link VendorErrorEnvelopeError} with its code; one row object is one record; anything
  * else is an {@link UnreadableInputError}. Never throws on data.
  */
@@ -46,7 +74,7 @@ export function parseSmailyHistory(input: unknown, options: ParseOptions = {}): 
     formats: ['json', 'ndjson'],
     ...(options.format === undefined ? {} : { format: options.format }),
   })
-  if (!read.success) return read
+  if (!read.success) return readSeveralPages(input, read.error) ?? read
   if (read.format === 'ndjson') {
     const { records, lines } = read
     return { success: true, format: 'ndjson', records, locate: (index) => `line ${lines[index]}` }
@@ -56,6 +84,7 @@ export function parseSmailyHistory(input: unknown, options: ParseOptions = {}): 
   }
   const { value, format } = read
   if (Array.isArray(value)) {
+    if (isPageList(value)) return { success: true, format, ...flattenPages(value) }
     return { success: true, format, records: value, locate: (index) => `$[${index}]` }
   }
   if (typeof value === 'object' && value !== null) {
