@@ -116,6 +116,8 @@ describe('field types', () => {
     [{ account_id: true }, ['account_id'], 'a boolean (true)'],
     [{ account_id: 1.5 }, ['account_id'], 'a number (1.5)'],
     [{ list_id: -3 }, ['list_id'], 'a number (-3)'],
+    [{ list_id: '-5' }, ['list_id'], "a string ('-5')"],
+    [{ event_data: { campaign_id: '-0' } }, ['event_data', 'campaign_id'], "a string ('-0')"],
     [{ is_test: 'false' }, ['is_test'], "a string ('false')"],
     [{ sends_trying_num: -1 }, ['sends_trying_num'], 'a number (-1)'],
     [{ profile_id: 42 }, ['profile_id'], 'a number (42)'],
@@ -159,6 +161,27 @@ describe('field types', () => {
       recipient: { accountId: '9007199254740993' },
       campaign: { id: '18446744073709551615' },
     })
+  })
+
+  it('applies the same rules to exact big integers read from text, and names them as such', () => {
+    const read = (field: string) =>
+      normalize(altcraftHooksAdapter, `[{"event_type":"send","event_date":"${DATE}",${field}}]`)
+    const negative = read('"list_id":-123456789012345678901')
+    expect(negative.success && negative.rejections[0]).toMatchObject({
+      reason: 'invalid_field',
+      path: ['list_id'],
+      message:
+        "field 'list_id' is -123456789012345678901 (an integer beyond 2^53, or a string of digits); expected a non-negative integer id, as a number or a string",
+    })
+    const attempts = read('"sends_trying_num":123456789012345678901')
+    expect(attempts.success && attempts.rejections[0]).toMatchObject({
+      reason: 'invalid_field',
+      path: ['sends_trying_num'],
+      message:
+        "field 'sends_trying_num' is 123456789012345678901 (an integer beyond 2^53, or a string of digits); expected an integer within ±(2^53−1)",
+    })
+    const big = read('"list_id":123456789012345678901')
+    expect(big.success && big.events[0]?.recipient?.listId).toBe('123456789012345678901')
   })
 
   it('quotes at most about 80 characters of a bad value', () => {

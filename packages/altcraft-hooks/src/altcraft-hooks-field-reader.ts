@@ -16,18 +16,40 @@ type Fields = Readonly<Record<string, unknown>>
 
 const QUOTE_LIMIT = 80
 
-/** `'text'` truncated to about 80 characters, for messages. */
-export function quote(text: string): string {
-  return text.length > QUOTE_LIMIT ? `'${text.slice(0, QUOTE_LIMIT)}…'` : `'${text}'`
+/** `text` cut at 80 characters, for messages. */
+function cut(text: string): string {
+  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text
 }
 
-/** What a value is, for messages: `a boolean (true)`, `a string ('x')`, `an array`. */
+/** `'text'` truncated to about 80 characters, for messages. */
+export function quote(text: string): string {
+  return `'${cut(text)}'`
+}
+
+const DECIMAL_INTEGER = /^-?[1-9]\d*$/
+const NEGATIVE_INTEGER = /^-\d+$/
+const MINUS = 45
+
+/**
+ * True for the decimal text of an integer beyond ±(2^53−1): what core's lossless parser makes
+ * of such a JSON number, indistinguishable from a string the vendor sent.
+ */
+function isBigIntegerText(text: string): boolean {
+  return text.length > 15 && DECIMAL_INTEGER.test(text) && !Number.isSafeInteger(Number(text))
+}
+
+/**
+ * What a value is, for messages: `a boolean (true)`, `a string ('x')`, `an array`, and for an
+ * exact big integer `123456789012345678901 (an integer beyond 2^53, or a string of digits)`.
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   switch (typeof value) {
     case 'string':
-      return `a string (${quote(value)})`
+      return isBigIntegerText(value)
+        ? `${cut(value)} (an integer beyond 2^53, or a string of digits)`
+        : `a string (${quote(value)})`
     case 'number':
       return `a number (${value})`
     case 'boolean':
@@ -90,7 +112,8 @@ export class FieldReader {
 
   /**
    * A vendor id: a non-negative integer becomes its decimal string, a string is kept as given
-   * (exact big integers arrive as decimal strings); `0`, `"0"`, `""` and `null` are absent.
+   * (exact big integers arrive as decimal strings) unless it is a negative integer's text, as
+   * a negative number is rejected; `0`, `"0"`, `""` and `null` are absent.
    */
   id(value: unknown, key: string, at: FieldPath): string | undefined {
     if (typeof value === 'number') {
@@ -98,11 +121,12 @@ export class FieldReader {
       if (value === 0) return undefined
       if (Number.isInteger(value) && value > 0) return this.#rounded(value, key, at)
     } else if (typeof value === 'string') {
-      return value === '' || value === '0' ? undefined : value
+      if (value === '' || value === '0') return undefined
+      if (value.charCodeAt(0) !== MINUS || !NEGATIVE_INTEGER.test(value)) return value
     } else if (value === undefined || value === null) {
       return undefined
     }
-    return this.wrongType(at, key, value, 'a non-negative integer id or a string')
+    return this.wrongType(at, key, value, 'a non-negative integer id, as a number or a string')
   }
 
   #rounded(value: number, key: string, at: FieldPath): undefined {
@@ -131,7 +155,7 @@ export class FieldReader {
   integer(value: unknown, key: string, at: FieldPath): number | undefined {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return value
     if (value === undefined || value === null) return undefined
-    return this.wrongType(at, key, value, 'an integer')
+    return this.wrongType(at, key, value, 'an integer within ±(2^53−1)')
   }
 
   /** A finite number within `[-limit, limit]` (latitude, longitude); `null` is absent. */
