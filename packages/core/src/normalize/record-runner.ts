@@ -1,7 +1,14 @@
+import { exceedsNestingDepth, MAX_NESTING_DEPTH } from '../helpers/nesting-depth.js'
 import type { AnyAdapter, RecordResult } from '../model/adapter.js'
 import { UnparseableRecord } from '../model/adapter.js'
 import type { CanonicalEvent } from '../model/canonical-event-schema.js'
-import type { BatchResult, RecordOutcome, Rejection, RejectionReason } from '../model/outcome.js'
+import {
+  type BatchResult,
+  REJECTION_REASONS,
+  type RecordOutcome,
+  type Rejection,
+  type RejectionReason,
+} from '../model/outcome.js'
 import type { EventType } from '../model/taxonomy.js'
 import { findEventProblem } from '../model/validate-event.js'
 import { OccurrenceWindow, occurrenceId } from './occurrence-window.js'
@@ -62,14 +69,16 @@ export class RecordRunner {
         }
         outcomes.push({ success: true, index, events: result.events })
       } else {
+        const raw = record instanceof UnparseableRecord ? record.text : record
+        const tooDeep = exceedsNestingDepth(raw)
         const rejection: Rejection = {
           feed: this.#adapter.feed,
           index,
           locator: locate(batchIndex),
           path: result.path ?? [],
           reason: result.reason,
-          message: result.message,
-          raw: record instanceof UnparseableRecord ? record.text : record,
+          message: tooDeep ? `${result.message} (${RAW_NOT_KEPT})` : result.message,
+          raw: tooDeep ? RAW_NOT_KEPT : raw,
         }
         rejections.push(rejection)
         outcomes.push({ success: false, index, rejection })
@@ -107,15 +116,27 @@ export class RecordRunner {
     } catch (error) {
       return fail('adapter_error', `the adapter threw on this record: ${errorText(error)}`)
     }
+    const problem = resultProblem(result)
+    if (problem !== undefined) return fail('adapter_error', `the adapter returned ${problem}`)
     if (!result.success) return result
-    for (const event of result.events) {
-      this.#finish(event, record)
-      if (this.#validate) {
-        const problem = findEventProblem(event)
-        if (problem !== undefined) {
-          return fail('invalid_event', `the adapter built an invalid event: ${problem}`)
+    if (this.#includeRaw && exceedsNestingDepth(record)) {
+      return fail(
+        'invalid_field',
+        `the record nests deeper than ${MAX_NESTING_DEPTH} levels, too deep to attach as raw`,
+      )
+    }
+    try {
+      for (const event of result.events) {
+        this.#finish(event, record)
+        if (this.#validate) {
+          const eventProblem = findEventProblem(event)
+          if (eventProblem !== undefined) {
+            return fail('invalid_event', `the adapter built an invalid event: ${eventProblem}`)
+          }
         }
       }
+    } catch (error) {
+      return fail('adapter_error', `the adapter's event cannot be finished: ${errorText(error)}`)
     }
     return result
   }
@@ -131,6 +152,32 @@ export class RecordRunner {
     }
     if (this.#includeRaw) (event as { raw?: unknown }).raw = record
   }
+}
+
+const KNOWN_REASONS: ReadonlySet<unknown> = new Set(REJECTION_REASONS)
+
+/** What a raw record too deep to serialize is replaced by in its rejection. */
+const RAW_NOT_KEPT = `raw record not kept: nested deeper than ${MAX_NESTING_DEPTH} levels`
+
+/** What is wrong with an adapter's result (a bug), or undefined for a well-formed one. */
+function resultProblem(result: RecordResult): string | undefined {
+  if (typeof result !== 'object' || result === null) return `${String(result)} instead of a result`
+  if (result.success === true) {
+    const { events } = result
+    if (!Array.isArray(events) || events.length === 0) return 'success without events'
+    for (const event of events) {
+      if (typeof event !== 'object' || event === null) return `the event ${String(event)}`
+    }
+    return undefined
+  }
+  if (result.success !== false) return 'a result that is neither a success nor a rejection'
+  if (!KNOWN_REASONS.has(result.reason)) {
+    return `the unknown rejection reason ${JSON.stringify(String(result.reason))}`
+  }
+  if (typeof result.message !== 'string') return 'a rejection without a message'
+  if (result.path !== undefined && !Array.isArray(result.path))
+    return 'a rejection path that is not an array'
+  return undefined
 }
 
 function fail(reason: RejectionReason, message: string): RecordResult {
