@@ -1,0 +1,45 @@
+import type { BatchResult } from '@evnorm/core'
+import { readUnsignedId } from './smaily-identifier.js'
+
+function later(a: string | undefined, b: string): string {
+  if (a === undefined) return b
+  if (a.length !== b.length) return a.length > b.length ? a : b
+  return a >= b ? a : b
+}
+
+function seqIdOf(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined
+  const id = readUnsignedId((raw as { seq_id?: unknown }).seq_id, 'seq_id')
+  return typeof id === 'string' ? id : undefined
+}
+
+/**
+ * The `since_seq_id` for the next history.php request: the largest `seq_id` of a result (or of
+ * a stream batch), over its events' `source.recordId` **and** its rejections' `raw.seq_id`, so
+ * a page whose rows were all rejected still moves the cursor on (its rows are in
+ * `rejections`). Compared exactly as unsigned 64-bit integers, returned as a decimal string
+ * without leading zeros. `previous` (the cursor the page was fetched with) is the floor;
+ * without it, undefined when nothing in the result carries a `seq_id` (an empty page, or
+ * time-window rows). A rejection whose `seq_id` is not a valid exact id (e.g. a number JSON.parse
+ * already rounded) cannot count. Throws TypeError when `previous` is not a uint64.
+ */
+export function nextSmailyCursor(
+  result: Pick<BatchResult, 'events' | 'rejections'>,
+  previous?: string | number | bigint,
+): string | undefined {
+  let cursor: string | undefined
+  if (previous !== undefined) {
+    const floor = readUnsignedId(previous, 'previous')
+    if (typeof floor !== 'string') throw new TypeError(`nextSmailyCursor: ${floor.message}`)
+    cursor = floor
+  }
+  for (const event of result.events) {
+    const id = event.source.idBasis === 'vendor' ? event.source.recordId : undefined
+    if (id !== undefined) cursor = later(cursor, id)
+  }
+  for (const rejection of result.rejections) {
+    const id = seqIdOf(rejection.raw)
+    if (id !== undefined) cursor = later(cursor, id)
+  }
+  return cursor
+}
