@@ -199,6 +199,24 @@ describe('field types', () => {
         event_data: { attached: '25.10.2020' },
       }),
     ).toMatchObject({ reason: 'invalid_time', path: ['event_data', 'attached'] })
+    for (const key of ['activated', 'detached']) {
+      const rejected = rejection({
+        event_type: 'promocode_attach',
+        event_date: DATE,
+        event_data: { attached: '2020-10-25T10:00:00Z', [key]: '25.10.2020' },
+      })
+      expect(rejected).toMatchObject({ reason: 'invalid_time', path: ['event_data', key] })
+      expect(rejected.message).toMatch(
+        new RegExp(`^field 'event_data.${key}' is '25.10.2020', not an RFC 3339 date-time: `),
+      )
+    }
+    const attached = only({
+      event_type: 'promocode_attach',
+      event_date: DATE,
+      event_data: { attached: '2020-10-25T10:00:00+03:00', detached: '2020-11-01T00:00:00Z' },
+    })
+    expect(attached.details).toEqual({ at: '2020-10-25T07:00:00.000000000Z' })
+    expect(attached.extra).toEqual({ detached: '2020-11-01T00:00:00Z' })
     expect(
       rejection({
         event_type: 'profile_split',

@@ -49,6 +49,7 @@ export interface HookEventData {
   readonly url: string | undefined
   readonly error: string | undefined
   readonly errorCategory: string | undefined
+  /** Promo-code times: RFC 3339, checked, as written. */
   readonly attached: string | undefined
   readonly detached: string | undefined
   readonly activated: string | undefined
@@ -156,9 +157,9 @@ export function readHookEventData(data: RawEventData, reader: FieldReader): Hook
     url: reader.text(data.url, 'url', AT),
     error: reader.text(data.error, 'error', AT),
     errorCategory: reader.id(data.error_category, 'error_category', AT),
-    attached: reader.text(data.attached, 'attached', AT),
-    detached: reader.text(data.detached, 'detached', AT),
-    activated: reader.text(data.activated, 'activated', AT),
+    attached: reader.time(data.attached, 'attached', AT),
+    detached: reader.time(data.detached, 'detached', AT),
+    activated: reader.time(data.activated, 'activated', AT),
     code: reader.text(data.code, 'code', AT),
     dbId: reader.id(data.db_id, 'db_id', AT),
     loyaltyId: reader.id(data.loyalty_id, 'loyalty_id', AT),

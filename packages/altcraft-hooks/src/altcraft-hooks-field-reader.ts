@@ -1,6 +1,7 @@
 import {
   exceedsNestingDepth,
   MAX_NESTING_DEPTH,
+  parseRfc3339,
   type RecordResult,
   type RejectionReason,
 } from '@evnorm/core'
@@ -143,6 +144,20 @@ export class FieldReader {
     if (typeof value === 'string') return value === '' ? undefined : value
     if (value === undefined || value === null) return undefined
     return this.wrongType(at, key, value, 'a string')
+  }
+
+  /** An RFC 3339 date-time, as written (checked, not converted); `""` and `null` are absent. */
+  time(value: unknown, key: string, at: FieldPath): string | undefined {
+    const text = this.text(value, key, at)
+    if (text === undefined) return undefined
+    const parsed = parseRfc3339(text)
+    if (parsed.success) return text
+    const path = [...at, key]
+    return this.fail(
+      'invalid_time',
+      path,
+      `field '${pathText(path)}' is ${quote(text)}, not an RFC 3339 date-time: ${parsed.message}`,
+    )
   }
 
   /** A string, or a finite number read as its decimal text (e.g. a numeric postal code). */

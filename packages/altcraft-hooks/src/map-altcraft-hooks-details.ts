@@ -1,7 +1,7 @@
 import { type Channel, type EventType, formatInstant, parseRfc3339 } from '@evnorm/core'
 import { compact } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
-import { type FieldReader, isObject, quote } from './altcraft-hooks-field-reader.js'
+import { type FieldReader, isObject } from './altcraft-hooks-field-reader.js'
 
 type Details = Readonly<Record<string, unknown>>
 
@@ -110,11 +110,11 @@ export function mapHookDetails(
     case 'segment.exited':
       return compact({ segmentId: data.segmentId })
     case 'promocode.attached':
-      return promocodeDetails(data, 'attached', data.attached, reader)
+      return promocodeDetails(data, data.attached)
     case 'promocode.detached':
-      return promocodeDetails(data, 'detached', data.detached, reader)
+      return promocodeDetails(data, data.detached)
     case 'promocode.activated':
-      return promocodeDetails(data, 'activated', data.activated, reader)
+      return promocodeDetails(data, data.activated)
     case 'profile.merged':
     case 'profile.split':
       return destinationDetails(data.destination, reader)
@@ -161,24 +161,10 @@ function bounceDetails(fixed: Details | undefined, data: HookEventData, channel:
   return details
 }
 
-function promocodeDetails(
-  data: HookEventData,
-  key: string,
-  time: string | undefined,
-  reader: FieldReader,
-): Details | undefined {
-  let at: string | undefined
-  if (time !== undefined) {
-    const parsed = parseRfc3339(time)
-    if (parsed.success) at = formatInstant(parsed.instant)
-    else {
-      reader.fail(
-        'invalid_time',
-        ['event_data', key],
-        `field 'event_data.${key}' is ${quote(time)}, not an RFC 3339 date-time: ${parsed.message}`,
-      )
-    }
-  }
+/** `time` was checked when `event_data` was read. */
+function promocodeDetails(data: HookEventData, time: string | undefined): Details | undefined {
+  const parsed = time === undefined ? undefined : parseRfc3339(time)
+  const at = parsed?.success ? formatInstant(parsed.instant) : undefined
   return compact({ code: data.code, loyaltyId: data.loyaltyId, at })
 }
 
