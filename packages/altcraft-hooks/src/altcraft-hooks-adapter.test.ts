@@ -372,6 +372,33 @@ describe('leniency', () => {
     expect(listed).toEqual(lone)
   })
 
+  it('skips subscription elements in which every field is absent (historical re-export)', () => {
+    const blank = {
+      resource_id: null,
+      channel: null,
+      email: null,
+      phone: null,
+      status: null,
+      ccsub: null,
+      hash_id: null,
+      cc_data: null,
+    }
+    const element = { resource_id: 3, channel: 'email' }
+    expect(only(message({ subscription: [blank, element, {}] })).profileSubscriptions).toEqual([
+      { channel: 'email', resourceId: '3' },
+    ])
+    expect(only(message({ subscription: [blank, { channel: '', resource_id: 0 }] }))).toEqual(
+      only(message({})),
+    )
+    expect(only(message({ subscription: blank }))).toEqual(only(message({})))
+  })
+
+  it('gives an element without a channel the channel other, without channelRaw', () => {
+    expect(only(message({ subscription: [{ resource_id: 5 }] })).profileSubscriptions).toEqual([
+      { channel: 'other', resourceId: '5' },
+    ])
+  })
+
   it('maps unknown subscription channels and statuses verbatim', () => {
     const event = only(
       message({

@@ -41,15 +41,20 @@ export function isDeliveryChannel(channel: Channel): boolean {
 }
 
 /**
- * Reads the hook's `subscription` array (a lone object counts as a one-element array; `null`
- * elements are skipped). Type problems go to `reader.rejection`.
+ * Reads the hook's `subscription` array (a lone object counts as a one-element array). `null`
+ * elements are skipped, and so are elements in which every field is absent (`null`, `""`, id
+ * `0`, as in the historical re-export): they would read as a bare `{ channel: 'other' }`.
+ * Type problems go to `reader.rejection`.
  */
 export function readHookSubscriptions(
   value: unknown,
   reader: FieldReader,
 ): Subscription[] | undefined {
   if (value === undefined || value === null) return undefined
-  if (isObject(value)) return [readSubscription(value, ['subscription'], reader)]
+  if (isObject(value)) {
+    const subscription = readSubscription(value, ['subscription'], reader)
+    return isBlank(subscription) ? undefined : [subscription]
+  }
   if (!Array.isArray(value))
     return reader.wrongType([], 'subscription', value, 'an array of objects')
   const subscriptions: Subscription[] = []
@@ -57,9 +62,16 @@ export function readHookSubscriptions(
     const element: unknown = value[index]
     if (element === null) continue
     if (!isObject(element)) return reader.wrongType(['subscription'], index, element, 'an object')
-    subscriptions.push(readSubscription(element, ['subscription', index], reader))
+    const subscription = readSubscription(element, ['subscription', index], reader)
+    if (!isBlank(subscription)) subscriptions.push(subscription)
   }
   return subscriptions.length === 0 ? undefined : subscriptions
+}
+
+/** True for what an element without any present field reads as. */
+function isBlank(subscription: Subscription): boolean {
+  for (const key in subscription) if (key !== 'channel') return false
+  return subscription.channel === 'other'
 }
 
 /** A hook `subscription[]` element as received. */
