@@ -7,6 +7,7 @@ import {
   type UnreadableInputError,
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
+import { batchLines } from './batch-lines.js'
 import type { NormalizeArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { detectSource } from './detect-source.js'
@@ -151,11 +152,11 @@ async function streamInput(
   }
   for await (const item of normalizeStream(adapter, input.chunks, options)) {
     if (!item.success) return describeInputError(item.error)
-    run.summary.addBatch(report, item)
-    await run.out.write(toNdjson(item.events))
-    if (run.rejects !== undefined && item.rejections.length > 0) {
-      await run.rejects.write(toNdjson(item.rejections))
-    }
+    const lines = batchLines(item, adapter.feed, run.rejects !== undefined)
+    run.summary.addBatch(report, lines.batch)
+    await run.out.write(lines.events)
+    if (run.rejects !== undefined && lines.rejections !== '')
+      await run.rejects.write(lines.rejections)
     progress?.update({
       name: input.name,
       read: input.bytesRead(),
@@ -189,12 +190,6 @@ function describeInputError(error: VendorErrorEnvelopeError | UnreadableInputErr
     return `the vendor returned an error response instead of records (${error.feed} error ${error.code}${text})`
   }
   return error.message
-}
-
-function toNdjson(values: readonly unknown[]): string {
-  let text = ''
-  for (const value of values) text += `${JSON.stringify(value)}\n`
-  return text
 }
 
 function printSummary(run: Run): void {

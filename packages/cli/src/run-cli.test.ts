@@ -306,6 +306,37 @@ describe('evnorm normalize (in-process)', () => {
     )
   })
 
+  it('writes a record nested too deep to serialize as a rejection, never stopping the run', async () => {
+    const dir = scratch()
+    const path = join(dir, 'deep.ndjson')
+    const rejects = join(dir, 'rejects.ndjson')
+    const row = '{"email":"a@example.ee","time":"2025-06-01 12:00:00","action":"optin","value":""}'
+    const deepRow = `${row.slice(0, -1)},"extra":${'['.repeat(5000)}${']'.repeat(5000)}}`
+    writeFileSync(path, `${row}\n${'['.repeat(5000)}${']'.repeat(5000)}\n${deepRow}\n`)
+    const plain = await runInProcess(['normalize', '-q', '-s', 'smaily-log', '-r', rejects, path])
+    expect(plain.code).toBe(0)
+    expect(parseLines(readFileSync(rejects, 'utf8'))).toMatchObject([
+      { locator: 'line 2', raw: 'raw record not kept: nested deeper than 100 levels' },
+    ])
+    const withRaw = await runInProcess([
+      'normalize',
+      '--json-summary',
+      '--include-raw',
+      '-s',
+      'smaily-log',
+      '-r',
+      rejects,
+      path,
+    ])
+    expect(withRaw.code).toBe(0)
+    expect(JSON.parse(withRaw.stderr)).toMatchObject({ records: 3, accepted: 1, rejected: 2 })
+    expect(parseLines(withRaw.stdout)).toHaveLength(1)
+    expect(parseLines(readFileSync(rejects, 'utf8'))).toMatchObject([
+      { locator: 'line 2' },
+      { locator: 'line 3', reason: 'invalid_field' },
+    ])
+  })
+
   it('honours --format over the file name', async () => {
     const path = join(scratch(), 'rows.txt')
     writeFileSync(

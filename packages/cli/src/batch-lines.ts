@@ -1,0 +1,110 @@
+import type { BatchResult, CanonicalEvent, EventType, RecordOutcome, Rejection } from '@evnorm/core'
+
+/** A batch as NDJSON text, with the batch its lines describe. */
+export interface BatchLines {
+  /** One line per event. */
+  readonly events: string
+  /** One line per rejection (empty unless asked for). */
+  readonly rejections: string
+  /** The batch the lines describe: the input batch, unless a value could not be written. */
+  readonly batch: BatchResult
+}
+
+/** What replaces a rejection's raw record that cannot be written as JSON. */
+const RAW_NOT_WRITTEN = 'raw record not written: JSON.stringify failed on it'
+
+/**
+ * Writes a batch's events (and its rejections, when `withRejections`) as NDJSON lines. A
+ * value `JSON.stringify` cannot write (core keeps what it emits serializable, so this is a
+ * last safety net) never stops the run: an event becomes an `invalid_event` rejection of its
+ * record, a rejection keeps everything but its raw record, and the returned batch counts it so.
+ */
+export function batchLines(batch: BatchResult, feed: string, withRejections: boolean): BatchLines {
+  try {
+    return {
+      events: toNdjson(batch.events),
+      rejections: withRejections ? toNdjson(batch.rejections) : '',
+      batch,
+    }
+  } catch {
+    return salvage(batch, feed, withRejections)
+  }
+}
+
+function toNdjson(values: readonly unknown[]): string {
+  let text = ''
+  for (const value of values) text += `${JSON.stringify(value)}\n`
+  return text
+}
+
+function salvage(batch: BatchResult, feed: string, withRejections: boolean): BatchLines {
+  const outcomes: RecordOutcome[] = []
+  const events: CanonicalEvent[] = []
+  const rejections: Rejection[] = []
+  const byType: Partial<Record<EventType, number>> = {}
+  let eventText = ''
+  let rejectionText = ''
+  for (const outcome of batch.outcomes) {
+    let rejection: Rejection
+    if (outcome.success) {
+      try {
+        eventText += toNdjson(outcome.events)
+        events.push(...outcome.events)
+        for (const event of outcome.events) byType[event.type] = (byType[event.type] ?? 0) + 1
+        outcomes.push(outcome)
+        continue
+      } catch (error) {
+        rejection = unwritableEvent(feed, outcome.index, error)
+      }
+    } else {
+      rejection = outcome.rejection
+    }
+    if (withRejections) {
+      try {
+        rejectionText += toNdjson([rejection])
+      } catch (error) {
+        rejection = {
+          ...rejection,
+          message: `${rejection.message} (${RAW_NOT_WRITTEN}: ${errorText(error)})`,
+          raw: RAW_NOT_WRITTEN,
+        }
+        rejectionText += toNdjson([rejection])
+      }
+    }
+    rejections.push(rejection)
+    outcomes.push({ success: false, index: outcome.index, rejection })
+  }
+  const records = batch.counts.records
+  return {
+    events: eventText,
+    rejections: rejectionText,
+    batch: {
+      outcomes,
+      events,
+      rejections,
+      counts: {
+        records,
+        accepted: records - rejections.length,
+        rejected: rejections.length,
+        events: events.length,
+        byType,
+      },
+    },
+  }
+}
+
+function unwritableEvent(feed: string, index: number, error: unknown): Rejection {
+  return {
+    feed,
+    index,
+    locator: `record ${index}`,
+    path: [],
+    reason: 'invalid_event',
+    message: `the record's event cannot be written as JSON: ${errorText(error)}`,
+    raw: RAW_NOT_WRITTEN,
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+}
