@@ -7,6 +7,7 @@ export type FieldPath = readonly (string | number)[]
 export const RECORD_PATH: FieldPath = Object.freeze([])
 
 const DECIMAL = /^\d+$/
+const ZEROS = /^0+$/
 
 /** The `invalid_field` problem of field `key` of the object at `at`. */
 export function invalidField(
@@ -28,18 +29,44 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** An optional string field (`value` is field `key` of the object at `at`); `""`, null and absence all mean absent (Altcraft's sentinel). */
+function impreciseInteger(at: FieldPath, key: string, value: number): AltcraftRecordProblem {
+  const path = [...at, key]
+  return new AltcraftRecordProblem(
+    'imprecise_integer',
+    `${fieldName(path)}: ${value} is above 2^53 and was already rounded by JSON.parse; pass the response text so the exact digits are kept`,
+    path,
+  )
+}
+
+/**
+ * An optional text field (`value` is field `key` of the object at `at`); `""`, null and
+ * absence all mean absent (Altcraft's sentinel). A number reads as its decimal text, the way
+ * XML and CSV carry it, so a field gives the same value in every format (`status: 7` and
+ * `<status>7</status>` are both `'7'`).
+ */
 export function readText(value: unknown, at: FieldPath, key: string): string | undefined {
   if (typeof value === 'string') return value === '' ? undefined : value
   if (value === undefined || value === null) return undefined
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      throw impreciseInteger(at, key, value)
+    }
+    return String(value)
+  }
   throw invalidField(at, key, value, 'a string')
+}
+
+/** An optional channel string; `0` and `"0"` are absent too (A11: XML renders some channels as `0`). */
+export function readChannelText(value: unknown, at: FieldPath, key: string): string | undefined {
+  const text = readText(value, at, key)
+  return text === '0' ? undefined : text
 }
 
 /**
  * An optional integer identifier field as an exact decimal string: a safe non-negative JS
  * integer, or a decimal string (core's lossless JSON reader gives integers above 2^53 that
- * way, XML and CSV give text). `0` means absent where Altcraft uses it as "none"
- * (`zeroIsAbsent`).
+ * way, XML and CSV give text). `0` (also written `00`…) means absent where Altcraft uses it
+ * as "none" (`zeroIsAbsent`).
  */
 export function readIntegerId(
   value: unknown,
@@ -50,19 +77,12 @@ export function readIntegerId(
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 0)
       throw invalidField(at, key, value, 'a non-negative integer id')
-    if (!Number.isSafeInteger(value)) {
-      const path = [...at, key]
-      throw new AltcraftRecordProblem(
-        'imprecise_integer',
-        `${fieldName(path)}: ${value} is above 2^53 and was already rounded by JSON.parse; pass the response text so the exact digits are kept`,
-        path,
-      )
-    }
+    if (!Number.isSafeInteger(value)) throw impreciseInteger(at, key, value)
     return value === 0 && zeroIsAbsent ? undefined : String(value)
   }
   if (typeof value === 'string') {
-    if (value === '' || (zeroIsAbsent && value === '0')) return undefined
-    if (DECIMAL.test(value)) return value
+    if (value === '') return undefined
+    if (DECIMAL.test(value)) return zeroIsAbsent && ZEROS.test(value) ? undefined : value
   } else if (value === undefined || value === null) {
     return undefined
   }

@@ -47,9 +47,16 @@ export const emailAddress: fc.Arbitrary<string> = fc
   )
   .map(([local, domain, tld]) => `${local}@${domain}.${tld}`)
 
-/** A phone number in the `+7…` form Altcraft shows. */
-export const phoneNumber: fc.Arbitrary<string> = chars(DIGITS, 10, 10).map(
-  (digits) => `+7${digits}`,
+/** A phone number in the `+7…` form Altcraft shows, or as a JSON number of digits. */
+export const phoneNumber: fc.Arbitrary<string | number> = fc.oneof(
+  chars(DIGITS, 10, 10).map((digits) => `+7${digits}`),
+  fc.integer({ min: 70_000_000_000, max: 79_999_999_999 }),
+)
+
+/** A chat id: an integer (negative for groups), a fraction or text; XML gives each as text. */
+const chatId: fc.Arbitrary<string | number> = fc.oneof(
+  fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+  fc.constantFrom(1.5, 0.25, '0042', 'chat-7'),
 )
 
 /** An RFC 3339 UTC time with no or millisecond fraction, as the history shows. */
@@ -60,15 +67,19 @@ export const historyTime: fc.Arbitrary<string> = fc
     return fraction ? iso : `${iso.slice(0, 19)}Z`
   })
 
-const statusText = fc.constantFrom(
-  'subscribed',
-  'unsubscribed',
-  'complained',
-  'hardbounced',
-  'unconfirmed',
-  'suspended',
-  'invalid',
-  'paused_by_vendor',
+/** A status word, an unknown word, or a number (the API accepts 0–6; 7 and up are unknown). */
+const status = fc.oneof(
+  fc.constantFrom(
+    'subscribed',
+    'unsubscribed',
+    'complained',
+    'hardbounced',
+    'unconfirmed',
+    'suspended',
+    'invalid',
+    'paused_by_vendor',
+  ),
+  fc.integer({ min: 0, max: 9 }),
 )
 
 const customFields = fc.dictionary(fieldKey, safeText, { maxKeys: 3 })
@@ -77,7 +88,7 @@ const subscriptionBase = {
   resource_id: fc.integer({ min: 1, max: 100_000 }),
   resource_name: safeText,
   priority: fc.integer({ min: 0, max: 20 }),
-  status: statusText,
+  status,
   custom_fields: customFields,
   cats: fc.array(safeText, { maxLength: 3 }),
 }
@@ -88,7 +99,7 @@ function subscriptionOf(
 ): fc.Arbitrary<HistoryRecord> {
   const model: Record<string, fc.Arbitrary<unknown>> = {
     ...subscriptionBase,
-    channel: fc.constant(channel),
+    channel: fc.oneof({ arbitrary: fc.constant(channel), weight: 4 }, fc.constantFrom(0, '0')),
     ...address,
   }
   return fc.record(model, {
@@ -105,15 +116,15 @@ export const subscriptionObject: fc.Arbitrary<HistoryRecord> = fc.oneof(
     subscription_id: hexText(20),
   }),
   subscriptionOf('telegram_bot', {
-    cc_data: fc.record({ id: fc.integer({ min: 1, max: 2 ** 40 }) }),
+    cc_data: fc.record({ id: chatId }),
   }),
   subscriptionOf('whatsapp', { cc_data: fc.record({ phone: phoneNumber }) }),
   subscriptionOf('viber', { cc_data: fc.record({ phone: phoneNumber }) }),
   subscriptionOf('max_bot', {}),
 )
 
-/** A record channel string: documented ones, an unknown one, or the `""` sentinel. */
-export const channelText: fc.Arbitrary<string> = fc.constantFrom(
+/** A record channel: documented ones, an unknown one, or the `""`, `0` and `"0"` sentinels. */
+export const channelText: fc.Arbitrary<string | number> = fc.constantFrom(
   'email',
   'sms',
   'push',
@@ -123,6 +134,8 @@ export const channelText: fc.Arbitrary<string> = fc.constantFrom(
   'notify',
   'vk_notify',
   '',
+  0,
+  '0',
 )
 
 /**

@@ -1,6 +1,6 @@
 import { normalize } from '@evnorm/core'
 import { fc, test } from '@fast-check/vitest'
-import { describe, expect } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { historyRecord } from './altcraft-history-arbitraries.test-helpers.js'
 import { renderCsv, renderJson, renderXml } from './altcraft-history-render.test-helpers.js'
 import { ALTCRAFT_HISTORY_VOCABULARY, createAltcraftHistoryAdapter } from './index.js'
@@ -28,6 +28,26 @@ describe('the same records in every format give the same events', () => {
       expect(eventsOf(renderXml(batch, { arrays, pretty }), 'xml')).toEqual(json)
     },
   )
+
+  it('reads numbers in text fields as XML does (status, channel 0, phone, chat id, 00)', () => {
+    const record = {
+      action: 'send_sms',
+      datetime: '2024-09-27T15:52:57Z',
+      message_id: '00',
+      count: 1.0,
+      subscription: { channel: 0, status: 7, phone: 79001234567, cc_data: { id: 1.5 } },
+      subscriptions: [{ channel: 'telegram_bot', status: 3, cc_data: { id: -100123 } }],
+    }
+    const [event] = eventsOf(renderJson([record]), 'json')
+    expect(event).toMatchObject({
+      subscription: { channel: 'other', statusRaw: '7', phone: '79001234567', chatId: '1.5' },
+      profileSubscriptions: [{ channel: 'telegram', status: 'hardbounced', chatId: '-100123' }],
+    })
+    expect(event).not.toHaveProperty('message')
+    expect(event?.subscription).not.toHaveProperty('channelRaw')
+    expect(eventsOf(renderXml([record]), 'xml')).toEqual([event])
+    expect(eventsOf(renderCsv([record]), 'csv')).toEqual([event])
+  })
 
   test.prop([records, fc.constantFrom(',', ';' as const)])(
     'JSON and CSV (either delimiter, JSON cells)',

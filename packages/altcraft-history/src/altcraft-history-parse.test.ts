@@ -74,7 +74,7 @@ describe('JSON envelope and documents', () => {
       locator: '$[1]',
       reason: 'not_an_object',
     })
-    const single = read({ ...record, action: 7 })
+    const single = read({ ...record, action: true })
     expect(single.rejections[0]).toMatchObject({ locator: '$', reason: 'invalid_field' })
     expect(read([record]).format).toBe('value')
     expect(

@@ -30,21 +30,27 @@ describe('record rejections', () => {
     expectRejection('send', 'not_an_object', [], /got 'send'/)
   })
 
-  it('requires action and datetime as strings', () => {
+  it('requires action and datetime as text', () => {
     expectRejection({ datetime: base.datetime }, 'missing_field', ['action'], /^action: missing/)
     expectRejection({ ...base, action: null }, 'missing_field', ['action'], /^action: missing/)
     expectRejection(
-      { ...base, action: 7 },
+      { ...base, action: '' },
+      'missing_field',
+      ['action'],
+      /^action: missing or empty/,
+    )
+    expectRejection(
+      { ...base, action: true },
       'invalid_field',
       ['action'],
-      /^action: expected a string, got number 7/,
+      /^action: expected a string, got boolean true/,
     )
     expectRejection({ action: 'send' }, 'missing_field', ['datetime'], /^datetime: missing/)
     expectRejection(
       { ...base, datetime: 1727452377 },
-      'invalid_field',
+      'invalid_time',
       ['datetime'],
-      /expected a string, got number/,
+      /^datetime '1727452377' is not an RFC 3339 date-time/,
     )
   })
 
@@ -103,7 +109,17 @@ describe('record rejections', () => {
     )
   })
 
-  it('requires the string fields to be strings', () => {
+  it('reads numbers in the text fields as their text (XML and CSV carry them so), nothing else', () => {
+    const [event] = normalizeRecords(altcraftHistoryAdapter, [
+      { ...base, action: 7, campaign_name: 2024, smid: 12, xxh: 1.5 },
+    ]).events
+    expect(event).toMatchObject({
+      type: 'unknown',
+      source: { verb: '7' },
+      campaign: { name: '2024' },
+      message: { sendId: '12' },
+      recipient: { hashes: { xxh: '1.5' } },
+    })
     for (const key of [
       'xxh',
       'profile_id',
@@ -114,11 +130,19 @@ describe('record rejections', () => {
       'message_name',
       'channel',
     ]) {
+      for (const value of [true, {}, [], Number.NaN]) {
+        expectRejection(
+          { ...base, [key]: value },
+          'invalid_field',
+          [key],
+          new RegExp(`^${key}: expected a string`),
+        )
+      }
       expectRejection(
-        { ...base, [key]: 12 },
-        'invalid_field',
+        { ...base, [key]: 2 ** 53 + 2 },
+        'imprecise_integer',
         [key],
-        new RegExp(`^${key}: expected a string, got number 12`),
+        new RegExp(`^${key}: 9007199254740994 is above 2\\^53`),
       )
     }
   })

@@ -1,7 +1,7 @@
 import {
-  invalidField,
   isPlainObject,
   RECORD_PATH,
+  readChannelText,
   readInteger,
   readIntegerId,
   readObject,
@@ -53,17 +53,9 @@ function requiredText(
   key: string,
   what: string,
 ): string {
-  const value = record[key]
-  if (typeof value === 'string') return value
-  if (value === undefined || value === null) {
-    throw new AltcraftRecordProblem('missing_field', `${key}: missing; ${what}`, [key])
-  }
-  throw invalidField([], key, value, 'a string')
-}
-
-function readChannel(record: Readonly<Record<string, unknown>>): string | undefined {
-  const value = record.channel
-  return value === 0 || value === '0' ? undefined : readText(record.channel, RECORD_PATH, 'channel')
+  const text = readText(record[key], RECORD_PATH, key)
+  if (text !== undefined) return text
+  throw new AltcraftRecordProblem('missing_field', `${key}: missing or empty; ${what}`, [key])
 }
 
 /**
@@ -100,7 +92,7 @@ export function readAltcraftHistoryRecord(value: unknown): AltcraftHistoryRecord
     smid: readText(value.smid, RECORD_PATH, 'smid'),
     campaignName: readText(value.campaign_name, RECORD_PATH, 'campaign_name'),
     messageName: readText(value.message_name, RECORD_PATH, 'message_name'),
-    channel: readChannel(value),
+    channel: readChannelText(value.channel, RECORD_PATH, 'channel'),
     fields: readObject(value.fields, RECORD_PATH, 'fields'),
   }
 }

@@ -10,6 +10,7 @@ import {
   invalidField,
   RECORD_PATH,
   readArray,
+  readChannelText,
   readInteger,
   readIntegerId,
   readObject,
@@ -28,11 +29,6 @@ const STATUS_NUMBER = /^[0-6]$/
 const SUBSCRIPTIONS_PATH: FieldPath = ['subscriptions']
 
 function setStatus(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
-  const value = source.status
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 6) {
-    target.status = SUBSCRIPTION_STATUSES[value] as Status
-    return
-  }
   const text = readText(source.status, at, 'status')
   if (text === undefined) return
   if (STATUSES.has(text)) target.status = text as Status
@@ -51,12 +47,6 @@ function readCategories(source: Source, at: FieldPath): string[] | undefined {
     else throw invalidField([...at, 'cats'], index, cat, 'a category name')
   }
   return names
-}
-
-function readChatId(source: Source, at: FieldPath): string | undefined {
-  const value = source.id
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value)
-  return readText(value, at, 'id')
 }
 
 function readPhone(text: string, at: FieldPath): string {
@@ -90,7 +80,7 @@ function setAddresses(target: Mutable<CanonicalSubscription>, source: Source, at
     if (chatPhone !== undefined) target.phone = readPhone(chatPhone, ccPath)
   }
   setPush(target, source, at)
-  const chatId = ccData === undefined ? undefined : readChatId(ccData, ccPath)
+  const chatId = ccData === undefined ? undefined : readText(ccData.id, ccPath, 'id')
   if (chatId !== undefined) target.chatId = chatId
 }
 
@@ -105,7 +95,7 @@ export function readAltcraftSubscription(
   path: FieldPath,
   recordChannel: string | undefined,
 ): CanonicalSubscription {
-  const vendorChannel = readText(subscription.channel, path, 'channel') ?? recordChannel
+  const vendorChannel = readChannelText(subscription.channel, path, 'channel') ?? recordChannel
   const channel = vendorChannel === undefined ? 'other' : canonicalAltcraftChannel(vendorChannel)
   const target: Mutable<CanonicalSubscription> = { channel }
   if (channel === 'other' && vendorChannel !== undefined) target.channelRaw = vendorChannel

@@ -38,11 +38,19 @@ function one(record: unknown, adapter = altcraftHistoryAdapter): CanonicalEvent 
   return batch.events[0] as CanonicalEvent
 }
 
+/** `""`, `0` and `"0"` are absent channels (sentinels). */
+function channelName(channel: unknown): string | undefined {
+  return channel === undefined || channel === '' || channel === 0 || channel === '0'
+    ? undefined
+    : String(channel)
+}
+
 function expectedChannel(record: HistoryRecord): string {
-  const own = record.channel
-  if (typeof own === 'string' && own !== '') return CHANNELS[own] ?? 'other'
-  const subscription = record.subscription as { channel?: string } | undefined
-  return subscription?.channel === undefined ? 'other' : (CHANNELS[subscription.channel] ?? 'other')
+  const own = channelName(record.channel)
+  if (own !== undefined) return CHANNELS[own] ?? 'other'
+  const subscription = record.subscription as { channel?: unknown } | undefined
+  const theirs = channelName(subscription?.channel)
+  return theirs === undefined ? 'other' : (CHANNELS[theirs] ?? 'other')
 }
 
 const anyVerb = fc.constantFrom(...Object.keys(EVERY_ACTION))
@@ -72,7 +80,7 @@ describe('vocabulary', () => {
   test.prop([
     fc
       .string()
-      .filter((verb) => !(verb in EVERY_ACTION) || verb === '__proto__')
+      .filter((verb) => verb !== '' && (!(verb in EVERY_ACTION) || verb === '__proto__'))
       .chain(historyRecord),
   ])('keeps any other action verbatim as an unknown event, channel from the record', (record) => {
     const event = one(record)
@@ -199,7 +207,7 @@ describe('identity and ids', () => {
           present(record.campaign_id),
           present(record.message_id),
           present(record.smid),
-          present(record.channel),
+          channelName(record.channel) ?? null,
           present(subscription?.resource_id),
         ]),
       )
