@@ -62,6 +62,7 @@ describe('required fields', () => {
     expect(only({ event: 'deliv', event_type: null, event_date: DATE }).type).toBe(
       'message.delivered',
     )
+    expect(only({ event: 'deliv', event_type: '', event_date: DATE }).source.verb).toBe('deliv')
     const strict = createAltcraftHooksAdapter({ eventKeyFallback: false })
     expect(rejection({ event: 'deliv', event_date: DATE }, strict)).toMatchObject({
       reason: 'missing_field',

@@ -9,9 +9,9 @@ import { mapHookMessage } from './map-altcraft-hooks-message.js'
 /** Options of {@link createAltcraftHooksAdapter}. */
 export interface AltcraftHooksAdapterOptions {
   /**
-   * Read the event name from `event` when a message has no `event_type` (the vendor's batch
-   * page illustrates messages with `event`; VENDORS.md trap 26). `event_type` always wins when
-   * present. Default `true`.
+   * Read the event name from `event` when a message has no `event_type` (absent, `null` or
+   * `""`; the vendor's batch page illustrates messages with `event`, VENDORS.md trap 26).
+   * A non-empty `event_type` always wins. Default `true`.
    */
   readonly eventKeyFallback?: boolean
 }

@@ -112,7 +112,9 @@ function readVerb(
 ): string | undefined {
   const fallback =
     eventKeyFallback &&
-    (message.event_type === undefined || message.event_type === null) &&
+    (message.event_type === undefined ||
+      message.event_type === null ||
+      message.event_type === '') &&
     message.event !== undefined
   const key = fallback ? 'event' : 'event_type'
   const value = fallback ? message.event : message.event_type
