@@ -91,6 +91,17 @@ describe('parse', () => {
     }
   })
 
+  it("does not call Smaily's OK code 101 an error, nor read it as rows", () => {
+    for (const input of ['{"code":101,"message":"OK"}', { code: '101' }]) {
+      const result = normalize(smailyLogAdapter, input)
+      expect(!result.success && UnreadableInputError.isInstance(result.error)).toBe(true)
+      expect(!result.success && result.error.message).toMatch(
+        /: got Smaily's code 101 \(OK\) object, which holds no rows; history\.php answers rows as a JSON array$/,
+      )
+      expect(!result.success && result.error.message).not.toMatch(/error/)
+    }
+  })
+
   it('accepts an error object with a code and no message', () => {
     const result = normalize(smailyLogAdapter, '{"code":"rate_limited"}')
     expect(!result.success && (result.error as VendorErrorEnvelopeError).code).toBe('rate_limited')
@@ -317,6 +328,24 @@ describe('options', () => {
       '2025-01-15T03:30:00.000000000Z',
     )
     expect(events([dst('2025-01-15 09:00:00')], adapter)[0]?.source.time.zone).toBe('Asia/Kolkata')
+  })
+
+  it('stores the zone with its letter case corrected', () => {
+    for (const timeZone of ['europe/tallinn', 'EUROPE/TALLINN']) {
+      const adapter = createSmailyLogAdapter({ timeZone })
+      expect(events([dst('2025-01-15 09:00:00')], adapter)[0]?.source.time).toEqual({
+        raw: '2025-01-15 09:00:00',
+        zone: 'Europe/Tallinn',
+      })
+    }
+    const strict = createSmailyLogAdapter({
+      timeZone: 'europe/tallinn',
+      timePolicy: { ambiguous: 'reject' },
+    })
+    const result = normalize(strict, [dst('2025-10-26 03:30:00')])
+    expect(result.success && result.rejections[0]?.message).toContain(
+      'occurs twice in Europe/Tallinn',
+    )
   })
 
   it('takes the later instant of a repeated hour under ambiguous: later', () => {

@@ -8,7 +8,10 @@ import { SMAILY_LOG_VOCABULARY } from './smaily-vocabulary.js'
 
 /** Options of {@link createSmailyLogAdapter}. */
 export interface SmailyLogOptions {
-  /** IANA zone Smaily's zone-less `time` is read in (default `Europe/Tallinn`). */
+  /**
+   * IANA zone Smaily's zone-less `time` is read in (default `Europe/Tallinn`); letter case is
+   * corrected (`europe/tallinn` is stored as `Europe/Tallinn`), aliases are kept as given.
+   */
   readonly timeZone?: string
   /**
    * How local times in the repeated autumn hour and the skipped spring hour are placed
@@ -37,8 +40,8 @@ const SEQ_ID_MARGIN_SECONDS = 600
  * `smaily.history`. Throws TypeError on an invalid zone, policy or margin (programmer misuse).
  */
 export function createSmailyLogAdapter(options: SmailyLogOptions = {}): Adapter<SmailySeqHints> {
-  const zone = options.timeZone ?? SMAILY_TIME_ZONE
-  const clock = createSmailyClock(zone, options.timePolicy)
+  const clock = createSmailyClock(options.timeZone ?? SMAILY_TIME_ZONE, options.timePolicy)
+  const zone = clock.zone
   const marginSeconds = options.seqIdMarginSeconds ?? SEQ_ID_MARGIN_SECONDS
   if (typeof marginSeconds !== 'number' || !Number.isFinite(marginSeconds) || marginSeconds < 0) {
     throw new TypeError(

@@ -120,13 +120,31 @@ function readWall(text: string, wall: Wall): void {
 }
 
 /**
- * Builds the clock of one zone. Conversion goes through core's `createLocalTimeConverter`;
+ * The zone name with the letter case the runtime's time zone data gives it (`europe/tallinn` is
+ * `Europe/Tallinn`); any other name (an alias the runtime resolves elsewhere, an unknown zone)
+ * is kept as given, so the stored name never depends on the runtime's alias table.
+ */
+export function zoneNameOf(zone: string): string {
+  try {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
+    return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone
+  } catch {
+    return zone
+  }
+}
+
+/**
+ * Builds the clock of one zone (its {@link zoneNameOf} name is `zone`). Conversion goes through core's `createLocalTimeConverter`;
  * each local hour with one fixed offset is converted once and cached, so a row costs one
  * pass over its 19 characters, a map lookup and (for whole-hour offsets) one string
  * concatenation.
  * Throws TypeError on an invalid zone or policy (programmer misuse).
  */
-export function createSmailyClock(zone: string, policy?: Partial<LocalTimePolicy>): SmailyClock {
+export function createSmailyClock(
+  givenZone: string,
+  policy?: Partial<LocalTimePolicy>,
+): SmailyClock {
+  const zone = zoneNameOf(givenZone)
   const converter = createLocalTimeConverter(zone, policy)
   const probe = createLocalTimeConverter(zone, DEFAULT_LOCAL_TIME_POLICY)
   const hours = new Map<number, PlainHour | null>()

@@ -10,6 +10,9 @@ import { SMAILY_FEED } from './map-smaily-action.js'
 import { describeType } from './smaily-identifier.js'
 import { flattenPages, isPageList, readPages, topLevelArrays } from './smaily-pages.js'
 
+/** Smaily's "OK" code: not an error, but no rows either. */
+const SMAILY_OK = '101'
+
 const ROW_KEYS = ['action', 'time', 'email', 'seq_id']
 
 function isRow(value: object): boolean {
@@ -65,7 +68,8 @@ function readSeveralPages(input: unknown, error: UnreadableInputError): ParseRes
  * integers above 2^53 kept exact) or NDJSON of rows, or an already-parsed value. A bare array
  * is the rows (`[]`: no rows); several pages (top-level arrays one after another, or an
  * array whose elements are all arrays) are their rows in order, located `page P $[i]`; a Smaily error object (`{ code, message }`, with no row field)
- * is a {@link VendorErrorEnvelopeError} with its code; one row object is one record; anything
+ * is a {@link VendorErrorEnvelopeError} with its code (code 101, Smaily's "OK", holds no rows
+ * either: an {@link UnreadableInputError} saying so); one row object is one record; anything
  * else is an {@link UnreadableInputError}. Never throws on data.
  */
 export function parseSmailyHistory(input: unknown, options: ParseOptions = {}): ParseResult {
@@ -90,6 +94,12 @@ export function parseSmailyHistory(input: unknown, options: ParseOptions = {}): 
   if (typeof value === 'object' && value !== null) {
     if (isErrorObject(value)) {
       const { code, message } = value
+      if (codeText(code) === SMAILY_OK) {
+        return unreadable(
+          format,
+          "got Smaily's code 101 (OK) object, which holds no rows; history.php answers rows as a JSON array",
+        )
+      }
       return {
         success: false,
         error: new VendorErrorEnvelopeError({

@@ -137,11 +137,17 @@ describe('rejections', () => {
     ['-3', 'invalid_field', /^seq_id is '-3', expected/],
     [{}, 'invalid_field', /^seq_id is an object, expected/],
     [true, 'invalid_field', /^seq_id is true, expected/],
+    ['', 'invalid_field', /^seq_id is '', expected an unsigned 64-bit integer/],
   ])('seq_id %j', (seqId, reason, message) => {
     const result = rejection({ ...ROW, seq_id: seqId })
     expect(result.reason).toBe(reason)
     expect(result.path).toEqual(['seq_id'])
     expect(result.message).toMatch(message)
+  })
+
+  it('reads an empty campaign_id as absent, unlike an empty seq_id', () => {
+    const read = readSmailyRow({ ...ROW, campaign_id: '' })
+    expect(read.success && read.campaignId).toBeUndefined()
   })
 
   it('checks campaign_id like seq_id', () => {

@@ -68,8 +68,12 @@ function optionalText(value: unknown, field: string): string | undefined | Fail 
   return fail('invalid_field', field, `${field} is ${found(value)}, expected a string or null`)
 }
 
-function optionalId(value: unknown, field: string): string | undefined | Fail {
-  if (value === undefined || value === null || value === '') return undefined
+function optionalId(
+  value: unknown,
+  field: string,
+  emptyIsAbsent: boolean,
+): string | undefined | Fail {
+  if (value === undefined || value === null || (value === '' && emptyIsAbsent)) return undefined
   const id = readUnsignedId(value, field)
   return typeof id === 'string' ? id : fail(id.reason, field, id.message)
 }
@@ -81,7 +85,8 @@ function isFail(value: unknown): value is Fail {
 /**
  * Checks one record of the action log by hand (no schema library on the hot path): `email`,
  * `time` and `action` are required strings, not empty or blank (the email is normalized); `seq_id` and
- * `campaign_id` are unsigned 64-bit integers or absent (`null`); `campaign_name` and `value`
+ * `campaign_id` are unsigned 64-bit integers or absent (`null`; `""` too for `campaign_id`,
+ * but an empty `seq_id` is invalid: an empty cursor field is not time-window mode); `campaign_name` and `value`
  * are strings, where `null` and `""` mean absent. Other keys are ignored.
  */
 export function readSmailyRow(record: unknown): SmailyRowResult {
@@ -99,9 +104,9 @@ export function readSmailyRow(record: unknown): SmailyRowResult {
   }
   const time = requiredText(fields.time, 'time', 'a YYYY-MM-DD HH:MM:SS local time (a string)')
   if (isFail(time)) return time
-  const seqId = optionalId(fields.seq_id, 'seq_id')
+  const seqId = optionalId(fields.seq_id, 'seq_id', false)
   if (isFail(seqId)) return seqId
-  const campaignId = optionalId(fields.campaign_id, 'campaign_id')
+  const campaignId = optionalId(fields.campaign_id, 'campaign_id', true)
   if (isFail(campaignId)) return campaignId
   const campaignName = optionalText(fields.campaign_name, 'campaign_name')
   if (isFail(campaignName)) return campaignName
