@@ -89,14 +89,14 @@ export function readIntegerId(
   throw invalidField(at, key, value, 'a non-negative integer id')
 }
 
-/** An optional safe-integer field, at least `min`. */
+/** An optional safe-integer field, at least `min`; `""` (an empty XML element), null and absence mean absent. */
 export function readInteger(
   value: unknown,
   at: FieldPath,
   key: string,
   min: number,
 ): number | undefined {
-  if (value === undefined || value === null) return undefined
+  if (value === undefined || value === null || value === '') return undefined
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min) return value
   throw invalidField(at, key, value, min === 1 ? 'a positive integer' : 'an integer')
 }

@@ -109,6 +109,21 @@ describe('XML arrays and objects', () => {
     })
   })
 
+  it('reads every empty element as absent (XML cannot tell empty from absent)', () => {
+    const empty =
+      '<count/><priority/><list_id/><message_id></message_id><campaign_id/><channel/><smid/>' +
+      '<subscription><channel/><resource_id/><priority/><status/><cc_data><id/></cc_data></subscription>'
+    const [event] = read(xml(`<item>${ITEM}${empty}</item>`)).events
+    expect(event).toMatchObject({ count: 1, channel: 'email', subscription: { channel: 'other' } })
+    expect(event?.subscription).toEqual({ channel: 'other' })
+    expect(event).not.toHaveProperty('recipient')
+    expect(event).not.toHaveProperty('message')
+    const [missing] = read(
+      xml('<item><action/><datetime>2024-09-27T15:52:57Z</datetime></item>'),
+    ).rejections
+    expect(missing).toMatchObject({ reason: 'missing_field', path: ['action'] })
+  })
+
   it('rejects a record whose integer field is not an integer, naming it', () => {
     const result = read(xml(`<item>${ITEM}<count>many</count></item>`))
     expect(result.rejections[0]).toMatchObject({
