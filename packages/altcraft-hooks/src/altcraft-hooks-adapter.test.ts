@@ -400,6 +400,16 @@ describe('leniency', () => {
     ])
   })
 
+  it('reads the status numbers 0–6 as the words of VENDORS.md §3.1, in that order', () => {
+    const words = 'subscribed unsubscribed complained hardbounced unconfirmed suspended invalid'
+    const subscription = words.split(' ').flatMap((word, number) => [
+      { channel: 'email', status: number },
+      { channel: 'email', status: word },
+    ])
+    const read = only(message({ subscription })).profileSubscriptions?.map((s) => s.status)
+    expect(read?.join(' ')).toBe(words.replace(/(\w+)/g, '$1 $1'))
+  })
+
   it('maps unknown subscription channels and statuses verbatim', () => {
     const event = only(
       message({

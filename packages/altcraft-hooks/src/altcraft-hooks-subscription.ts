@@ -1,4 +1,10 @@
-import { type CanonicalEvent, type Channel, normalizeEmail, normalizePhone } from '@evnorm/core'
+import {
+  type CanonicalEvent,
+  type Channel,
+  normalizeEmail,
+  normalizePhone,
+  SUBSCRIPTION_STATUSES,
+} from '@evnorm/core'
 import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
 import { type FieldPath, type FieldReader, isObject } from './altcraft-hooks-field-reader.js'
 
@@ -16,17 +22,6 @@ const VENDOR_CHANNELS: ReadonlyMap<string, Channel> = new Map([
   ['viber', 'viber'],
   ['notify', 'notify'],
 ])
-
-/** Altcraft subscription statuses by word; index = the number the API also accepts (VENDORS.md §3.1). */
-const STATUSES: readonly Status[] = [
-  'subscribed',
-  'unsubscribed',
-  'complained',
-  'hardbounced',
-  'unconfirmed',
-  'suspended',
-  'invalid',
-]
 
 const DELIVERY_CHANNELS: ReadonlySet<Channel> = new Set([...VENDOR_CHANNELS.values()])
 
@@ -140,10 +135,12 @@ function readStatus(
 ): void {
   if (value === undefined || value === null || value === '') return
   if (typeof value === 'string') {
-    if ((STATUSES as readonly string[]).includes(value)) subscription.status = value as Status
+    if ((SUBSCRIPTION_STATUSES as readonly string[]).includes(value))
+      subscription.status = value as Status
     else subscription.statusRaw = value
   } else if (typeof value === 'number' && Number.isInteger(value)) {
-    const status = STATUSES[value]
+    // Core's list is Altcraft's, in the order of the numbers the API accepts (VENDORS.md §3.1).
+    const status = SUBSCRIPTION_STATUSES[value]
     if (status === undefined) subscription.statusRaw = String(value)
     else subscription.status = status
   } else {
