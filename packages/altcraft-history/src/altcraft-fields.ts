@@ -1,3 +1,4 @@
+import { exceedsNestingDepth, MAX_NESTING_DEPTH } from '@evnorm/core'
 import { AltcraftRecordProblem, describeValue, fieldName } from './altcraft-record-problem.js'
 
 /** Path of an object inside a record (`[]` for the record itself). */
@@ -113,6 +114,26 @@ export function readObject(
   }
   if (value === undefined || value === null) return undefined
   throw invalidField(at, key, value, 'an object')
+}
+
+/**
+ * An optional object field that the event carries verbatim (`fields`, `custom_fields`), as
+ * {@link readObject}; nesting deeper than core's `MAX_NESTING_DEPTH` is an `invalid_field`
+ * (such a value could not be serialized or validated safely).
+ */
+export function readVerbatimObject(
+  value: unknown,
+  at: FieldPath,
+  key: string,
+): Record<string, unknown> | undefined {
+  const object = readObject(value, at, key)
+  if (object === undefined || !exceedsNestingDepth(object)) return object
+  const path = [...at, key]
+  throw new AltcraftRecordProblem(
+    'invalid_field',
+    `${fieldName(path)}: nests objects or arrays more than ${MAX_NESTING_DEPTH} levels deep, the limit for values copied verbatim into an event`,
+    path,
+  )
 }
 
 /** An optional array field; null and absence mean absent. */

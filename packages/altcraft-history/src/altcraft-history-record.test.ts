@@ -206,6 +206,33 @@ describe('record rejections', () => {
     )
   })
 
+  it('rejects verbatim values nested deeper than the limit, naming the path', () => {
+    const nested = (depth: number): unknown => {
+      let value: unknown = 'x'
+      for (let level = depth; level > 0; level--) value = level % 2 === 1 ? { a: value } : [value]
+      return value
+    }
+    const including = createAltcraftHistoryAdapter({ includeSubscriptions: true })
+    expect(
+      normalizeRecords(altcraftHistoryAdapter, [{ ...base, fields: nested(100) }]).events,
+    ).toHaveLength(1)
+    for (const [record, path] of [
+      [{ ...base, fields: nested(101) }, ['fields']],
+      [
+        { ...base, subscription: { channel: 'email', custom_fields: { deep: nested(100) } } },
+        ['subscription', 'custom_fields'],
+      ],
+      [
+        { ...base, subscriptions: [{ custom_fields: nested(5_000) }] },
+        ['subscriptions', 0, 'custom_fields'],
+      ],
+    ] as const) {
+      const found = rejection(record, including)
+      expect(found).toMatchObject({ reason: 'invalid_field', path })
+      expect(found.message).toMatch(/nests objects or arrays more than 100 levels deep/)
+    }
+  })
+
   it('requires fields to be an object', () => {
     expectRejection(
       { ...base, fields: 'city=Tallinn' },

@@ -4,8 +4,8 @@ import {
   readChannelText,
   readInteger,
   readIntegerId,
-  readObject,
   readText,
+  readVerbatimObject,
 } from './altcraft-fields.js'
 import { historyOccurredAt } from './altcraft-history-time.js'
 import { AltcraftRecordProblem, describeValue, parseProblemOf } from './altcraft-record-problem.js'
@@ -93,6 +93,6 @@ export function readAltcraftHistoryRecord(value: unknown): AltcraftHistoryRecord
     campaignName: readText(value.campaign_name, RECORD_PATH, 'campaign_name'),
     messageName: readText(value.message_name, RECORD_PATH, 'message_name'),
     channel: readChannelText(value.channel, RECORD_PATH, 'channel'),
-    fields: readObject(value.fields, RECORD_PATH, 'fields'),
+    fields: readVerbatimObject(value.fields, RECORD_PATH, 'fields'),
   }
 }

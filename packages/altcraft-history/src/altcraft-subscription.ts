@@ -15,6 +15,7 @@ import {
   readIntegerId,
   readObject,
   readText,
+  readVerbatimObject,
 } from './altcraft-fields.js'
 
 /** The canonical subscription context. */
@@ -111,7 +112,7 @@ export function readAltcraftSubscription(
   setAddresses(target, subscription, path)
   const hashId = readText(subscription.hash_id, path, 'hash_id')
   if (hashId !== undefined) target.hashId = hashId
-  const customFields = readObject(subscription.custom_fields, path, 'custom_fields')
+  const customFields = readVerbatimObject(subscription.custom_fields, path, 'custom_fields')
   if (customFields !== undefined) target.customFields = customFields
   return target
 }
