@@ -7,7 +7,7 @@ import {
   parseJsonLossless,
 } from '@evnorm/core'
 import { smailyLogAdapter } from '../src/index.js'
-import { buildRows } from './smaily-rows.js'
+import { buildRows, historyJson } from './smaily-rows.js'
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
@@ -24,9 +24,11 @@ function median(values: readonly number[]): number {
  * full collection.
  */
 async function main(): Promise<void> {
-  const json = JSON.stringify(buildRows(RECORDS))
-  const rows = JSON.parse(json) as unknown[]
-  const seqIds = rows.map((row) => String((row as { seq_id: number }).seq_id))
+  const json = historyJson(buildRows(RECORDS))
+  const parsed = parseJsonLossless(json)
+  if (!parsed.success) throw new Error(parsed.message)
+  const rows = parsed.value as unknown[]
+  const seqIds = rows.map((row) => String((row as { seq_id: string }).seq_id))
   const events: CanonicalEvent[] = [...normalizeRecords(smailyLogAdapter, rows).events]
   const steps: [string, () => unknown][] = [
     ['JSON.parse(text)', () => JSON.parse(json)],

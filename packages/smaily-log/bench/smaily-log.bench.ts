@@ -3,7 +3,7 @@ import { isSafeNumber, parse as parseLossless } from 'lossless-json'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { smailyLogAdapter } from '../src/index.js'
-import { buildRows } from './smaily-rows.js'
+import { buildRows, historyJson, historyNdjson } from './smaily-rows.js'
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000)
 const WARMUP_ROUNDS = 2
@@ -79,8 +79,8 @@ function median(values: readonly number[]): number {
 
 function main(): void {
   const rows = buildRows(RECORDS)
-  const json = JSON.stringify(rows)
-  const ndjson = `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`
+  const json = historyJson(rows)
+  const ndjson = historyNdjson(rows)
   const cases: Case[] = [
     {
       pipeline: 'JSON.parse',

@@ -36,9 +36,14 @@ function valueFor(action: string, next: () => number): string {
   }
 }
 
+/** The first `seq_id`: 2^54 + 1, the 17-digit id of VENDORS.md's example rows, above 2^53. */
+const FIRST_SEQ_ID = 18_014_398_509_481_985n
+
 /**
- * `count` synthetic history.php rows in cursor mode (~190 bytes of JSON each), spread over
+ * `count` synthetic history.php rows in cursor mode (~195 bytes of JSON each), spread over
  * May 2025 in `seq_id` order, with a realistic mix of actions and values; deterministic.
+ * `seq_id` is a 17-digit decimal string here (above 2^53, as Smaily's are): write the rows
+ * with {@link historyJson} or {@link historyNdjson} to get them as bare JSON numbers.
  */
 export function buildRows(count: number): Record<string, unknown>[] {
   const next = random(42)
@@ -56,7 +61,7 @@ export function buildRows(count: number): Record<string, unknown>[] {
     const local = new Date(start + Math.floor((index / count) * 29 * 86_400_000)).toISOString()
     const campaign = action === 'create' || action === 'modify' || action === 'optin'
     return {
-      seq_id: 1_200_000_000 + index,
+      seq_id: (FIRST_SEQ_ID + BigInt(index)).toString(),
       email: `subscriber${Math.floor(next() * 50_000)}@example.ee`,
       time: `${local.slice(0, 10)} ${local.slice(11, 19)}`,
       campaign_id: campaign ? null : 900 + Math.floor(next() * 40),
@@ -65,4 +70,21 @@ export function buildRows(count: number): Record<string, unknown>[] {
       value: valueFor(action, next),
     }
   })
+}
+
+const QUOTED_SEQ_ID = /"seq_id":"(\d+)"/g
+
+/** The text of one JSON value with every `seq_id` as a bare number, as Smaily sends it. */
+function bareSeqIds(value: unknown): string {
+  return JSON.stringify(value).replace(QUOTED_SEQ_ID, '"seq_id":$1')
+}
+
+/** The rows as a history.php response body: a JSON array, `seq_id`s as bare numbers. */
+export function historyJson(rows: readonly Record<string, unknown>[]): string {
+  return bareSeqIds(rows)
+}
+
+/** The rows as NDJSON, one row per line, `seq_id`s as bare numbers. */
+export function historyNdjson(rows: readonly Record<string, unknown>[]): string {
+  return `${rows.map(bareSeqIds).join('\n')}\n`
 }

@@ -7,17 +7,43 @@ export const seqIdArbitrary: fc.Arbitrary<number | string> = fc
   .oneof(fc.bigInt({ min: 0n, max: UINT64_MAX }), fc.bigInt({ min: 0n, max: 100_000n }))
   .map((seq) => (seq <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(seq) : seq.toString()))
 
-/** A valid `YYYY-MM-DD HH:MM:SS` wall-clock time between 1995 and 2037 (DST hours included). */
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** The last Sunday of a 31-day month: the EU DST change in March and October. */
+function lastSunday(year: number, month: 3 | 10): number {
+  return 31 - new Date(Date.UTC(year, month - 1, 31)).getUTCDay()
+}
+
+const yearArbitrary = fc.integer({ min: 1995, max: 2037 })
+
+/** A real calendar date, any day of any month, with the EU DST Sundays drawn often. */
+const dateArbitrary: fc.Arbitrary<[number, number, number]> = fc.oneof(
+  fc
+    .tuple(yearArbitrary, fc.integer({ min: 1, max: 12 }))
+    .chain(([year, month]) =>
+      fc
+        .integer({ min: 1, max: daysIn(year, month) })
+        .map((day): [number, number, number] => [year, month, day]),
+    ),
+  fc
+    .tuple(yearArbitrary, fc.constantFrom(3 as const, 10 as const))
+    .map(([year, month]): [number, number, number] => [year, month, lastSunday(year, month)]),
+)
+
+/**
+ * A valid `YYYY-MM-DD HH:MM:SS` wall-clock time between 1995 and 2037, on real calendar days
+ * (the 29th to 31st included), often on a DST Sunday and in the hours 02 and 03.
+ */
 export const localTimeArbitrary: fc.Arbitrary<string> = fc
   .record({
-    year: fc.integer({ min: 1995, max: 2037 }),
-    month: fc.integer({ min: 1, max: 12 }),
-    day: fc.integer({ min: 1, max: 28 }),
-    hour: fc.oneof(fc.integer({ min: 0, max: 23 }), fc.constant(3)),
+    date: dateArbitrary,
+    hour: fc.oneof(fc.integer({ min: 0, max: 23 }), fc.constantFrom(2, 3)),
     minute: fc.integer({ min: 0, max: 59 }),
     second: fc.integer({ min: 0, max: 59 }),
   })
-  .map(({ year, month, day, hour, minute, second }) => {
+  .map(({ date: [year, month, day], hour, minute, second }) => {
     const two = (value: number) => String(value).padStart(2, '0')
     return `${year}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}:${two(second)}`
   })

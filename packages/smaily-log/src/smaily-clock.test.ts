@@ -23,6 +23,24 @@ function nineDigits(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')
 }
 
+describe('localTimeArbitrary', () => {
+  it('draws real calendar days, the 29th to 31st and DST Sundays included', () => {
+    const times = fc.sample(localTimeArbitrary, { numRuns: 3000, seed: 7 })
+    for (const time of times) {
+      const [year, month, day] = time.slice(0, 10).split('-').map(Number) as [
+        number,
+        number,
+        number,
+      ]
+      expect(new Date(Date.UTC(year, month - 1, day)).getUTCDate(), time).toBe(day)
+    }
+    const days = new Set(times.map((time) => time.slice(8, 10)))
+    expect(['29', '30', '31'].every((day) => days.has(day))).toBe(true)
+    expect(times.some((time) => time.startsWith('2024-03-31'))).toBe(true)
+    expect(times.some((time) => time.startsWith('2021-10-31'))).toBe(true)
+  })
+})
+
 describe('time conversion', () => {
   it('agrees with luxon for every local time that is not flagged, in any zone', () => {
     const adapters = new Map(
