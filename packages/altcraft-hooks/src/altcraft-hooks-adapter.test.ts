@@ -493,6 +493,45 @@ describe('subscription the event went through', () => {
     expect(event.extra).toEqual({ resource_id: '3', subscription_hash_id: 'h' })
   })
 
+  it('is the element whose hash_id is subscription_hash_id, before resource and channel', () => {
+    const twins = [
+      { resource_id: 3, channel: 'email', email: 'ann@example.org', hash_id: 'h1' },
+      { resource_id: 3, channel: 'email', email: 'ann+2@example.org', hash_id: 'h2' },
+    ]
+    const picked = only(
+      message({ subscription: twins, subscription_hash_id: 'h2', event_data: { resource_id: 3 } }),
+    )
+    expect(picked.subscription).toBe(picked.profileSubscriptions?.[1])
+    expect(picked.recipient?.email).toBe('ann+2@example.org')
+    const otherResource = only(
+      message({ subscription: subscriptions, subscription_hash_id: 'h-email' }),
+    )
+    expect(otherResource.subscription?.email).toBe('ann@example.org')
+    const unknownHash = only(
+      message({ subscription: twins, subscription_hash_id: 'h9', event_data: { resource_id: 3 } }),
+    )
+    expect(unknownHash.subscription).toEqual({ channel: 'email', resourceId: '3', hashId: 'h9' })
+  })
+
+  it('gives suppress the channel of its subscription, else email (any channel, §1.8)', () => {
+    const sms = only({
+      event_type: 'suppress',
+      event_date: DATE,
+      subscription: [subscriptions[1]],
+      event_data: { resource_id: 3 },
+    })
+    expect(sms).toMatchObject({ type: 'message.dropped', channel: 'sms' })
+    expect(sms.subscription).toEqual({ channel: 'sms', resourceId: '3', phone: '+3725551234' })
+    const alone = only({ event_type: 'suppress', event_date: DATE })
+    expect(alone).toMatchObject({ channel: 'email', details: { reason: 'suppression_list' } })
+    const ambiguous = only({
+      event_type: 'suppress',
+      event_date: DATE,
+      subscription: subscriptions,
+    })
+    expect(ambiguous.channel).toBe('email')
+  })
+
   it('gives an unknown event the channel of its subscription, else other', () => {
     const known = only({
       event_type: 'x_new',

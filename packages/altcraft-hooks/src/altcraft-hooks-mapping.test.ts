@@ -105,7 +105,10 @@ describe('vocabulary', () => {
       else if (/^(whatsapp|viber)_/.test(verb)) expect(channel).toBe(verb.split('_')[0])
       else if (verb.endsWith('_sms')) expect(channel).toBe('sms')
       else if (verb.endsWith('_push')) expect(channel).toBe('push')
-      else if (verb !== 'offence' && verb !== 'unsub_manual' && verb !== 'unsub_api') {
+      else if (verb === 'suppress') {
+        const { subscription } = eventOf(record)
+        expect(channel).toBe(subscription?.channel ?? 'email')
+      } else if (verb !== 'offence' && verb !== 'unsub_manual' && verb !== 'unsub_api') {
         expect(channel).toBe('email')
       }
     },

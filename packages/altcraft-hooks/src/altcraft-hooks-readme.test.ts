@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { channelWithoutSubscription } from './altcraft-hooks-vocabulary.js'
 import { ALTCRAFT_HOOKS_VOCABULARY } from './index.js'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
@@ -26,7 +27,7 @@ describe('README', () => {
       expect(type, entry.verb).toBe(`\`${entry.type}\``)
       expect(channel, entry.verb).toBe(
         entry.channel === undefined
-          ? 'from the subscription, else `other`'
+          ? `from the subscription, else \`${channelWithoutSubscription(entry.verb)}\``
           : `\`${entry.channel}\``,
       )
       expect(details, entry.verb).toBe(detailsText(entry.details))

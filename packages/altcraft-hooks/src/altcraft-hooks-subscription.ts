@@ -149,23 +149,39 @@ function readStatus(
 }
 
 /**
- * The subscription the event went through: among `subscriptions`, the one element on the
+ * The subscription the event went through: among `subscriptions`, the one element whose
+ * `hash_id` is the message's `subscription_hash_id`; failing that, the one element on the
  * event's resource (`event_data.resource_id`, when given) and, for an event with a delivery
  * channel, on that channel. Undefined when none or several match.
  */
 export function selectSubscription(
   subscriptions: readonly Subscription[] | undefined,
+  hashId: string | undefined,
   resourceId: string | undefined,
   channel: Channel | undefined,
 ): Subscription | undefined {
   if (subscriptions === undefined) return undefined
+  const byHash =
+    hashId === undefined ? undefined : single(subscriptions, (s) => s.hashId === hashId)
+  if (byHash !== undefined) return byHash
   const byChannel = channel !== undefined && isDeliveryChannel(channel)
-  let selected: Subscription | undefined
+  return single(
+    subscriptions,
+    (s) =>
+      (resourceId === undefined || s.resourceId === resourceId) &&
+      (!byChannel || s.channel === channel),
+  )
+}
+
+function single(
+  subscriptions: readonly Subscription[],
+  matches: (subscription: Subscription) => boolean,
+): Subscription | undefined {
+  let found: Subscription | undefined
   for (const subscription of subscriptions) {
-    if (resourceId !== undefined && subscription.resourceId !== resourceId) continue
-    if (byChannel && subscription.channel !== channel) continue
-    if (selected !== undefined) return undefined
-    selected = subscription
+    if (!matches(subscription)) continue
+    if (found !== undefined) return undefined
+    found = subscription
   }
-  return selected
+  return found
 }

@@ -1,4 +1,4 @@
-import type { Vocabulary, VocabularyEntry } from '@evnorm/core'
+import type { Channel, Vocabulary, VocabularyEntry } from '@evnorm/core'
 
 const HISTORY = '(history name; not documented as a hook event_type, accepted if it arrives)'
 
@@ -7,7 +7,8 @@ const HISTORY = '(history name; not documented as a hook event_type, accepted if
  * once although the vendor page lists it twice), followed by the action-history names that
  * may also arrive as hook events (VENDORS.md §1.8), mapped as the history adapter maps them.
  * An entry without `channel` takes the channel of the subscription the event went through
- * (or `other`). Anything else becomes an `unknown` event that keeps the verb.
+ * (else {@link channelWithoutSubscription}). Anything else becomes an `unknown` event that
+ * keeps the verb.
  */
 export const ALTCRAFT_HOOKS_VOCABULARY: Vocabulary = frozen([
   {
@@ -139,9 +140,8 @@ export const ALTCRAFT_HOOKS_VOCABULARY: Vocabulary = frozen([
   {
     verb: 'suppress',
     type: 'message.dropped',
-    channel: 'email',
     details: { reason: 'suppression_list' },
-    description: 'email not sent: the profile is on a suppression (stop) list',
+    description: 'not sent: the profile is on a suppression (stop) list, any channel',
   },
   {
     verb: 'complain',
@@ -563,6 +563,15 @@ export const ALTCRAFT_HOOKS_VOCABULARY: Vocabulary = frozen([
     description: `form filling error ${HISTORY}`,
   },
 ])
+
+/**
+ * The channel of a verb whose vocabulary entry has none when no subscription gives it:
+ * `email` for `suppress` (listed among the hooks' email messaging events, VENDORS.md §2.4,
+ * though history says "any channel", §1.8), `other` for the rest.
+ */
+export function channelWithoutSubscription(verb: string): Channel {
+  return verb === 'suppress' ? 'email' : 'other'
+}
 
 function frozen(entries: VocabularyEntry[]): Vocabulary {
   for (const entry of entries) {

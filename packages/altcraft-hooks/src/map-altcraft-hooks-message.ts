@@ -19,6 +19,7 @@ import {
   type Subscription,
   selectSubscription,
 } from './altcraft-hooks-subscription.js'
+import { channelWithoutSubscription } from './altcraft-hooks-vocabulary.js'
 import { addUnmappedGroupFields, mapHookDetails } from './map-altcraft-hooks-details.js'
 
 /** A canonical event under construction: the vocabulary guarantees type and details agree. */
@@ -40,8 +41,13 @@ export function mapHookMessage(
 ): CanonicalEvent | Rejected {
   const { data } = message
   const type = entry?.type ?? 'unknown'
-  const selected = selectSubscription(message.subscriptions, data.resourceId, entry?.channel)
-  const channel = entry?.channel ?? selected?.channel ?? 'other'
+  const selected = selectSubscription(
+    message.subscriptions,
+    message.subscriptionHashId,
+    data.resourceId,
+    entry?.channel,
+  )
+  const channel = entry?.channel ?? selected?.channel ?? channelWithoutSubscription(message.verb)
   const details =
     entry === undefined ? undefined : mapHookDetails(type, entry.details, data, channel, reader)
   if (reader.rejection !== undefined) return reader.rejection
