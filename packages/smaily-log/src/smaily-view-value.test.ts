@@ -59,6 +59,8 @@ describe('viewContext', () => {
       os: 'Windows, 10',
     })
     expect(viewContext('os=Linux; foo=bar; country=EE')).toEqual({ os: 'Linux', country: 'EE' })
+    expect(viewContext('os=a) b; ip=192.0.2.1 (c)')).toEqual({ os: 'a) b' })
+    expect(viewContext('os=a:b=c; ip: 192.0.2.1')).toEqual({ os: 'a:b=c', ip: '192.0.2.1' })
   })
 
   it('names the country by its ISO code, keeping other country text raw', () => {

@@ -52,31 +52,41 @@ function parenthesesBalance(value: string): boolean {
   return depth === 0
 }
 
-/** The `[start, end)` ranges between separators outside parentheses (all, if they do not balance). */
-function pieceRanges(value: string): [number, number][] {
-  const grouping = parenthesesBalance(value)
-  const ranges: [number, number][] = []
+/** A trimmed, non-empty piece between separators, where it sits in the value, read as a part. */
+interface Piece {
+  readonly start: number
+  readonly end: number
+  readonly part: Part
+}
+
+/** The pieces between separators outside parentheses (all separators, if they do not balance). */
+function piecesOf(value: string): Piece[] {
+  const grouping = value.includes('(') && parenthesesBalance(value)
+  const pieces: Piece[] = []
   let depth = 0
   let start = 0
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i)
+  for (let i = 0; i <= value.length; i++) {
+    const code = i === value.length ? 59 : value.charCodeAt(i)
     if (grouping && code === OPEN) depth++
     else if (grouping && code === CLOSE) depth--
     else if (depth === 0 && isSeparator(code)) {
-      ranges.push([start, i])
+      const text = value.slice(start, i).trim()
+      if (text !== '') pieces.push({ start, end: i, part: partOf(text) })
       start = i + 1
     }
   }
-  ranges.push([start, value.length])
-  return ranges
+  return pieces
+}
+
+/** Where the first `=` or `:` is, or -1. */
+function markOf(text: string): number {
+  const equals = text.indexOf('=')
+  const colon = text.indexOf(':')
+  return equals === -1 ? colon : colon === -1 ? equals : Math.min(equals, colon)
 }
 
 function partOf(text: string): Part {
-  let mark = -1
-  for (let i = 0; i < text.length && mark === -1; i++) {
-    const code = text.charCodeAt(i)
-    if (code === 61 || code === 58) mark = i
-  }
+  const mark = markOf(text)
   const key = mark === -1 ? '' : text.slice(0, mark).trimEnd()
   return KEY_NAME.test(key)
     ? { text, key, rest: text.slice(mark + 1).trimStart() }
@@ -95,28 +105,24 @@ function aliasOf(key: string | undefined): ContextKey | undefined {
  * and is glued back on with its separators verbatim (`ua=Mozilla/5.0 (X11; Linux)…; ip=…`).
  */
 function partsOf(value: string): { parts: Part[]; keyed: boolean } {
-  const pieces = pieceRanges(value)
-    .map(([start, end]) => ({ start, end, part: partOf(value.slice(start, end).trim()) }))
-    .filter(({ part }) => part.text !== '')
+  const pieces = piecesOf(value)
   const keyed = pieces.some(({ part }) => aliasOf(part.key) !== undefined)
   if (!keyed) return { parts: pieces.map(({ part }) => part), keyed }
   const parts: Part[] = []
-  let first = pieces[0]
+  const close = (first: Piece, last: Piece) =>
+    parts.push(first === last ? first.part : partOf(value.slice(first.start, last.end).trim()))
+  let first = pieces[0] as Piece
   let last = first
   for (const piece of pieces.slice(1)) {
     if (piece.part.key === undefined) {
       last = piece
       continue
     }
-    if (first !== undefined && last !== undefined) {
-      parts.push(partOf(value.slice(first.start, last.end).trim()))
-    }
+    close(first, last)
     first = piece
     last = piece
   }
-  if (first !== undefined && last !== undefined) {
-    parts.push(partOf(value.slice(first.start, last.end).trim()))
-  }
+  close(first, last)
   return { parts, keyed }
 }
 
