@@ -96,6 +96,54 @@ describe('CSV dialect', () => {
     expect(result.rejections[0]?.message).toMatch(/has 3 cells but the header names 2 columns/)
   })
 
+  it('numbers rows as a spreadsheet does: blank lines count, a quoted newline does not', () => {
+    const text = 'action,datetime\n\nsend,bad\n   \n\nopen,"2024-09-27\nT"\r\n\r\nclick,never\n\n'
+    const result = read(text)
+    expect(result.counts.records).toBe(3)
+    expect(result.rejections.map((rejection) => rejection.locator)).toEqual([
+      'row 3',
+      'row 6',
+      'row 8',
+    ])
+  })
+
+  it('keeps quotes inside unquoted cells and trims unquoted cells', () => {
+    const text =
+      'action;datetime;subscription;campaign_name\n' +
+      'send; 2024-09-27T15:52:57Z ;{"channel":"sms","phone":"+79000000000"}; say "hi" \n' +
+      'open;2024-09-27T15:52:58Z;;" padded "\n'
+    const result = read(text)
+    expect(result.rejections).toEqual([])
+    expect(result.events[0]).toMatchObject({
+      subscription: { channel: 'sms', phone: '+79000000000' },
+      campaign: { name: 'say "hi"' },
+    })
+    expect(result.events[1]?.campaign?.name).toBe(' padded ')
+  })
+
+  it('checks the subscriptions cell only when subscriptions are read', () => {
+    const text = 'action,datetime,subscriptions\nsend,2024-09-27T15:52:57Z,"[{""channel"": "\n'
+    const without = normalize(createAltcraftHistoryAdapter(), text, { format: 'csv' })
+    expect(without.success && without.events.length).toBe(1)
+    expect(read(text).rejections[0]).toMatchObject({ path: ['subscriptions'], locator: 'row 2' })
+  })
+
+  it('refuses a header that names a column twice, and rejects a row of only delimiters', () => {
+    const result = normalize(adapter, 'action,datetime,action\nsend,2024-09-27T15:52:57Z,open\n', {
+      format: 'csv',
+    })
+    expect(result.success).toBe(false)
+    if (!result.success) {
+      expect(UnreadableInputError.isInstance(result.error)).toBe(true)
+      expect(result.error.message).toMatch(/column 'action' twice \(columns 1 and 3\)/)
+    }
+    expect(read('action,datetime,,\nsend,2024-09-27T15:52:57Z,,\n').events).toHaveLength(1)
+    expect(read('action,datetime\n,\n').rejections[0]).toMatchObject({
+      reason: 'missing_field',
+      locator: 'row 2',
+    })
+  })
+
   it('reads a header-only file as no records, and refuses an unclosed quote', () => {
     expect(read('action,datetime\n').counts.records).toBe(0)
     const result = normalize(adapter, 'action,datetime\nsend,"2024-09-27T15:52:57Z\n', {

@@ -38,50 +38,69 @@ function unreadable(reason: string, location?: string): ParseResult {
   }
 }
 
-function cellValue(name: string, cell: string): unknown {
-  if (RECORD_INTEGER_FIELDS.has(name)) return integerFromText(cell)
-  return cell
-}
-
 function rowRecord(header: readonly string[], cells: readonly string[], row: number): object {
   const entries: [string, unknown][] = []
-  let problem: AltcraftRecordProblem | undefined
   for (let column = 0; column < cells.length && column < header.length; column++) {
-    const name = header[column] as string
     const cell = cells[column] as string
-    if (cell === '') continue
-    if (!JSON_CELLS.has(name)) {
-      entries.push([name, cellValue(name, cell)])
-      continue
-    }
-    const parsed = parseJsonLossless(cell)
-    entries.push([name, parsed.success ? parsed.value : cell])
-    if (!parsed.success && problem === undefined) {
-      problem = new AltcraftRecordProblem(
-        'invalid_field',
-        `row ${row}, cell '${name}': expected JSON (CSV renders ${name} as a JSON string), but it does not parse: ${parsed.message}`,
-        [name],
-      )
-    }
+    if (cell !== '') entries.push([header[column] as string, cell])
   }
-  const record = Object.fromEntries(entries)
+  const record: Record<string, unknown> = Object.fromEntries(entries)
   if (cells.length > header.length) {
-    problem ??= new AltcraftRecordProblem(
-      'invalid_field',
-      `row ${row}: has ${cells.length} cells but the header names ${header.length} columns`,
-      [],
+    markParseProblem(
+      record,
+      new AltcraftRecordProblem(
+        'invalid_field',
+        `row ${row}: has ${cells.length} cells but the header names ${header.length} columns`,
+        [],
+      ),
     )
   }
-  if (problem !== undefined) markParseProblem(record, problem)
+  for (const [name, cell] of entries) {
+    if (RECORD_INTEGER_FIELDS.has(name)) {
+      record[name] = integerFromText(cell)
+    } else if (JSON_CELLS.has(name)) {
+      const parsed = parseJsonLossless(cell as string)
+      if (parsed.success) record[name] = parsed.value
+      else {
+        markParseProblem(
+          record,
+          new AltcraftRecordProblem(
+            'invalid_field',
+            `row ${row}, cell '${name}': expected JSON (CSV renders ${name} as a JSON string), but it does not parse: ${parsed.message}`,
+            [name],
+          ),
+        )
+      }
+    }
+  }
   return record
+}
+
+/** A blank line (no cells, or only whitespace): skipped, but it still counts as a row. */
+function isBlank(cells: readonly string[]): boolean {
+  return cells.length === 1 && cells[0] === ''
+}
+
+function duplicateColumn(header: readonly string[]): string | undefined {
+  const seen = new Map<string, number>()
+  for (let column = 0; column < header.length; column++) {
+    const name = header[column] as string
+    const first = seen.get(name)
+    if (first !== undefined) {
+      return `the header names the column '${name}' twice (columns ${first + 1} and ${column + 1}), so which cell holds the field is ambiguous`
+    }
+    if (name !== '') seen.set(name, column)
+  }
+  return undefined
 }
 
 /**
  * Reads an Altcraft CSV response: a header row naming the record fields, `,` or `;` as
- * delimiter (detected from the header), RFC 4180 quoting. Empty cells are absent; the
- * `subscriptions`, `fields` and `subscription` cells are JSON, and a cell that does not
- * parse makes its record a rejection naming the row and the cell. Row N counts the header
- * as row 1. Never throws on data.
+ * delimiter (detected from the header), RFC 4180 quoting, quotes inside unquoted cells kept,
+ * unquoted cells trimmed. Empty cells are absent; the `subscriptions`, `fields` and
+ * `subscription` cells are JSON, and a cell that does not parse makes its record a
+ * rejection naming the row and the cell (when that field is read). Rows are numbered as in
+ * a spreadsheet: the header is row 1, blank lines count. Never throws on data.
  */
 export function parseAltcraftHistoryCsv(text: string): ParseResult {
   let rows: string[][]
@@ -89,7 +108,8 @@ export function parseAltcraftHistoryCsv(text: string): ParseResult {
     rows = parse(text, {
       delimiter: detectCsvDelimiter(text),
       relax_column_count: true,
-      skip_empty_lines: true,
+      relax_quotes: true,
+      trim: true,
     })
   } catch (error) {
     const lines = (error as { lines?: unknown }).lines
@@ -98,8 +118,22 @@ export function parseAltcraftHistoryCsv(text: string): ParseResult {
       typeof lines === 'number' ? `line ${lines}` : undefined,
     )
   }
-  const header = rows[0]?.map((name) => name.trim())
-  if (header === undefined) return unreadable('the CSV has no header row')
-  const records = rows.slice(1).map((cells, index) => rowRecord(header, cells, index + 2))
-  return { success: true, format: 'csv', records, locate: (index) => `row ${index + 2}` }
+  const header = rows[0]
+  if (header === undefined || isBlank(header)) return unreadable('the CSV has no header row')
+  const duplicate = duplicateColumn(header)
+  if (duplicate !== undefined) return unreadable(duplicate, 'row 1')
+  const records: object[] = []
+  const rowNumbers: number[] = []
+  for (let index = 1; index < rows.length; index++) {
+    const cells = rows[index] as string[]
+    if (isBlank(cells)) continue
+    records.push(rowRecord(header, cells, index + 1))
+    rowNumbers.push(index + 1)
+  }
+  return {
+    success: true,
+    format: 'csv',
+    records,
+    locate: (index) => `row ${rowNumbers[index]}`,
+  }
 }

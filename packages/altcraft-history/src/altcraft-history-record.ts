@@ -8,7 +8,8 @@ import {
   readVerbatimObject,
 } from './altcraft-fields.js'
 import { historyOccurredAt } from './altcraft-history-time.js'
-import { AltcraftRecordProblem, describeValue, parseProblemOf } from './altcraft-record-problem.js'
+import { AltcraftRecordProblem, describeValue, parseProblemsOf } from './altcraft-record-problem.js'
+import { SUBSCRIPTIONS_FIELD } from './altcraft-subscription.js'
 
 /** One history record, read and checked; vendor sentinels already turned into absence. */
 export interface AltcraftHistoryRecord {
@@ -70,7 +71,8 @@ export function readAltcraftHistoryRecord(value: unknown): AltcraftHistoryRecord
       [],
     )
   }
-  const problem = parseProblemOf(value)
+  // `subscriptions` is read (and its problems raised) only with includeSubscriptions
+  const problem = parseProblemsOf(value)?.find((marked) => marked.path[0] !== SUBSCRIPTIONS_FIELD)
   if (problem !== undefined) throw problem
   const action = requiredText(value, 'action', 'every history record names its action')
   const datetime = requiredText(value, 'datetime', 'every history record has a time')

@@ -38,19 +38,25 @@ export function fieldName(path: readonly (string | number)[]): string {
   return name
 }
 
-const PARSE_PROBLEM = Symbol('evnorm.altcraft-history.parse-problem')
+const PARSE_PROBLEMS = Symbol('evnorm.altcraft-history.parse-problems')
 
 /**
  * Marks a record that `parse` could only read in part (e.g. a CSV cell holding broken JSON):
- * normalizing it gives this rejection. The mark is a hidden property, so the record stays
+ * normalizing it gives the problem's rejection when the field at the problem's path (`[]`
+ * for the record as a whole) is read. The marks are a hidden property, so the record stays
  * the rejection's raw value.
  */
 export function markParseProblem(record: object, problem: AltcraftRecordProblem): void {
-  Object.defineProperty(record, PARSE_PROBLEM, { value: problem, enumerable: false })
+  const marked = parseProblemsOf(record)
+  if (marked !== undefined) {
+    marked.push(problem)
+    return
+  }
+  Object.defineProperty(record, PARSE_PROBLEMS, { value: [problem], enumerable: false })
 }
 
-/** The problem {@link markParseProblem} put on a record, if any. */
-export function parseProblemOf(record: object): AltcraftRecordProblem | undefined {
-  const problem: unknown = (record as { [PARSE_PROBLEM]?: unknown })[PARSE_PROBLEM]
-  return problem instanceof AltcraftRecordProblem ? problem : undefined
+/** The problems {@link markParseProblem} put on a record, in the order they were marked. */
+export function parseProblemsOf(record: object): AltcraftRecordProblem[] | undefined {
+  const problems: unknown = (record as { [PARSE_PROBLEMS]?: unknown })[PARSE_PROBLEMS]
+  return Array.isArray(problems) ? problems : undefined
 }

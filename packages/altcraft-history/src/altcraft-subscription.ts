@@ -17,6 +17,7 @@ import {
   readText,
   readVerbatimObject,
 } from './altcraft-fields.js'
+import { parseProblemsOf } from './altcraft-record-problem.js'
 
 /** The canonical subscription context. */
 export type CanonicalSubscription = NonNullable<CanonicalEvent['subscription']>
@@ -27,7 +28,9 @@ type Source = Readonly<Record<string, unknown>>
 
 const STATUSES = new Set<string>(SUBSCRIPTION_STATUSES)
 const STATUS_NUMBER = /^[0-6]$/
-const SUBSCRIPTIONS_PATH: FieldPath = ['subscriptions']
+/** The record field holding the profile's current subscriptions. */
+export const SUBSCRIPTIONS_FIELD = 'subscriptions'
+const SUBSCRIPTIONS_PATH: FieldPath = [SUBSCRIPTIONS_FIELD]
 
 function setStatus(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
   const text = readText(source.status, at, 'status')
@@ -122,7 +125,9 @@ export function readAltcraftSubscription(
  * history); `{}` elements are skipped.
  */
 export function readAltcraftSubscriptions(record: Source): CanonicalSubscription[] | undefined {
-  const list = readArray(record.subscriptions, RECORD_PATH, 'subscriptions')
+  const problem = parseProblemsOf(record)?.find((marked) => marked.path[0] === SUBSCRIPTIONS_FIELD)
+  if (problem !== undefined) throw problem
+  const list = readArray(record.subscriptions, RECORD_PATH, SUBSCRIPTIONS_FIELD)
   if (list === undefined) return undefined
   const subscriptions: CanonicalSubscription[] = []
   for (let index = 0; index < list.length; index++) {
