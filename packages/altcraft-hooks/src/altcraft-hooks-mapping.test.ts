@@ -220,6 +220,43 @@ describe('event ids', () => {
     },
   )
 
+  /** `value` with the keys of every object in reverse order (arrays keep their order). */
+  function reorderKeys(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(reorderKeys)
+    if (typeof value !== 'object' || value === null) return value
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([key, field]) => [key, reorderKeys(field)]),
+    )
+  }
+
+  test.prop(
+    [
+      fc.array(anyMessage, { minLength: 1, maxLength: 6 }),
+      fc.array(anyMessage, { minLength: 1, maxLength: 6 }),
+      fc.nat(),
+    ],
+    { numRuns: 30 },
+  )(
+    'a realistic retry (keys reordered, pretty-printed, in another batch at other positions) yields identical ids',
+    (retried, others, cut) => {
+      const first = normalize(altcraftHooksAdapter, JSON.stringify(retried))
+      const at = cut % (others.length + 1)
+      const later = [
+        ...others.slice(0, at),
+        ...retried.map(reorderKeys).reverse(),
+        ...others.slice(at),
+      ]
+      const second = normalize(altcraftHooksAdapter, JSON.stringify(later, null, 2))
+      if (!first.success || !second.success) throw new Error('unreadable')
+      expect(first.rejections).toEqual([])
+      expect(second.rejections).toEqual([])
+      const ids = second.events.map((event) => event.id).slice(at, at + retried.length)
+      expect(ids.reverse()).toEqual(first.events.map((event) => event.id))
+    },
+  )
+
   test.prop([hookMessageFor('click'), fc.webUrl(), fc.webUrl()])(
     'two clicks differing only in the link get different ids',
     (record, urlA, urlB) => {
