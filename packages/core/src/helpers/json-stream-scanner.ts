@@ -1,4 +1,5 @@
 import type { JsonStreamItem } from './json-stream.js'
+import { MAX_TEXT_LENGTH, tooLongMessage } from './text-limit.js'
 
 const QUOTE = 34
 const COMMA = 44
@@ -49,6 +50,8 @@ class Capture {
   active = false
   start = 0
   pieces: string[] = []
+  /** Characters in `pieces`. */
+  length = 0
 
   begin(at: number): void {
     this.active = true
@@ -58,23 +61,31 @@ class Capture {
   /** Stops gathering at `end`, keeping what was gathered. */
   pause(text: string, end: number): void {
     this.active = false
-    if (end > this.start) this.pieces.push(text.slice(this.start, end))
+    if (end > this.start) this.#keep(text.slice(this.start, end))
   }
 
-  /** Stops gathering at `end` and returns everything gathered. */
-  finish(text: string, end: number): string {
+  /** Stops gathering at `end` and returns everything gathered, or undefined past `limit`. */
+  finish(text: string, end: number, limit: number): string | undefined {
     this.active = false
-    if (this.pieces.length === 0) return text.slice(this.start, end)
-    this.pieces.push(text.slice(this.start, end))
-    const whole = this.pieces.join('')
+    if (this.pieces.length === 0)
+      return end - this.start > limit ? undefined : text.slice(this.start, end)
+    const length = this.length + end - this.start
+    this.#keep(text.slice(this.start, end))
+    const whole = length > limit ? undefined : this.pieces.join('')
     this.pieces = []
+    this.length = 0
     return whole
   }
 
   carry(text: string): void {
     if (!this.active) return
-    if (this.start < text.length) this.pieces.push(text.slice(this.start))
+    if (this.start < text.length) this.#keep(text.slice(this.start))
     this.start = 0
+  }
+
+  #keep(piece: string): void {
+    this.pieces.push(piece)
+    this.length += piece.length
   }
 }
 
@@ -86,6 +97,7 @@ class Capture {
  */
 export class JsonStreamScanner {
   readonly #recordPaths: ReadonlySet<string>
+  readonly #limit: number
   readonly #pathPrefixes: ReadonlySet<string>
   readonly #frames: Frame[]
   readonly #nesting: number[] = []
@@ -101,7 +113,9 @@ export class JsonStreamScanner {
   #nextBackslash = -1
   #failed = false
 
-  constructor(recordPaths: readonly (readonly string[])[]) {
+  /** `limit`: the longest element, key or document text to gather. */
+  constructor(recordPaths: readonly (readonly string[])[], limit = MAX_TEXT_LENGTH) {
+    this.#limit = limit
     this.#recordPaths = new Set(recordPaths.map((path) => JSON.stringify(path)))
     this.#pathPrefixes = new Set(
       recordPaths.flatMap((path) =>
@@ -137,6 +151,7 @@ export class JsonStreamScanner {
     this.#element.carry(text)
     this.#document.carry(text)
     this.#key.carry(text)
+    if (!this.#failed) this.#checkLength(length)
     this.#base += length
     return this.#take()
   }
@@ -151,10 +166,26 @@ export class JsonStreamScanner {
       this.#fail('unexpected end of input', 0)
     } else if (root.state === EXPECT_VALUE) {
       this.#fail('the input holds no JSON value', 0)
+    } else if (this.#document.length > this.#limit) {
+      this.#fail(tooLongMessage('the JSON text around the record arrays', this.#limit), 0)
     } else {
       this.#items.push({ kind: 'document', text: this.#document.pieces.join('') })
     }
     return this.#take()
+  }
+
+  /** Fails once a text being gathered across chunks outgrows the limit. */
+  #checkLength(at: number): void {
+    if (this.#element.length > this.#limit) {
+      this.#fail(tooLongMessage(`the element at ${this.#recordLocator()}`, this.#limit), at)
+    } else if (this.#document.length > this.#limit) {
+      this.#fail(tooLongMessage('the JSON text around the record arrays', this.#limit), at)
+    }
+  }
+
+  #recordLocator(): string {
+    const frame = this.#frames[this.#frames.length - 1] as Frame
+    return `${frame.locator}[${frame.index}]`
   }
 
   #take(): JsonStreamItem[] {
@@ -271,11 +302,12 @@ export class JsonStreamScanner {
     this.#mode = IN_STRUCTURE
     const frame = this.#frames[this.#frames.length - 1] as Frame
     if (frame.container === RECORDS) {
-      this.#items.push({
-        kind: 'record',
-        text: this.#element.finish(this.#text, end),
-        locator: `${frame.locator}[${frame.index++}]`,
-      })
+      const text = this.#element.finish(this.#text, end, this.#limit)
+      if (text === undefined) {
+        this.#fail(tooLongMessage(`the element at ${this.#recordLocator()}`, this.#limit), end)
+        return
+      }
+      this.#items.push({ kind: 'record', text, locator: `${frame.locator}[${frame.index++}]` })
     } else if (frame.container === ROOT) {
       this.#document.pause(this.#text, end)
     }
@@ -308,7 +340,12 @@ export class JsonStreamScanner {
       this.#mode = IN_STRUCTURE
       const frame = this.#frames[this.#frames.length - 1] as Frame
       frame.state = EXPECT_COLON
-      if (frame.path !== undefined) frame.key = unescapeKey(this.#key.finish(text, close))
+      if (frame.path !== undefined) {
+        const key = this.#key.finish(text, close, this.#limit)
+        if (key === undefined)
+          return this.#fail(tooLongMessage('a property name', this.#limit), close)
+        frame.key = unescapeKey(key)
+      }
     }
     return close + 1
   }

@@ -34,15 +34,18 @@ export type JsonStreamItem =
  * paths to the record arrays: `[]` is the top-level value itself, `['data']` the `data`
  * member of a top-level object (keys compared after JSON unescaping). Only the structure is
  * checked (element texts are for the caller to parse); a structural error, invalid UTF-8, an
- * empty or a truncated input yields an `error` item, and nothing follows it. A leading BOM is
- * dropped. Never throws on data.
+ * empty or a truncated input yields an `error` item, and nothing follows it, as does an
+ * element (or the document around the arrays) longer than `maxTextLength` characters (default
+ * `MAX_TEXT_LENGTH`, the longest string V8 holds). A leading BOM is dropped. Never
+ * throws on data.
  */
 export async function* scanJsonStream(
   source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   recordPaths: readonly (readonly string[])[],
+  options: { readonly maxTextLength?: number } = {},
 ): AsyncGenerator<JsonStreamItem> {
   const decoder = new Utf8ChunkDecoder()
-  const scanner = new JsonStreamScanner(recordPaths)
+  const scanner = new JsonStreamScanner(recordPaths, options.maxTextLength)
   for await (const chunk of source) {
     const decoded = decoder.push(chunk)
     yield* scanner.push(decoded.text)

@@ -1,6 +1,7 @@
 import { UnparseableRecord } from '../model/adapter.js'
 import { isBlank } from './blank-text.js'
 import { parseJsonLossless } from './lossless-json.js'
+import { MAX_TEXT_LENGTH, tooLongMessage } from './text-limit.js'
 import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js'
 
 const CARRIAGE_RETURN = 13
@@ -43,16 +44,20 @@ export type LineItem =
  * Yields the non-blank lines of a chunked source (strings or UTF-8 bytes, sync or async
  * iterable) with their 1-based line numbers, without their `\n` or `\r\n`. Characters and
  * `\r\n` split between chunks are joined; only the current partial line is buffered. Invalid
- * UTF-8 yields one final `{ error }` item after the lines before it. A leading BOM is dropped.
+ * UTF-8, or a line longer than `maxTextLength` characters (default {@link MAX_TEXT_LENGTH},
+ * the longest string V8 holds), yields one final `{ error }` item after the lines before it.
+ * A leading BOM is dropped.
  */
 export async function* readLines(
   source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  options: { readonly maxTextLength?: number } = {},
 ): AsyncGenerator<LineItem> {
   const decoder = new Utf8ChunkDecoder()
-  const splitter = new LineSplitter()
+  const splitter = new LineSplitter(options.maxTextLength ?? MAX_TEXT_LENGTH)
   for await (const chunk of source) {
     const decoded = decoder.push(chunk)
     yield* splitter.push(decoded.text)
+    if (splitter.failed) return
     if (decoded.error !== undefined) {
       yield { error: decoded.error.message, line: splitter.line }
       return
@@ -70,24 +75,39 @@ export async function* readLines(
 class LineSplitter {
   /** 1-based number of the line being read. */
   line = 1
+  /** True once a line outgrew the limit: an error item was produced and nothing follows. */
+  failed = false
+  readonly #limit: number
   #partial: string[] = []
+  #partialLength = 0
+
+  constructor(limit: number) {
+    this.#limit = limit
+  }
 
   /** The lines that `text` completes. */
   push(text: string): LineItem[] {
+    if (this.failed) return []
     const items: LineItem[] = []
     let start = 0
     for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
       const item = this.#finish(text.slice(start, newline))
       if (item !== undefined) items.push(item)
+      if (this.failed) return items
       start = newline + 1
       this.line++
     }
-    if (start < text.length) this.#partial.push(start === 0 ? text : text.slice(start))
+    if (start < text.length) {
+      this.#partial.push(start === 0 ? text : text.slice(start))
+      this.#partialLength += text.length - start
+      if (this.#partialLength > this.#limit) items.push(this.#tooLong())
+    }
     return items
   }
 
   /** The last line, when the text does not end with a line break. */
   end(): LineItem[] {
+    if (this.failed) return []
     const item = this.#finish('')
     return item === undefined ? [] : [item]
   }
@@ -95,12 +115,22 @@ class LineSplitter {
   #finish(tail: string): LineItem | undefined {
     let text = tail
     if (this.#partial.length > 0) {
+      if (this.#partialLength + tail.length > this.#limit) return this.#tooLong()
       this.#partial.push(tail)
       text = this.#partial.join('')
       this.#partial = []
+      this.#partialLength = 0
+    } else if (tail.length > this.#limit) {
+      return this.#tooLong()
     }
     const end = text.charCodeAt(text.length - 1) === CARRIAGE_RETURN ? text.length - 1 : text.length
     if (isBlank(text, 0, end)) return undefined
     return { text: end === text.length ? text : text.slice(0, end), line: this.line }
+  }
+
+  #tooLong(): LineItem {
+    this.failed = true
+    this.#partial = []
+    return { error: tooLongMessage('the line', this.#limit), line: this.line }
   }
 }

@@ -161,6 +161,58 @@ describe('normalizeStream', () => {
     expect(VendorErrorEnvelopeError.isInstance(errors[0])).toBe(true)
   })
 
+  it('ends with an unreadable-input item, never a throw, when one text outgrows maxTextLength', async () => {
+    const sent = '{"verb":"sent","at":"2025-01-01T00:00:00Z"}'
+    const long = `{"verb":"sent","at":"2025-01-01T00:00:00Z","note":"${'x'.repeat(200)}"}`
+    const cases = [
+      { text: `${sent}\n${long}\n${sent}\n`, format: 'ndjson', where: /line 2/, events: 1 },
+      { text: `${sent}\n${sent}\n${long}`, format: 'ndjson', where: /line 3/, events: 2 },
+      {
+        text: `[${sent},${long},${sent}]`,
+        format: 'json',
+        where: 'the element at $[1]',
+        events: 1,
+      },
+      {
+        text: `{"items":[${sent}],"note":"${'y'.repeat(200)}"}`,
+        format: 'json',
+        where: /the JSON text around/,
+        events: 1,
+      },
+      {
+        text: `{"${'k'.repeat(200)}":1}`,
+        format: 'json',
+        where: /a property name|the JSON text around/,
+        events: 0,
+      },
+    ] as const
+    for (const { text, format, where, events } of cases) {
+      for (const chunks of [[text], text.match(/[\s\S]{1,7}/g) ?? [], [Buffer.from(text)]]) {
+        const streamed = await collect(
+          normalizeStream(adapter, chunks, { format, maxTextLength: 100, batchSize: 1 }),
+        )
+        expect(streamed.events, text).toHaveLength(events)
+        expect(streamed.errors).toHaveLength(1)
+        const error = streamed.errors[0] as UnreadableInputError
+        expect(UnreadableInputError.isInstance(error)).toBe(true)
+        expect(error.message).toContain('longer than 100 characters (maxTextLength)')
+        expect(`${error.location} ${error.message}`).toMatch(where)
+      }
+    }
+  })
+
+  it('reads a whole document only up to maxTextLength', async () => {
+    const text = `[${'{"verb":"sent","at":"2025-01-01T00:00:00Z"},'.repeat(5)}{}]`
+    for (const chunks of [[text], [Buffer.from(text)]]) {
+      const streamed = await collect(
+        normalizeStream(adapter, chunks, { format: 'xml', maxTextLength: 100 }),
+      )
+      expect((streamed.errors[0] as Error).message).toContain(
+        'the document is longer than 100 characters',
+      )
+    }
+  })
+
   it('refuses a batch size that is not a positive integer', async () => {
     await expect(collect(normalizeStream(adapter, ['[]'], { batchSize: 0 }))).rejects.toThrow(
       RangeError,

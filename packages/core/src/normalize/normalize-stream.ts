@@ -2,6 +2,7 @@ import { scanJsonStream } from '../helpers/json-stream.js'
 import { parseJsonLossless } from '../helpers/lossless-json.js'
 import { readLines } from '../helpers/ndjson.js'
 import { decodeText, sniffFormat } from '../helpers/text-input.js'
+import { MAX_TEXT_LENGTH, tooLongMessage } from '../helpers/text-limit.js'
 import { type AnyAdapter, type InputFormat, UnparseableRecord } from '../model/adapter.js'
 import { UnreadableInputError, type VendorErrorEnvelopeError } from '../model/errors.js'
 import type { BatchResult } from '../model/outcome.js'
@@ -18,6 +19,12 @@ export interface StreamOptions extends RecordOptions {
   readonly format?: InputFormat
   /** Records per yielded batch (default 1000). */
   readonly batchSize?: number
+  /**
+   * The longest text held at once, in UTF-16 units: an NDJSON line, a JSON array element, the
+   * JSON text around the arrays, or a whole XML/CSV document (default `MAX_TEXT_LENGTH`, the
+   * longest string V8 can hold). A longer one ends the stream with an unreadable-input item.
+   */
+  readonly maxTextLength?: number
 }
 
 /** One item of a stream: a batch of outcomes, or the typed error that ended the input. */
@@ -43,15 +50,16 @@ export async function* normalizeStream(
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`)
   }
+  const limit = options.maxTextLength ?? MAX_TEXT_LENGTH
   const runner = new RecordRunner(adapter, options)
   const peeked = await peek(source, options.format === undefined)
   const format = options.format ?? sniffFormat(peeked.head)
   if (format === 'ndjson') {
-    yield* streamNdjson(runner, peeked.source, batchSize)
+    yield* streamNdjson(runner, peeked.source, batchSize, limit)
   } else if (format === 'json') {
-    yield* streamJson(adapter, runner, peeked.source, batchSize)
+    yield* streamJson(adapter, runner, peeked.source, batchSize, limit)
   } else {
-    yield* streamWhole(adapter, runner, peeked.source, format, batchSize)
+    yield* streamWhole(adapter, runner, peeked.source, format, batchSize, limit)
   }
 }
 
@@ -95,10 +103,11 @@ async function* streamNdjson(
   runner: RecordRunner,
   source: AsyncIterable<string | Uint8Array>,
   batchSize: number,
+  limit: number,
 ): AsyncGenerator<StreamItem> {
   let records: unknown[] = []
   let lines: number[] = []
-  for await (const item of readLines(source)) {
+  for await (const item of readLines(source, { maxTextLength: limit })) {
     if ('error' in item) {
       if (records.length > 0)
         yield { success: true, ...runner.run(records, (i) => `line ${lines[i]}`) }
@@ -123,6 +132,7 @@ async function* streamJson(
   runner: RecordRunner,
   source: AsyncIterable<string | Uint8Array>,
   batchSize: number,
+  limit: number,
 ): AsyncGenerator<StreamItem> {
   let records: unknown[] = []
   let locators: string[] = []
@@ -136,7 +146,9 @@ async function* streamJson(
     locators = []
     return item
   }
-  for await (const item of scanJsonStream(source, adapter.jsonRecordPaths)) {
+  for await (const item of scanJsonStream(source, adapter.jsonRecordPaths, {
+    maxTextLength: limit,
+  })) {
     if (item.kind === 'record') {
       records.push(readElement(item.text))
       locators.push(item.locator)
@@ -159,23 +171,39 @@ async function* streamWhole(
   source: AsyncIterable<string | Uint8Array>,
   format: InputFormat | undefined,
   batchSize: number,
+  limit: number,
 ): AsyncGenerator<StreamItem> {
+  const read = await readWhole(source, limit)
+  if (!read.success) {
+    yield unreadable(runner, format ?? 'text', read.message)
+    return
+  }
+  yield* parseAndRun(adapter, runner, read.text, format, batchSize)
+}
+
+/** The whole text of a source, or why it cannot be one string. */
+async function readWhole(
+  source: AsyncIterable<string | Uint8Array>,
+  limit: number,
+): Promise<{ success: true; text: string } | { success: false; message: string }> {
   const parts: Uint8Array[] = []
   let text = ''
+  const tooLong = { success: false, message: tooLongMessage('the document', limit) } as const
   for await (const chunk of source) {
-    if (typeof chunk === 'string') text += chunk
-    else parts.push(chunk)
+    if (typeof chunk !== 'string') parts.push(chunk)
+    else if (text.length + chunk.length > limit) return tooLong
+    else text += chunk
   }
-  let input = text
-  if (parts.length > 0) {
-    const decoded = decodeText(Buffer.concat(parts))
-    if (!decoded.success) {
-      yield unreadable(runner, format ?? 'text', decoded.message)
-      return
-    }
-    input = decoded.text
+  if (parts.length === 0) return { success: true, text }
+  let decoded: ReturnType<typeof decodeText>
+  try {
+    decoded = decodeText(Buffer.concat(parts))
+  } catch (error) {
+    if (error instanceof RangeError) return tooLong
+    throw error
   }
-  yield* parseAndRun(adapter, runner, input, format, batchSize)
+  if (decoded.success && decoded.text.length > limit) return tooLong
+  return decoded
 }
 
 function* parseAndRun(
