@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import {
   type AnyAdapter,
@@ -43,7 +44,7 @@ interface Run {
 export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<number> {
   const expanded = await expandInputs(args.inputs)
   if (!expanded.success) return reportProblem(io, expanded.name, expanded.problem)
-  const clash = findClash(args, expanded.inputs)
+  const clash = await findClash(args, expanded.inputs)
   if (clash !== undefined) return reportProblem(io, undefined, clash)
   let out: LineSink | undefined
   let rejects: LineSink | undefined
@@ -75,18 +76,36 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
   }
 }
 
-function findClash(args: NormalizeArgs, inputs: readonly InputSpec[]): string | undefined {
-  const out = args.out === undefined ? undefined : resolve(args.out)
-  const rejects = args.rejects === undefined ? undefined : resolve(args.rejects)
+/**
+ * Why `--out` or `--rejects` would overwrite an input or each other, compared by file
+ * identity (device and inode), so a symlink or hard link to an input is caught too.
+ */
+async function findClash(
+  args: NormalizeArgs,
+  inputs: readonly InputSpec[],
+): Promise<string | undefined> {
+  const out = args.out === undefined ? undefined : await fileIdentity(args.out)
+  const rejects = args.rejects === undefined ? undefined : await fileIdentity(args.rejects)
   if (out !== undefined && out === rejects) return '--out and --rejects name the same file'
   for (const input of inputs) {
     if (input.path === undefined) continue
-    const path = resolve(input.path)
-    if (path === out) return `--out ${args.out} is also an input and would be overwritten`
-    if (path === rejects)
+    const identity = await fileIdentity(input.path)
+    if (identity === out) return `--out ${args.out} is also an input and would be overwritten`
+    if (identity === rejects)
       return `--rejects ${args.rejects} is also an input and would be overwritten`
   }
   return undefined
+}
+
+/** Device and inode of an existing regular file (links followed), else the resolved path. */
+async function fileIdentity(path: string): Promise<string> {
+  try {
+    const stats = await stat(path)
+    if (stats.isFile()) return `file ${stats.dev}:${stats.ino}`
+  } catch {
+    // Not there yet: only its path can clash.
+  }
+  return `path ${resolve(path)}`
 }
 
 async function normalizeInput(run: Run, spec: InputSpec): Promise<string | undefined> {

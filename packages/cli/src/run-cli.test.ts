@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable, Writable } from 'node:stream'
@@ -411,6 +411,31 @@ describe('evnorm normalize (in-process)', () => {
     expect(
       (await runInProcess(['normalize', '-o', 'same.ndjson', '-r', './same.ndjson', input])).stderr,
     ).toBe('evnorm: --out and --rejects name the same file\n')
+  })
+
+  it('refuses an --out or --rejects that is a symlink or hard link to an input, leaving it intact', async () => {
+    const dir = scratch()
+    const input = join(dir, 'page.json')
+    const content = readFileSync(example('smaily-cursor-page.json'))
+    writeFileSync(input, content)
+    symlinkSync(input, join(dir, 'link.ndjson'))
+    linkSync(input, join(dir, 'hard.ndjson'))
+    for (const [option, name] of [
+      ['-o', 'link.ndjson'],
+      ['-r', 'hard.ndjson'],
+    ] as const) {
+      const target = join(dir, name)
+      const run = await runInProcess(['normalize', option, target, input])
+      const flag = option === '-o' ? '--out' : '--rejects'
+      expect(run).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `evnorm: ${flag} ${target} is also an input and would be overwritten\n`,
+      })
+      expect(readFileSync(input)).toEqual(content)
+    }
+    const both = await runInProcess(['normalize', '-o', input, '-r', join(dir, 'link.ndjson'), '-'])
+    expect(both.stderr).toBe('evnorm: --out and --rejects name the same file\n')
   })
 
   it.each([
