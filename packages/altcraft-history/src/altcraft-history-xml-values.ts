@@ -58,25 +58,76 @@ function freeObject(node: unknown): unknown {
   return node === '' ? {} : freeValue(node)
 }
 
+/** Fields of a history record: a `<data>` holding them directly is one record. */
+const RECORD_FIELDS: ReadonlySet<string> = new Set([
+  'action',
+  'datetime',
+  'count',
+  'xxh',
+  'profile_id',
+  'email',
+  'list_id',
+  'db_id',
+  'message_id',
+  'campaign_id',
+  'event_id',
+  'smid',
+  'campaign_name',
+  'message_name',
+  'channel',
+  'subscriptions',
+  'fields',
+])
+
+/** Fields of a subscription: a `<subscriptions>` holding them directly is one subscription. */
+const SUBSCRIPTION_FIELDS: ReadonlySet<string> = new Set([
+  'resource_id',
+  'resource_name',
+  'channel',
+  'email',
+  'phone',
+  'priority',
+  'status',
+  'custom_fields',
+  'cats',
+  'provider',
+  'subscription_id',
+  'cc_data',
+  'hash_id',
+  'db_id',
+  'profile_id',
+])
+
 /**
  * The elements of an array field, which XML renders as a wrapper element
  * (`<data><item/>…</data>`, `<subscriptions><subscription/>…</subscriptions>`,
  * `<cats><cat/>…</cats>`) whatever the child tag, or as repeated siblings
  * (`<cats>a</cats><cats>b</cats>`). One child is a one-element array (fast-xml-parser gives
- * an object there), an empty element (`<cats/>`) an empty array. Called only at the paths
- * the history schema knows are arrays.
+ * an object there), an empty element (`<cats/>`) an empty array. A wrapper whose children
+ * include one of `elementFields` (the fields of one element) is itself the one element
+ * (`<subscriptions><channel>email</channel>…</subscriptions>`). Called only at the paths the
+ * history schema knows are arrays.
  */
-export function arrayElements(node: unknown): unknown[] {
+export function arrayElements(node: unknown, elementFields?: ReadonlySet<string>): unknown[] {
   if (node === '' || node === undefined) return []
-  if (Array.isArray(node)) return node.flatMap(arrayElements)
+  if (Array.isArray(node)) return node.flatMap((sibling) => arrayElements(sibling, elementFields))
   if (!isPlainObject(node)) return [node]
+  const keys = Object.keys(node)
+  if (elementFields !== undefined && keys.some((key) => elementFields.has(tagName(key)))) {
+    return [node]
+  }
   const elements: unknown[] = []
-  for (const key of Object.keys(node)) {
+  for (const key of keys) {
     const child = node[key]
     if (!Array.isArray(child)) elements.push(child)
     else for (const element of child) elements.push(element)
   }
   return elements
+}
+
+/** The records of `<data>`. */
+export function dataElements(node: unknown): unknown[] {
+  return arrayElements(node, RECORD_FIELDS)
 }
 
 function subscriptionValue(node: unknown): unknown {
@@ -108,7 +159,9 @@ export function historyRecordFromXml(node: unknown): unknown {
   return mapEntries(node, (name, child) => {
     if (RECORD_INTEGER_FIELDS.has(name)) return integerFromText(child)
     if (name === 'subscription') return subscriptionValue(child)
-    if (name === 'subscriptions') return arrayElements(child).map(subscriptionValue)
+    if (name === 'subscriptions') {
+      return arrayElements(child, SUBSCRIPTION_FIELDS).map(subscriptionValue)
+    }
     if (name === 'fields') return freeObject(child)
     return freeValue(child)
   })

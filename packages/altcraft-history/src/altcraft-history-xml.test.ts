@@ -42,6 +42,25 @@ describe('XML arrays and objects', () => {
     expect(event?.profileSubscriptions).toEqual([{ channel: 'sms', phone: '+79000000000' }])
   })
 
+  it('reads a <subscriptions> or <data> that holds the fields directly as one element', () => {
+    const sms = '<channel>sms</channel><phone>+79000000000</phone>'
+    const [event] = read(xml(`<item>${ITEM}<subscriptions>${sms}</subscriptions></item>`)).events
+    expect(event?.profileSubscriptions).toEqual([{ channel: 'sms', phone: '+79000000000' }])
+    const [siblings] = read(
+      xml(
+        `<item>${ITEM}<subscriptions>${sms}</subscriptions><subscriptions><channel>email</channel></subscriptions></item>`,
+      ),
+    ).events
+    expect(siblings?.profileSubscriptions).toEqual([
+      { channel: 'sms', phone: '+79000000000' },
+      { channel: 'email' },
+    ])
+    const bare = read(
+      '<xml><data><action>open</action><datetime>2024-09-27T15:52:57Z</datetime></data></xml>',
+    )
+    expect(bare.events.map((one) => one.type)).toEqual(['message.opened'])
+  })
+
   it('reads <cats/>, <subscriptions/>, <custom_fields/> and <data/> as empty', () => {
     const result = read(
       xml(

@@ -5,7 +5,7 @@ import { type DocumentLocators, readAltcraftHistoryDocument } from './altcraft-h
 import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'
 import { findXmlDeclaration } from './altcraft-history-xml-doctype.js'
 import {
-  arrayElements,
+  dataElements,
   escapeReservedTag,
   historyRecordFromXml,
 } from './altcraft-history-xml-values.js'
@@ -82,7 +82,7 @@ export function parseAltcraftHistoryXml(text: string): ParseResult {
     return unreadable('expected <data>, <error> or <error_text> inside <xml>')
   }
   const envelope = {
-    data: arrayElements(root.data).map(historyRecordFromXml),
+    data: dataElements(root.data).map(historyRecordFromXml),
     error: root.error,
     error_text: root.error_text,
   }
