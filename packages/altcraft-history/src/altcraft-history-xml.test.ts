@@ -143,6 +143,19 @@ describe('XML arrays and objects', () => {
     expect(missing).toMatchObject({ reason: 'missing_field', path: ['action'] })
   })
 
+  it('reads integer text as JSON.parse reads the number (1.0, 5.0), and 00 as the zero sentinel', () => {
+    const record = { action: 'send', datetime: '2024-09-27T15:52:57Z' }
+    const json = normalize(adapter, JSON.stringify({ ...record, message_id: '00', count: 1.0 }))
+    const [event] = read(
+      xml(
+        `<item>${ITEM}<count>2.0</count><message_id>5.0</message_id><campaign_id>00</campaign_id><list_id>0042</list_id></item>`,
+      ),
+    ).events
+    expect(event).toMatchObject({ count: 2, message: { id: '5' }, recipient: { listId: '0042' } })
+    expect(event).not.toHaveProperty('campaign')
+    expect(json.success && json.events[0]).not.toHaveProperty('message')
+  })
+
   it('rejects a record whose integer field is not an integer, naming it', () => {
     const result = read(xml(`<item>${ITEM}<count>many</count></item>`))
     expect(result.rejections[0]).toMatchObject({
