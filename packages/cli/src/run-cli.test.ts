@@ -464,6 +464,30 @@ describe('evnorm normalize (in-process)', () => {
     expect(errors.join('')).toBe(stderr)
   })
 
+  it.each([
+    [['normalize', '-s', 'smaily-log', '-o', '/dev/null', example('smaily-cursor-page.json')], 0],
+    [['normalize', '/nonexistent/evnorm.json'], 2],
+  ])(
+    'keeps going and keeps the exit code when stderr fails with EPIPE (%j)',
+    async (argv, exit) => {
+      const io = {
+        stdin: Readable.from([]),
+        stdout: new Writable({ write: (_chunk, _encoding, done) => done() }),
+        stderr: new Writable({
+          write(_chunk, _encoding, done) {
+            done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))
+          },
+        }),
+        env: {},
+        isTTY: false,
+      }
+      expect(await runCli(argv, io)).toBe(exit)
+      expect(await runCli(argv, io)).toBe(exit)
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(io.stderr.listenerCount('error')).toBe(1)
+    },
+  )
+
   it('draws a progress bar for a large input only when stderr is a terminal', async () => {
     const path = join(scratch(), 'large.ndjson')
     const line = `{"email":"u@example.ee","note":"${'x'.repeat(200)}"}\n`

@@ -14,6 +14,17 @@ import { vocabularyJson, vocabularyMarkdown } from './vocabulary-tables.js'
  * vendor error response or unwritable output (with one `evnorm: …` line on stderr).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (!guarded.has(io.stderr)) {
+    guarded.add(io.stderr)
+    io.stderr.on('error', () => {})
+  }
+  return run(argv, io)
+}
+
+/** Stderr streams given an error listener, once each (their errors come after a run ends). */
+const guarded = new WeakSet<CliIo['stderr']>()
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs(argv)
   if (!parsed.success) return reportProblem(io, undefined, parsed.problem)
   const { command } = parsed
