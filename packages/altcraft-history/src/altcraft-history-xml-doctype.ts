@@ -2,6 +2,9 @@ const SLASH = 0x2f
 const QUESTION = 0x3f
 const BANG = 0x21
 const BRACKET = 0x5b
+const GREATER = 0x3e
+const DOUBLE_QUOTE = 0x22
+const SINGLE_QUOTE = 0x27
 
 /** Index of the last character of `close` at or after `from`, or -1. */
 function plainEnd(text: string, from: number, close: string): number {
@@ -9,15 +12,18 @@ function plainEnd(text: string, from: number, close: string): number {
   return at === -1 ? -1 : at + close.length - 1
 }
 
-/** Index of the last character of `close` after `from`, skipping quoted text (as fast-xml-parser reads tags and PIs), or -1. */
-function quotedEnd(text: string, from: number, close: string): number {
+/**
+ * Index of the `>` ending a tag (`pi`: a `?>` ending a processing instruction) that starts
+ * before `from`, skipping quoted text as fast-xml-parser does, or -1.
+ */
+function quotedEnd(text: string, from: number, pi: boolean): number {
   for (let at = from; at < text.length; at++) {
-    const char = text[at]
-    if (char === '"' || char === "'") {
-      at = text.indexOf(char, at + 1)
+    const code = text.charCodeAt(at)
+    if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+      at = text.indexOf(code === DOUBLE_QUOTE ? '"' : "'", at + 1)
       if (at === -1) return -1
-    } else if (text.startsWith(close, at)) {
-      return at + close.length - 1
+    } else if (code === GREATER && (!pi || text.charCodeAt(at - 1) === QUESTION)) {
+      return at
     }
   }
   return -1
@@ -37,8 +43,8 @@ export function findXmlDeclaration(text: string): number {
     const next = text.charCodeAt(at + 1)
     let end: number
     if (next === SLASH) end = plainEnd(text, at, '>')
-    else if (next === QUESTION) end = quotedEnd(text, at + 1, '?>')
-    else if (next !== BANG) end = quotedEnd(text, at + 1, '>')
+    else if (next === QUESTION) end = quotedEnd(text, at + 1, true)
+    else if (next !== BANG) end = quotedEnd(text, at + 1, false)
     else if (text.startsWith('--', at + 2)) end = plainEnd(text, at + 4, '-->')
     else if (text.charCodeAt(at + 2) === BRACKET) end = plainEnd(text, at, ']]>')
     else return at
