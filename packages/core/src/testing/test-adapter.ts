@@ -8,6 +8,7 @@ import { EvnormError } from '../model/errors.js'
 import { type BatchResult, REJECTION_REASONS } from '../model/outcome.js'
 import { CHANNELS, EVENT_TYPES } from '../model/taxonomy.js'
 import { normalize, normalizeRecords } from '../normalize/normalize.js'
+import { withTimeZone } from './host-time-zone.js'
 
 /** What an adapter's tests give the conformance kit. */
 export interface AdapterFixtures {
@@ -35,17 +36,6 @@ export interface AdapterFixtures {
 export const CONFORMANCE_TIME_ZONES = ['UTC', 'Pacific/Chatham', 'America/St_Johns'] as const
 
 const BUG_REASONS = new Set(['adapter_error', 'invalid_event'])
-
-function withTimeZone<T>(zone: string, run: () => T): T {
-  const previous = process.env.TZ
-  process.env.TZ = zone
-  try {
-    return run()
-  } finally {
-    if (previous === undefined) delete process.env.TZ
-    else process.env.TZ = previous
-  }
-}
 
 function expectOneOutcomePerRecord(
   records: readonly unknown[] | undefined,
