@@ -59,6 +59,15 @@ describe('inputs', () => {
     ])
   })
 
+  it('reads a batch with one broken message as its other events and one invalid_json', () => {
+    const good = JSON.stringify(one)
+    const result = events(`[${good},{"event_type":"deliv",,},${good}]`)
+    expect(result.events).toHaveLength(2)
+    expect(result.rejections.map((rejection) => [rejection.locator, rejection.reason])).toEqual([
+      ['$[1]', 'invalid_json'],
+    ])
+  })
+
   it('reads an empty batch as no records', () => {
     expect(events('[]').counts.records).toBe(0)
   })
