@@ -115,9 +115,26 @@ describe('detectSource', () => {
     expect(detectSource('email\taction\ttime\n')).toMatchObject({ source: 'smaily-log' })
   })
 
+  it('reads an empty JSON array as zero records of no particular feed', () => {
+    for (const head of ['[]', ' [ \n ] ', '\uFEFF[]'])
+      expect(detectSource(head)).toEqual({
+        success: true,
+        source: undefined,
+        reason: 'an empty JSON array: no records',
+      })
+  })
+
+  it('recognises the Altcraft error envelope without data', () => {
+    expect(detectSource('{"error":401,"error_text":"API token required"}')).toEqual({
+      success: true,
+      source: 'altcraft-history',
+      reason: 'an {"error", "error_text"} response envelope',
+    })
+  })
+
   it('explains what it could not tell', () => {
     expect(detectSource(' \n ')).toEqual({ success: false, reason: 'the input is empty' })
-    expect(detectSource('[]')).toEqual({
+    expect(detectSource('[]', 'ndjson')).toEqual({
       success: false,
       reason: 'an empty JSON array names no feed',
     })

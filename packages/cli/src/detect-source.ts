@@ -8,6 +8,12 @@ export const DETECTION_HEAD_BYTES = 64 * 1024
 /** What {@link detectSource} decided: the feed and why, or why it could not tell. */
 export type SourceDetection =
   | { readonly success: true; readonly source: SourceName; readonly reason: string }
+  | {
+      /** An empty JSON array: a valid "no data" answer of every JSON feed, zero records. */
+      readonly success: true
+      readonly source: undefined
+      readonly reason: string
+    }
   | { readonly success: false; readonly reason: string }
 
 const XML_ROOT = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/
@@ -18,8 +24,10 @@ const XML_ROOT = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:
  * ends inside a long `data` array, its first record), records or a CSV header with `action`
  * and `datetime`; Altcraft hooks by messages with `event_type` (or the
  * `event` spelling of the vendor's batch page) and `event_date`; Smaily by rows with `action`
- * and `time`, or a `{"code", "message"}` error object. The text is read as `format` when
- * given, else as XML, JSON or CSV by its first character. Pure; never throws.
+ * and `time`, or a `{"code", "message"}` error object; an `{"error", "error_text"}` object
+ * is Altcraft's error envelope. An empty JSON array is zero records of no particular feed
+ * (`source: undefined`). The text is read as `format` when given, else as XML, JSON or CSV by
+ * its first character. Pure; never throws.
  */
 export function detectSource(head: string, format?: InputFormat): SourceDetection {
   const text = head.replace(/^\uFEFF/, '').trimStart()
@@ -28,7 +36,7 @@ export function detectSource(head: string, format?: InputFormat): SourceDetectio
   const as = format ?? (first === '<' ? 'xml' : first === '{' || first === '[' ? 'json' : 'csv')
   if (as === 'xml') return detectXml(text)
   if (as === 'csv') return detectCsv(text)
-  return detectJson(text)
+  return detectJson(text, as === 'json')
 }
 
 function detectXml(text: string): SourceDetection {
@@ -52,7 +60,7 @@ function detectXml(text: string): SourceDetection {
   }
 }
 
-function detectJson(text: string): SourceDetection {
+function detectJson(text: string, document: boolean): SourceDetection {
   const shape = firstRecordKeys(text)
   if (shape.kind === 'object') {
     const keys = new Set(shape.keys)
@@ -61,6 +69,13 @@ function detectJson(text: string): SourceDetection {
         success: true,
         source: 'altcraft-history',
         reason: 'a {"data", "error"} response envelope',
+      }
+    }
+    if (keys.has('error') && keys.has('error_text') && !keys.has('action')) {
+      return {
+        success: true,
+        source: 'altcraft-history',
+        reason: 'an {"error", "error_text"} response envelope',
       }
     }
     if (keys.has('code') && keys.has('message') && !keys.has('action')) {
@@ -73,6 +88,9 @@ function detectJson(text: string): SourceDetection {
   }
   if (shape.kind === 'array' && shape.first === 'object') {
     return byRecordKeys(shape.keys, 'the first array element')
+  }
+  if (shape.kind === 'array' && shape.first === 'empty' && document) {
+    return { success: true, source: undefined, reason: 'an empty JSON array: no records' }
   }
   if (shape.kind === 'array') {
     return {

@@ -4,6 +4,7 @@ import {
   type AnyAdapter,
   type InputFormat,
   normalizeStream,
+  scanJsonStream,
   sniffFormat,
   type UnreadableInputError,
   VendorErrorEnvelopeError,
@@ -117,6 +118,16 @@ async function normalizeInput(run: Run, spec: InputSpec): Promise<string | undef
     const format = run.args.format ?? formatFromName(spec.name) ?? sniffedFormat(input.head)
     const chosen = chooseSource(run, input, format)
     if (!chosen.success) return chosen.problem
+    if (chosen.source === undefined) {
+      run.summary.startFile({
+        file: spec.name,
+        source: 'none',
+        feed: 'none',
+        format: 'json',
+        detectedBy: chosen.reason,
+      })
+      return await checkEmptyArray(input)
+    }
     const { adapter } = SOURCES[chosen.source]
     const report = run.summary.startFile({
       file: spec.name,
@@ -139,7 +150,10 @@ function chooseSource(
   run: Run,
   input: OpenedInput,
   format: InputFormat | undefined,
-): { success: true; source: SourceName; reason?: string } | { success: false; problem: string } {
+):
+  | { success: true; source: SourceName; reason?: string }
+  | { success: true; source: undefined; reason: string }
+  | { success: false; problem: string } {
   if (run.args.source !== 'auto') return { success: true, source: run.args.source }
   const detection = detectSource(input.head, format)
   if (!detection.success) {
@@ -150,10 +164,24 @@ function chooseSource(
   }
   if (!run.args.quiet && !run.args.jsonSummary) {
     run.io.stderr.write(
-      `evnorm: ${input.name}: reading as ${detection.source} (${detection.reason}), format ${format ?? 'auto'}\n`,
+      detection.source === undefined
+        ? `evnorm: ${input.name}: ${detection.reason}, so no feed to detect\n`
+        : `evnorm: ${input.name}: reading as ${detection.source} (${detection.reason}), format ${format ?? 'auto'}\n`,
     )
   }
-  return { success: true, source: detection.source, reason: detection.reason }
+  return detection.source === undefined
+    ? { success: true, source: undefined, reason: detection.reason }
+    : { success: true, source: detection.source, reason: detection.reason }
+}
+
+/** Reads an input whose head is an empty JSON array to its end: zero records, or the problem. */
+async function checkEmptyArray(input: OpenedInput): Promise<string | undefined> {
+  for await (const item of scanJsonStream(input.chunks, [[]])) {
+    if (item.kind === 'error') {
+      return `cannot read the input as json at offset ${item.offset}: ${item.message}`
+    }
+  }
+  return undefined
 }
 
 async function streamInput(

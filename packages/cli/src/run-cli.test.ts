@@ -403,6 +403,45 @@ describe('evnorm normalize (in-process)', () => {
     expect(await runInProcess(argv, { stdin })).toEqual({ code: 2, stdout: '', stderr })
   })
 
+  it('reads an empty JSON array with --source auto as zero records, exit 0', async () => {
+    const run = await runInProcess(['normalize', '--json-summary', '-'], { stdin: ' [ ]\n' })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe('')
+    expect(JSON.parse(run.stderr)).toMatchObject({
+      records: 0,
+      files: [
+        {
+          file: '<stdin>',
+          source: 'none',
+          records: 0,
+          detectedBy: 'an empty JSON array: no records',
+        },
+      ],
+    })
+    const text = await runInProcess(['normalize', '-'], { stdin: '[]' })
+    expect(text.code).toBe(0)
+    expect(text.stderr).toMatch(
+      /^evnorm: <stdin>: an empty JSON array: no records, so no feed to detect\n/,
+    )
+    const trailing = await runInProcess(['normalize', '-q', '-'], { stdin: '[] [' })
+    expect(trailing.code).toBe(2)
+    expect(trailing.stderr).toContain(
+      "evnorm: <stdin>: cannot read the input as json at offset 3: unexpected '['",
+    )
+  })
+
+  it('reports an Altcraft error envelope without data as the vendor error', async () => {
+    const run = await runInProcess(['normalize', '-q', '-'], {
+      stdin: '{"error":401,"error_text":"API token required"}',
+    })
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'evnorm: <stdin>: the vendor returned an error response instead of records (altcraft.history error 401: API token required)\n',
+    })
+  })
+
   it('refuses an --out or --rejects that would overwrite an input or each other', async () => {
     const input = example('smaily-cursor-page.json')
     expect((await runInProcess(['normalize', '-o', input, input])).stderr).toBe(

@@ -11,9 +11,9 @@ export const QUOTED_REJECTIONS = 5
 export interface FileReport {
   /** The input's name as given (`<stdin>` for standard input). */
   readonly file: string
-  /** The `--source` feed used. */
-  readonly source: SourceName
-  /** The adapter's feed id. */
+  /** The `--source` feed used; `none` for an empty JSON array read with `--source auto`. */
+  readonly source: SourceName | 'none'
+  /** The adapter's feed id (`none` with `source: 'none'`). */
   readonly feed: string
   /** The format read (`auto` when neither the option, the name nor the content said). */
   readonly format: string
