@@ -1,4 +1,4 @@
-import type { SummaryData } from './run-summary.js'
+import { byCountThenName, type SummaryData } from './run-summary.js'
 
 /** Where the run wrote its results, for the summary's last lines. */
 export interface SummaryDestinations {
@@ -47,7 +47,7 @@ export function formatSummary(summary: SummaryData, destinations: SummaryDestina
 }
 
 function section(lines: string[], title: string, counts: Readonly<Record<string, number>>): void {
-  const entries = Object.entries(counts)
+  const entries = Object.entries(counts).sort(byCountThenName)
   if (entries.length === 0) return
   lines.push(title)
   const keys = entries.map(([key]) => displayKey(key))

@@ -254,6 +254,17 @@ describe('evnorm normalize (in-process)', () => {
     expect(strict.code).toBe(1)
   })
 
+  it('lists numeric-looking unknown verbs by count, then name, in the text summary', async () => {
+    const row = (action: string) =>
+      `{"email":"a@example.ee","time":"2025-06-01 12:00:00","action":"${action}","value":""}`
+    const stdin = ['zz', 'zz', '7', '10', 'a'].map(row).join('\n')
+    const run = await runInProcess(['normalize', '-s', 'smaily-log', '-f', 'ndjson', '-'], {
+      stdin,
+    })
+    const section = run.stderr.split('unknown vendor verbs (events of type unknown)\n')[1] ?? ''
+    expect(section.split('\n').slice(0, 4)).toEqual(['  zz  2', '  10  1', '  7   1', '  a   1'])
+  })
+
   it('prints the first rejections and how to keep them in the text summary', async () => {
     const run = await runInProcess(['normalize', fixture('bad-records.ndjson')])
     expect(run.stderr).toContain('rejections by reason\n')

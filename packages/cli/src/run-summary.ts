@@ -51,11 +51,15 @@ export interface SummaryData {
   readonly rejected: number
   /** Events written. */
   readonly events: number
-  /** Events by canonical type (most frequent first). */
+  /**
+   * Events by canonical type. Keys are inserted most frequent first, but an object's key order
+   * is not its insertion order for integer-like keys (`"7"` comes first), so sort by value
+   * where order matters.
+   */
   readonly byType: Readonly<Record<string, number>>
-  /** Events by canonical channel (most frequent first). */
+  /** Events by canonical channel (key order as for `byType`). */
   readonly byChannel: Readonly<Record<string, number>>
-  /** Events of type `unknown` by the vendor's verb (`source.verb`). */
+  /** Events of type `unknown` by the vendor's verb (`source.verb`; key order as for `byType`). */
   readonly unknownVerbs: Readonly<Record<string, number>>
   /** Unknown-type events whose verb is not listed because {@link MAX_UNKNOWN_VERBS} was reached. */
   readonly unknownVerbsNotListed: number
@@ -142,9 +146,14 @@ function increment(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1)
 }
 
+/** Orders `[name, count]` entries by count (highest first), then name. */
+export function byCountThenName(
+  [a, countA]: readonly [string, number],
+  [b, countB]: readonly [string, number],
+): number {
+  return countB - countA || (a < b ? -1 : a > b ? 1 : 0)
+}
+
 function sorted(counts: ReadonlyMap<string, number>): Record<string, number> {
-  const entries = [...counts].sort(
-    ([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0),
-  )
-  return Object.fromEntries(entries)
+  return Object.fromEntries([...counts].sort(byCountThenName))
 }
