@@ -20,8 +20,18 @@ const src = fileURLToPath(new URL('./', import.meta.url))
 const examples = join(root, 'examples')
 const fixture = (name: string) => join(src, '__fixtures__', name)
 
+/** Newest modification time of any package's sources (core and the adapters build into the CLI). */
 function newestSource(): number {
-  return Math.max(...readdirSync(src).map((name) => statSync(join(src, name)).mtimeMs))
+  const packages = join(root, 'packages')
+  return Math.max(
+    ...readdirSync(packages).flatMap((name) => {
+      const dir = join(packages, name, 'src')
+      if (!existsSync(dir)) return []
+      return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map(
+        (file) => statSync(join(dir, file)).mtimeMs,
+      )
+    }),
+  )
 }
 
 function evnorm(args: readonly string[], input?: string | Buffer) {

@@ -198,7 +198,7 @@ async function streamInput(
     ...(format === undefined ? {} : { format }),
   }
   for await (const item of normalizeStream(adapter, input.chunks, options)) {
-    if (!item.success) return describeInputError(item.error)
+    if (!item.success) return describeInputError(item.error, run.args.format === undefined)
     const lines = batchLines(item, adapter.feed, run.rejects !== undefined)
     run.summary.addBatch(report, lines.batch)
     await run.out.write(lines.events)
@@ -231,12 +231,20 @@ function sniffedFormat(head: string): InputFormat | undefined {
   return format !== undefined && isInputFormat(format) ? format : undefined
 }
 
-function describeInputError(error: VendorErrorEnvelopeError | UnreadableInputError): string {
+/** The error line's problem; `guessed`: the format came from the name or content, not `--format`. */
+function describeInputError(
+  error: VendorErrorEnvelopeError | UnreadableInputError,
+  guessed: boolean,
+): string {
   if (VendorErrorEnvelopeError.isInstance(error)) {
     const text = error.vendorMessage === '' ? '' : `: ${error.vendorMessage}`
     return `the vendor returned an error response instead of records (${error.feed} error ${error.code}${text})`
   }
-  return error.message
+  const moreValues =
+    guessed && error.format === 'json' && error.message.includes('after the end of the JSON value')
+  return moreValues
+    ? `${error.message}; if it holds one JSON value per line, pass --format ndjson`
+    : error.message
 }
 
 function printSummary(run: Run): void {

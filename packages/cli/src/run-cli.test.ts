@@ -414,6 +414,19 @@ describe('evnorm normalize (in-process)', () => {
     expect(await runInProcess(argv, { stdin })).toEqual({ code: 2, stdout: '', stderr })
   })
 
+  it('suggests --format ndjson for NDJSON content in a .json file', async () => {
+    const path = join(scratch(), 'rows.json')
+    const row = '{"email":"a@example.ee","time":"2025-06-01 12:00:00","action":"optin","value":""}'
+    writeFileSync(path, `${row}\n${row}\n`)
+    const run = await runInProcess(['normalize', '-q', '-s', 'smaily-log', path])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(
+      /unexpected '\{' after the end of the JSON value; if it holds one JSON value per line, pass --format ndjson\n$/,
+    )
+    const explicit = await runInProcess(['normalize', '-q', '-s', 'smaily-log', '-f', 'json', path])
+    expect(explicit.stderr).not.toContain('--format ndjson')
+  })
+
   it('reads an empty JSON array with --source auto as zero records, exit 0', async () => {
     const run = await runInProcess(['normalize', '--json-summary', '-'], { stdin: ' [ ]\n' })
     expect(run.code).toBe(0)
