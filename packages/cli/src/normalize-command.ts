@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { realpath, stat } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 import {
   type AnyAdapter,
   type InputFormat,
@@ -98,7 +98,10 @@ async function findClash(
   return undefined
 }
 
-/** Device and inode of an existing regular file (links followed), else the resolved path. */
+/**
+ * Device and inode of an existing regular file (links followed), else its path with the
+ * directory's links resolved.
+ */
 async function fileIdentity(path: string): Promise<string> {
   try {
     const stats = await stat(path)
@@ -106,7 +109,9 @@ async function fileIdentity(path: string): Promise<string> {
   } catch {
     // Not there yet: only its path can clash.
   }
-  return `path ${resolve(path)}`
+  const absolute = resolve(path)
+  const directory = await realpath(dirname(absolute)).catch(() => dirname(absolute))
+  return `path ${join(directory, basename(absolute))}`
 }
 
 async function normalizeInput(run: Run, spec: InputSpec): Promise<string | undefined> {

@@ -499,6 +499,11 @@ describe('evnorm normalize (in-process)', () => {
     }
     const both = await runInProcess(['normalize', '-o', input, '-r', join(dir, 'link.ndjson'), '-'])
     expect(both.stderr).toBe('evnorm: --out and --rejects name the same file\n')
+    symlinkSync(dir, join(dir, 'again'))
+    const fresh = ['-o', join(dir, 'new.ndjson'), '-r', join(dir, 'again', 'new.ndjson'), input]
+    expect((await runInProcess(['normalize', ...fresh])).stderr).toBe(
+      'evnorm: --out and --rejects name the same file\n',
+    )
   })
 
   it.each([
