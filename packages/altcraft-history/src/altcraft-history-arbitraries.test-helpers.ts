@@ -1,3 +1,4 @@
+import { SUBSCRIPTION_STATUSES } from '@evnorm/core'
 import fc from 'fast-check'
 
 /** A history record as the vendor renders it in JSON. */
@@ -69,16 +70,7 @@ export const historyTime: fc.Arbitrary<string> = fc
 
 /** A status word, an unknown word, or a number (the API accepts 0–6; 7 and up are unknown). */
 const status = fc.oneof(
-  fc.constantFrom(
-    'subscribed',
-    'unsubscribed',
-    'complained',
-    'hardbounced',
-    'unconfirmed',
-    'suspended',
-    'invalid',
-    'paused_by_vendor',
-  ),
+  fc.constantFrom(...SUBSCRIPTION_STATUSES, 'paused_by_vendor'),
   fc.integer({ min: 0, max: 9 }),
 )
 
