@@ -513,6 +513,36 @@ describe('subscription the event went through', () => {
     expect(unknownHash.subscription).toEqual({ channel: 'email', resourceId: '3', hashId: 'h9' })
   })
 
+  it('never takes a hash match on another channel or resource', () => {
+    const mixed = [
+      { resource_id: 3, channel: 'sms', phone: '+3725551234', hash_id: 'h1' },
+      { resource_id: 3, channel: 'email', email: 'c@example.org', hash_id: 'h2' },
+    ]
+    const sms = only({
+      event_type: 'send_sms',
+      event_date: DATE,
+      subscription_hash_id: 'h2',
+      subscription: mixed,
+    })
+    expect(sms.channel).toBe('sms')
+    expect(sms.subscription).toBe(sms.profileSubscriptions?.[0])
+    expect(sms.recipient?.email).toBeUndefined()
+    const elsewhere = only(
+      message({
+        subscription: [
+          { resource_id: 9, channel: 'email', email: 'ann@example.org', hash_id: 'h9' },
+        ],
+        subscription_hash_id: 'h9',
+        event_data: { resource_id: 5 },
+      }),
+    )
+    expect(elsewhere.subscription).toMatchObject({
+      channel: 'email',
+      resourceId: '5',
+      hashId: 'h9',
+    })
+  })
+
   it('gives suppress the channel of its subscription, else email (any channel, §1.8)', () => {
     const sms = only({
       event_type: 'suppress',

@@ -149,10 +149,11 @@ function readStatus(
 }
 
 /**
- * The subscription the event went through: among `subscriptions`, the one element whose
- * `hash_id` is the message's `subscription_hash_id`; failing that, the one element on the
- * event's resource (`event_data.resource_id`, when given) and, for an event with a delivery
- * channel, on that channel. Undefined when none or several match.
+ * The subscription the event went through: the one element of `subscriptions` on the event's
+ * resource (`event_data.resource_id`, when given) and, for an event with a delivery channel,
+ * on that channel; among several such, the one whose `hash_id` is the message's
+ * `subscription_hash_id`. A hash never selects an element of another resource or channel.
+ * Undefined when none or several match.
  */
 export function selectSubscription(
   subscriptions: readonly Subscription[] | undefined,
@@ -161,16 +162,13 @@ export function selectSubscription(
   channel: Channel | undefined,
 ): Subscription | undefined {
   if (subscriptions === undefined) return undefined
-  const byHash =
-    hashId === undefined ? undefined : single(subscriptions, (s) => s.hashId === hashId)
-  if (byHash !== undefined) return byHash
   const byChannel = channel !== undefined && isDeliveryChannel(channel)
-  return single(
-    subscriptions,
-    (s) =>
-      (resourceId === undefined || s.resourceId === resourceId) &&
-      (!byChannel || s.channel === channel),
-  )
+  const fits = (s: Subscription) =>
+    (resourceId === undefined || s.resourceId === resourceId) &&
+    (!byChannel || s.channel === channel)
+  const byHash =
+    hashId === undefined ? undefined : single(subscriptions, (s) => s.hashId === hashId && fits(s))
+  return byHash ?? single(subscriptions, fits)
 }
 
 function single(
