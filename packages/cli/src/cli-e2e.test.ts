@@ -1,7 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import {
+  closeSync,
   existsSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   statSync,
@@ -164,6 +166,29 @@ describe('the built evnorm binary', () => {
     const strict = evnorm(['normalize', '--strict', '-q', '-o', out, fixture('bad-records.ndjson')])
     expect(strict.code).toBe(1)
     expect(evnorm(['normalize', '--strict', '-q', 'examples/smaily-cursor-page.json']).code).toBe(0)
+  })
+
+  it('refuses an --out that is the file on standard input, and lets devices repeat', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evnorm-e2e-'))
+    const page = join(dir, 'page.json')
+    const content = readFileSync(join(examples, 'smaily-cursor-page.json'))
+    writeFileSync(page, content)
+    const stdin = openSync(page, 'r')
+    try {
+      const result = spawnSync(process.execPath, [bin, 'normalize', '-o', page], {
+        cwd: root,
+        stdio: [stdin, 'pipe', 'pipe'],
+      })
+      expect(result.status).toBe(2)
+      expect(result.stderr.toString('utf8')).toBe(
+        `evnorm: --out ${page} is the file on standard input and would be overwritten\n`,
+      )
+    } finally {
+      closeSync(stdin)
+    }
+    expect(readFileSync(page)).toEqual(content)
+    const devices = evnorm(['normalize', '-q', '-o', '/dev/null', '-r', '/dev/null', page])
+    expect(devices).toEqual({ code: 0, stdout: '', stderr: '' })
   })
 
   it('prints the schema, the vocabularies and the sources', () => {

@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import {
@@ -45,7 +46,7 @@ interface Run {
 export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<number> {
   const expanded = await expandInputs(args.inputs)
   if (!expanded.success) return reportProblem(io, expanded.name, expanded.problem)
-  const clash = await findClash(args, expanded.inputs)
+  const clash = await findClash(args, expanded.inputs, io.stdin)
   if (clash !== undefined) return reportProblem(io, undefined, clash)
   let out: LineSink | undefined
   let rejects: LineSink | undefined
@@ -79,36 +80,50 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
 
 /**
  * Why `--out` or `--rejects` would overwrite an input or each other, compared by file
- * identity (device and inode), so a symlink or hard link to an input is caught too.
+ * identity (device and inode), so a symlink or hard link to an input, or a file redirected to
+ * standard input, is caught too. Devices and pipes (`/dev/null`, `/dev/stdout`) never clash.
  */
 async function findClash(
   args: NormalizeArgs,
   inputs: readonly InputSpec[],
+  stdin: CliIo['stdin'],
 ): Promise<string | undefined> {
   const out = args.out === undefined ? undefined : await fileIdentity(args.out)
   const rejects = args.rejects === undefined ? undefined : await fileIdentity(args.rejects)
   if (out !== undefined && out === rejects) return '--out and --rejects name the same file'
   for (const input of inputs) {
-    if (input.path === undefined) continue
-    const identity = await fileIdentity(input.path)
-    if (identity === out) return `--out ${args.out} is also an input and would be overwritten`
-    if (identity === rejects)
-      return `--rejects ${args.rejects} is also an input and would be overwritten`
+    const identity =
+      input.path === undefined ? stdinIdentity(stdin) : await fileIdentity(input.path)
+    if (identity === undefined) continue
+    const what = input.path === undefined ? 'the file on standard input' : 'also an input'
+    if (identity === out) return `--out ${args.out} is ${what} and would be overwritten`
+    if (identity === rejects) return `--rejects ${args.rejects} is ${what} and would be overwritten`
   }
   return undefined
 }
 
-/**
- * Device and inode of an existing regular file (links followed), else its path with the
- * directory's links resolved.
- */
-async function fileIdentity(path: string): Promise<string> {
+function regularFileIdentity(stats: { isFile(): boolean; dev: number; ino: number }) {
+  return stats.isFile() ? `file ${stats.dev}:${stats.ino}` : undefined
+}
+
+/** The identity of the regular file standard input reads, if it reads one. */
+function stdinIdentity(stdin: CliIo['stdin']): string | undefined {
+  const fd = (stdin as { fd?: unknown }).fd
+  if (typeof fd !== 'number') return undefined
   try {
-    const stats = await stat(path)
-    if (stats.isFile()) return `file ${stats.dev}:${stats.ino}`
+    return regularFileIdentity(fstatSync(fd))
   } catch {
-    // Not there yet: only its path can clash.
+    return undefined
   }
+}
+
+/**
+ * Device and inode of an existing regular file (links followed); undefined for an existing
+ * device, pipe or directory; else its path with the directory's links resolved.
+ */
+async function fileIdentity(path: string): Promise<string | undefined> {
+  const stats = await stat(path).catch(() => undefined)
+  if (stats !== undefined) return regularFileIdentity(stats)
   const absolute = resolve(path)
   const directory = await realpath(dirname(absolute)).catch(() => dirname(absolute))
   return `path ${join(directory, basename(absolute))}`
