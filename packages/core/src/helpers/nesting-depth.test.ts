@@ -30,6 +30,16 @@ describe('exceedsNestingDepth', () => {
     expect(() => JSON.stringify(deep)).toThrow(RangeError)
   })
 
+  test('stays linear on shared references and cycles', () => {
+    let shared: unknown[] = [1]
+    for (let level = 0; level < 60; level++) shared = [shared, shared]
+    expect(exceedsNestingDepth(shared)).toBe(false)
+    expect(exceedsNestingDepth(shared, 10)).toBe(true)
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    expect(exceedsNestingDepth(cyclic)).toBe(true)
+  })
+
   test.prop([fc.integer({ min: 0, max: 300 }), fc.constantFrom('array', 'object' as const)])(
     'is true exactly past the limit',
     (depth, kind) => {
