@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { chunkingArbitrary, cut, cutBytes, trickyCharacter } from './chunked-source.test-helpers.js'
+import { MAX_TEXT_LENGTH } from './text-limit.js'
 import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js'
 
 const text = fc.string({ unit: trickyCharacter, maxLength: 40 })
@@ -63,6 +64,12 @@ describe('Utf8ChunkDecoder', () => {
       text: 'a',
       error: 'invalid UTF-8 at byte 1',
     })
+  })
+
+  it('says a valid chunk too long for one string is too long, not bad UTF-8', () => {
+    const decoded = new Utf8ChunkDecoder().push(Buffer.alloc(MAX_TEXT_LENGTH + 1, 0x20))
+    expect(decoded.text).toBe('')
+    expect(decoded.error?.message).toContain('the longest string JavaScript can hold')
   })
 
   it('throws on a chunk that is neither a string nor bytes (programmer error)', () => {

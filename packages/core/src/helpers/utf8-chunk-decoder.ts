@@ -1,10 +1,11 @@
 import { invalidUtf8Offset } from './invalid-utf8-offset.js'
+import { MAX_TEXT_LENGTH, tooLongMessage } from './text-limit.js'
 
 /** Text decoded from one chunk, and the reason decoding stopped, if it did. */
 export interface DecodedChunk {
   /** The text decoded so far from this chunk (up to the first invalid byte on error). */
   readonly text: string
-  /** Set when the input is not UTF-8: nothing more can be decoded. */
+  /** Set when the input is not UTF-8, or is more text than one string holds: nothing more can be decoded. */
   readonly error?: {
     /** Readable message naming the byte offset. */
     readonly message: string
@@ -71,7 +72,11 @@ export class Utf8ChunkDecoder {
     try {
       return { text: this.#dropBom(this.#decoder.decode(bytes)) }
     } catch {
-      const valid = Math.max(invalidUtf8Offset(bytes), 0)
+      const valid = invalidUtf8Offset(bytes)
+      if (valid === -1) {
+        const message = tooLongMessage('the decoded text', MAX_TEXT_LENGTH)
+        return { text: '', error: { message, byteOffset: start } }
+      }
       return this.#failure(
         this.#dropBom(this.#decoder.decode(bytes.subarray(0, valid))),
         start + valid,

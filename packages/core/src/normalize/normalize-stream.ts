@@ -1,9 +1,8 @@
 import { scanJsonStream } from '../helpers/json-stream.js'
-import { parseJsonLossless } from '../helpers/lossless-json.js'
 import { readLines } from '../helpers/ndjson.js'
 import { decodeText, sniffFormat } from '../helpers/text-input.js'
 import { MAX_TEXT_LENGTH, tooLongMessage } from '../helpers/text-limit.js'
-import { type AnyAdapter, type InputFormat, UnparseableRecord } from '../model/adapter.js'
+import type { AnyAdapter, InputFormat } from '../model/adapter.js'
 import { UnreadableInputError, type VendorErrorEnvelopeError } from '../model/errors.js'
 import type { BatchResult } from '../model/outcome.js'
 import { readElement } from './json-elements.js'
@@ -114,8 +113,7 @@ async function* streamNdjson(
       yield unreadable(runner, 'ndjson', item.error, `line ${item.line}`)
       return
     }
-    const parsed = parseJsonLossless(item.text)
-    records.push(parsed.success ? parsed.value : new UnparseableRecord(item.text, parsed.message))
+    records.push(readElement(item.text))
     lines.push(item.line)
     if (records.length === batchSize) {
       const batchLines = lines
@@ -187,21 +185,19 @@ async function readWhole(
   limit: number,
 ): Promise<{ success: true; text: string } | { success: false; message: string }> {
   const parts: Uint8Array[] = []
+  let bytes = 0
   let text = ''
   const tooLong = { success: false, message: tooLongMessage('the document', limit) } as const
   for await (const chunk of source) {
-    if (typeof chunk !== 'string') parts.push(chunk)
-    else if (text.length + chunk.length > limit) return tooLong
+    if (typeof chunk !== 'string') {
+      bytes += chunk.length
+      if (bytes > 3 * limit) return tooLong
+      parts.push(chunk)
+    } else if (text.length + chunk.length > limit) return tooLong
     else text += chunk
   }
   if (parts.length === 0) return { success: true, text }
-  let decoded: ReturnType<typeof decodeText>
-  try {
-    decoded = decodeText(Buffer.concat(parts))
-  } catch (error) {
-    if (error instanceof RangeError) return tooLong
-    throw error
-  }
+  const decoded = decodeText(Buffer.concat(parts))
   if (decoded.success && decoded.text.length > limit) return tooLong
   return decoded
 }
