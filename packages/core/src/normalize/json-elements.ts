@@ -30,13 +30,14 @@ export function readJsonElements(
   const decoded = decodeText(input)
   if (!decoded.success) return failed
   const scanner = new JsonStreamScanner(adapter.jsonRecordPaths)
+  const items = [...scanner.push(decoded.text), ...scanner.end()]
+  if (items.some((item) => item.kind === 'error')) return failed
   const records: unknown[] = []
   const locators: string[] = []
   let document: string | undefined
-  for (const item of [...scanner.push(decoded.text), ...scanner.end()]) {
-    if (item.kind === 'error') return failed
+  for (const item of items) {
     if (item.kind === 'document') document = item.text
-    else {
+    else if (item.kind !== 'error') {
       records.push(readElement(item.text))
       locators.push(item.locator)
     }
