@@ -8,7 +8,8 @@ export const OCCURRENCE_WINDOW = 100_000
  * records of a run, so identical records become occurrence 1, 2, 3… deterministically in batch
  * and streaming runs alike, with bounded memory. An id keeps counting up while any of its
  * occurrences is inside the window, so a number is never given twice to records less than a
- * window apart; it starts again at 1 only after a whole window without the id.
+ * window apart; it starts again at 1 when the id recurs a whole window or more after its last
+ * occurrence.
  */
 export class OccurrenceWindow {
   readonly #size: number
