@@ -156,6 +156,35 @@ describe('XML arrays and objects', () => {
     expect(json.success && json.events[0]).not.toHaveProperty('message')
   })
 
+  it('reads a status number written as JSON.parse would read it (1.0, 1e0) in JSON and XML alike', () => {
+    const subscription = (status: unknown) => ({ resource_id: 3, channel: 'email', status })
+    const record = { action: 'send', datetime: '2024-09-27T15:52:57Z' }
+    const statusOf = (text: string) => {
+      const result = normalize(adapter, text)
+      return result.success ? result.events[0]?.subscription : undefined
+    }
+    for (const status of ['1.0', '1e0', '1']) {
+      const fromXml = statusOf(
+        xml(
+          `<item>${ITEM}<subscription><resource_id>3</resource_id><channel>email</channel><status>${status}</status></subscription></item>`,
+        ),
+      )
+      expect(fromXml).toMatchObject({ status: 'unsubscribed' })
+      expect(
+        statusOf(
+          `{"data":[${JSON.stringify({ ...record, subscription: subscription(0) }).replace('"status":0', `"status":${status}`)}],"error":0}`,
+        ),
+      ).toEqual(fromXml)
+    }
+    expect(
+      statusOf(
+        xml(
+          `<item>${ITEM}<subscription><channel>email</channel><status>01</status></subscription></item>`,
+        ),
+      ),
+    ).toMatchObject({ statusRaw: '01' })
+  })
+
   it('rejects a record whose integer field is not an integer, naming it', () => {
     const result = read(xml(`<item>${ITEM}<count>many</count></item>`))
     expect(result.rejections[0]).toMatchObject({

@@ -17,6 +17,7 @@ import {
   readText,
   readVerbatimObject,
 } from './altcraft-fields.js'
+import { integerFromText } from './altcraft-history-text-fields.js'
 import { parseProblemsOf } from './altcraft-record-problem.js'
 
 /** The canonical subscription context. */
@@ -27,7 +28,6 @@ type Status = (typeof SUBSCRIPTION_STATUSES)[number]
 type Source = Readonly<Record<string, unknown>>
 
 const STATUSES = new Set<string>(SUBSCRIPTION_STATUSES)
-const STATUS_NUMBER = /^[0-6]$/
 /** The record field holding the profile's current subscriptions. */
 export const SUBSCRIPTIONS_FIELD = 'subscriptions'
 const SUBSCRIPTIONS_PATH: FieldPath = [SUBSCRIPTIONS_FIELD]
@@ -35,8 +35,10 @@ const SUBSCRIPTIONS_PATH: FieldPath = [SUBSCRIPTIONS_FIELD]
 function setStatus(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
   const text = readText(source.status, at, 'status')
   if (text === undefined) return
+  const number = integerFromText(text)
   if (STATUSES.has(text)) target.status = text as Status
-  else if (STATUS_NUMBER.test(text)) target.status = SUBSCRIPTION_STATUSES[Number(text)] as Status
+  else if (typeof number === 'number' && number >= 0 && number < SUBSCRIPTION_STATUSES.length)
+    target.status = SUBSCRIPTION_STATUSES[number] as Status
   else target.statusRaw = text
 }
 
