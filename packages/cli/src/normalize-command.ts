@@ -260,9 +260,11 @@ function describeInputError(
     const text = error.vendorMessage === '' ? '' : `: ${error.vendorMessage}`
     return `the vendor returned an error response instead of records (${error.feed} error ${error.code}${text})`
   }
-  const moreValues =
-    guessed && error.format === 'json' && error.message.includes('after the end of the JSON value')
-  return moreValues
+  if (error.format !== 'json' || !error.message.includes('after the end of the JSON value'))
+    return error.message
+  if (error.message.includes("unexpected '['"))
+    return `${error.message}; several JSON documents one after another (appended pages?) are not one input: give each page its own file, or write the records as NDJSON`
+  return guessed
     ? `${error.message}; if it holds one JSON value per line, pass --format ndjson`
     : error.message
 }

@@ -427,6 +427,17 @@ describe('evnorm normalize (in-process)', () => {
     expect(explicit.stderr).not.toContain('--format ndjson')
   })
 
+  it('says appended JSON pages are not one input', async () => {
+    const path = join(scratch(), 'pages.json')
+    const page = readFileSync(example('smaily-cursor-page.json'), 'utf8')
+    writeFileSync(path, `${page}${page}`)
+    const run = await runInProcess(['normalize', '-q', '-o', join(scratch(), 'out.ndjson'), path])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(
+      /unexpected '\[' after the end of the JSON value; several JSON documents one after another \(appended pages\?\) are not one input: give each page its own file, or write the records as NDJSON\n$/,
+    )
+  })
+
   it('reads an empty JSON array with --source auto as zero records, exit 0', async () => {
     const run = await runInProcess(['normalize', '--json-summary', '-'], { stdin: ' [ ]\n' })
     expect(run.code).toBe(0)
