@@ -1,6 +1,6 @@
 import { normalize, UnreadableInputError } from '@evnorm/core'
 import { describe, expect, it } from 'vitest'
-import { detectCsvDelimiter } from './altcraft-history-csv.js'
+import { detectCsvDelimiter, parseAltcraftHistoryCsv } from './altcraft-history-csv.js'
 import { createAltcraftHistoryAdapter } from './index.js'
 
 const adapter = createAltcraftHistoryAdapter({ includeSubscriptions: true })
@@ -105,6 +105,12 @@ describe('CSV dialect', () => {
       'row 6',
       'row 8',
     ])
+  })
+
+  it('finds the header after leading blank lines and numbers the rows after it', () => {
+    const result = read('\n\naction,datetime\nsend,bad\n')
+    expect(result.rejections.map((rejection) => rejection.locator)).toEqual(['row 4'])
+    expect(parseAltcraftHistoryCsv('\n\n\n')).toMatchObject({ success: false })
   })
 
   it('keeps quotes inside unquoted cells and trims unquoted cells', () => {

@@ -94,6 +94,14 @@ function duplicateColumn(header: readonly string[]): string | undefined {
   return undefined
 }
 
+/** A parsed row with csv-parse's running counts (`info: true`). */
+type CsvRow = { readonly record: string[]; readonly info: { records: number; empty_lines: number } }
+
+/** A row's spreadsheet number: the records and the empty lines up to and including it. */
+function rowNumber(row: CsvRow | undefined): number {
+  return row === undefined ? 1 : row.info.records + row.info.empty_lines
+}
+
 /**
  * Reads an Altcraft CSV response: a header row naming the record fields, `,` or `;` as
  * delimiter (detected from the header), RFC 4180 quoting, quotes inside unquoted cells kept,
@@ -103,14 +111,16 @@ function duplicateColumn(header: readonly string[]): string | undefined {
  * a spreadsheet: the header is row 1, blank lines count. Never throws on data.
  */
 export function parseAltcraftHistoryCsv(text: string): ParseResult {
-  let rows: string[][]
+  let rows: CsvRow[]
   try {
     rows = parse(text, {
       delimiter: detectCsvDelimiter(text),
       relax_column_count: true,
       relax_quotes: true,
       trim: true,
-    })
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as CsvRow[]
   } catch (error) {
     const lines = (error as { lines?: unknown }).lines
     return unreadable(
@@ -118,17 +128,18 @@ export function parseAltcraftHistoryCsv(text: string): ParseResult {
       typeof lines === 'number' ? `line ${lines}` : undefined,
     )
   }
-  const header = rows[0]
+  const header = rows[0]?.record
   if (header === undefined || isBlank(header)) return unreadable('the CSV has no header row')
   const duplicate = duplicateColumn(header)
-  if (duplicate !== undefined) return unreadable(duplicate, 'row 1')
+  if (duplicate !== undefined) return unreadable(duplicate, `row ${rowNumber(rows[0])}`)
   const records: object[] = []
   const rowNumbers: number[] = []
   for (let index = 1; index < rows.length; index++) {
-    const cells = rows[index] as string[]
-    if (isBlank(cells)) continue
-    records.push(rowRecord(header, cells, index + 1))
-    rowNumbers.push(index + 1)
+    const row = rows[index] as CsvRow
+    if (isBlank(row.record)) continue
+    const number = rowNumber(row)
+    records.push(rowRecord(header, row.record, number))
+    rowNumbers.push(number)
   }
   return {
     success: true,
