@@ -189,9 +189,7 @@ function chooseSource(
         : `evnorm: ${input.name}: reading as ${detection.source} (${detection.reason}), format ${format ?? 'auto'}\n`,
     )
   }
-  return detection.source === undefined
-    ? { success: true, source: undefined, reason: detection.reason }
-    : { success: true, source: detection.source, reason: detection.reason }
+  return detection
 }
 
 /** Reads an input whose head is an empty JSON array to its end: zero records, or the problem. */

@@ -307,7 +307,8 @@ export class JsonStreamScanner {
         this.#fail(tooLongMessage(`the element at ${this.#recordLocator()}`, this.#limit), end)
         return
       }
-      this.#items.push({ kind: 'record', text, locator: `${frame.locator}[${frame.index++}]` })
+      this.#items.push({ kind: 'record', text, locator: this.#recordLocator() })
+      frame.index++
     } else if (frame.container === ROOT) {
       this.#document.pause(this.#text, end)
     }

@@ -1,6 +1,5 @@
-import { UnparseableRecord } from '../model/adapter.js'
 import { isBlank } from './blank-text.js'
-import { parseJsonLossless } from './lossless-json.js'
+import { parseRecordText } from './record-text.js'
 import { MAX_TEXT_LENGTH, tooLongMessage } from './text-limit.js'
 import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js'
 
@@ -8,8 +7,8 @@ const CARRIAGE_RETURN = 13
 
 /**
  * Splits NDJSON text (`\n` or `\r\n` line ends) into records parsed with
- * {@link parseJsonLossless}. Blank lines (JSON whitespace only) are skipped; a line that is not
- * JSON becomes an {@link UnparseableRecord} in its place. `lines[i]` is the 1-based line
+ * `parseJsonLossless`. Blank lines (JSON whitespace only) are skipped; a line that is not
+ * JSON becomes an `UnparseableRecord` in its place. `lines[i]` is the 1-based line
  * number of `records[i]`.
  */
 export function parseNdjson(text: string): {
@@ -25,9 +24,7 @@ export function parseNdjson(text: string): {
     line++
     const stop = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end
     if (!isBlank(text, start, stop)) {
-      const lineText = text.slice(start, stop)
-      const parsed = parseJsonLossless(lineText)
-      records.push(parsed.success ? parsed.value : new UnparseableRecord(lineText, parsed.message))
+      records.push(parseRecordText(text.slice(start, stop)))
       lines.push(line)
     }
     start = end + 1

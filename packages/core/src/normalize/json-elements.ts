@@ -1,15 +1,9 @@
 import { JsonStreamScanner } from '../helpers/json-stream-scanner.js'
-import { parseJsonLossless } from '../helpers/lossless-json.js'
+import { parseRecordText } from '../helpers/record-text.js'
 import { decodeText } from '../helpers/text-input.js'
-import { type AnyAdapter, type ParseResult, UnparseableRecord } from '../model/adapter.js'
+import type { AnyAdapter, ParseResult } from '../model/adapter.js'
 import { UnreadableInputError, VendorErrorEnvelopeError } from '../model/errors.js'
 import { parseSafely } from './parse-safely.js'
-
-/** One element of a record array: its parsed value, or an {@link UnparseableRecord}. */
-export function readElement(text: string): unknown {
-  const parsed = parseJsonLossless(text)
-  return parsed.success ? parsed.value : new UnparseableRecord(text, parsed.message)
-}
 
 /**
  * The rare path of `normalize` for a JSON text that does not parse whole: reads its record
@@ -30,19 +24,19 @@ export function readJsonElements(
   const decoded = decodeText(input)
   if (!decoded.success) return failed
   const scanner = new JsonStreamScanner(adapter.jsonRecordPaths)
-  const items = [...scanner.push(decoded.text), ...scanner.end()]
-  if (items.some((item) => item.kind === 'error')) return failed
-  const records: unknown[] = []
+  const texts: string[] = []
   const locators: string[] = []
   let document: string | undefined
-  for (const item of items) {
+  for (const item of [...scanner.push(decoded.text), ...scanner.end()]) {
+    if (item.kind === 'error') return failed
     if (item.kind === 'document') document = item.text
-    else if (item.kind !== 'error') {
-      records.push(readElement(item.text))
+    else {
+      texts.push(item.text)
       locators.push(item.locator)
     }
   }
   if (document === undefined) return failed
+  const records = texts.map(parseRecordText)
   const rest = parseSafely(adapter, document, 'json')
   if (!rest.success) return VendorErrorEnvelopeError.isInstance(rest.error) ? rest : failed
   const scanned = records.length

@@ -1,11 +1,11 @@
 import { scanJsonStream } from '../helpers/json-stream.js'
 import { readLines } from '../helpers/ndjson.js'
+import { parseRecordText } from '../helpers/record-text.js'
 import { decodeText, sniffFormat } from '../helpers/text-input.js'
 import { MAX_TEXT_LENGTH, tooLongMessage } from '../helpers/text-limit.js'
 import type { AnyAdapter, InputFormat } from '../model/adapter.js'
 import { UnreadableInputError, type VendorErrorEnvelopeError } from '../model/errors.js'
 import type { BatchResult } from '../model/outcome.js'
-import { readElement } from './json-elements.js'
 import { parseSafely } from './parse-safely.js'
 import { type RecordOptions, RecordRunner } from './record-runner.js'
 
@@ -113,7 +113,7 @@ async function* streamNdjson(
       yield unreadable(runner, 'ndjson', item.error, `line ${item.line}`)
       return
     }
-    records.push(readElement(item.text))
+    records.push(parseRecordText(item.text))
     lines.push(item.line)
     if (records.length === batchSize) {
       const batchLines = lines
@@ -148,7 +148,7 @@ async function* streamJson(
     maxTextLength: limit,
   })) {
     if (item.kind === 'record') {
-      records.push(readElement(item.text))
+      records.push(parseRecordText(item.text))
       locators.push(item.locator)
       if (records.length === batchSize) yield flush()
       continue
