@@ -1,5 +1,6 @@
 import {
   exceedsNestingDepth,
+  type Instant,
   MAX_NESTING_DEPTH,
   parseRfc3339,
   type RecordResult,
@@ -29,7 +30,6 @@ export function quote(text: string): string {
 
 const DECIMAL_INTEGER = /^-?[1-9]\d*$/
 const NEGATIVE_INTEGER = /^-\d+$/
-const MINUS = 45
 
 /**
  * True for the decimal text of an integer beyond ±(2^53−1): what core's lossless parser makes
@@ -89,10 +89,9 @@ export class FieldReader {
   kept: Record<string, unknown> | undefined = undefined
 
   /** Keeps a value the mapping cannot place (e.g. a phone that does not normalize). */
-  keep(path: FieldPath, value: unknown): undefined {
+  keep(path: FieldPath, value: unknown): void {
     this.kept ??= {}
     this.kept[pathText(path)] = value
-    return undefined
   }
 
   /** Remembers a problem (the first one wins) and returns undefined. */
@@ -123,7 +122,7 @@ export class FieldReader {
       if (Number.isInteger(value) && value > 0) return this.#rounded(value, key, at)
     } else if (typeof value === 'string') {
       if (value === '' || value === '0') return undefined
-      if (value.charCodeAt(0) !== MINUS || !NEGATIVE_INTEGER.test(value)) return value
+      if (!NEGATIVE_INTEGER.test(value)) return value
     } else if (value === undefined || value === null) {
       return undefined
     }
@@ -149,9 +148,13 @@ export class FieldReader {
   /** An RFC 3339 date-time, as written (checked, not converted); `""` and `null` are absent. */
   time(value: unknown, key: string, at: FieldPath): string | undefined {
     const text = this.text(value, key, at)
-    if (text === undefined) return undefined
+    return text === undefined || this.instant(text, key, at) === undefined ? undefined : text
+  }
+
+  /** The instant of an RFC 3339 date-time text; an `invalid_time` problem otherwise. */
+  instant(text: string, key: string, at: FieldPath): Instant | undefined {
     const parsed = parseRfc3339(text)
-    if (parsed.success) return text
+    if (parsed.success) return parsed.instant
     const path = [...at, key]
     return this.fail(
       'invalid_time',
@@ -189,7 +192,7 @@ export class FieldReader {
 
   /**
    * A value copied verbatim into the event (`custom_data`, `ccsub`, `destination`), rejected
-   * when it nests deeper than `MAX_NESTING_DEPTH` levels: such an event could not be serialized.
+   * when it nests deeper than `MAX_NESTING_DEPTH` levels: evnorm emits no verbatim value deeper.
    */
   verbatim<T>(value: T, key: string, at: FieldPath): T | undefined {
     if (!exceedsNestingDepth(value)) return value

@@ -1,4 +1,4 @@
-import { formatInstant, parseRfc3339 } from '@evnorm/core'
+import { formatInstant } from '@evnorm/core'
 import {
   type HookEventData,
   profileIdOrAbsent,
@@ -8,7 +8,6 @@ import {
   describeValue,
   type FieldReader,
   isObject,
-  quote,
   type Rejected,
 } from './altcraft-hooks-field-reader.js'
 import { readHookSubscriptions, type Subscription } from './altcraft-hooks-subscription.js'
@@ -61,7 +60,8 @@ export interface HookMessage {
 /**
  * Reads one hook message. Only the event name and `event_date` are required; every other
  * field may be absent or `null` (historical re-export of deleted profiles). A field of the
- * wrong type rejects the message, except `custom_data`, which is kept whatever it is.
+ * wrong type rejects the message, except `custom_data`, which is kept whatever its type (but
+ * not nested deeper than `MAX_NESTING_DEPTH`).
  */
 export function readHookMessage(
   record: unknown,
@@ -138,11 +138,6 @@ function readDate(message: RawHookMessage, reader: FieldReader): string | undefi
 }
 
 function readInstant(rawDate: string, reader: FieldReader): string | undefined {
-  const parsed = parseRfc3339(rawDate)
-  if (parsed.success) return formatInstant(parsed.instant)
-  return reader.fail(
-    'invalid_time',
-    ['event_date'],
-    `field 'event_date' is ${quote(rawDate)}, not an RFC 3339 date-time: ${parsed.message}`,
-  )
+  const instant = reader.instant(rawDate, 'event_date', ROOT)
+  return instant === undefined ? undefined : formatInstant(instant)
 }

@@ -108,11 +108,11 @@ function readSubscription(
   if (normalizedEmail !== undefined) subscription.email = normalizedEmail
   else if (email !== undefined) reader.keep([...at, 'email'], email)
   const ownPhone = reader.text(element.phone, 'phone', at)
-  const phoneAt = ownPhone === undefined ? [...at, 'cc_data'] : at
-  const phone = ownPhone ?? (ccData && reader.text(ccData.phone, 'phone', phoneAt))
+  const phone = ownPhone ?? (ccData && reader.text(ccData.phone, 'phone', [...at, 'cc_data']))
   const normalizedPhone = phone === undefined ? undefined : normalizePhone(phone)
   if (normalizedPhone !== undefined) subscription.phone = normalizedPhone
-  else if (phone !== undefined) reader.keep([...phoneAt, 'phone'], phone)
+  else if (phone !== undefined)
+    reader.keep(ownPhone === undefined ? [...at, 'cc_data', 'phone'] : [...at, 'phone'], phone)
   const push = compact({
     provider: reader.text(element.provider, 'provider', at),
     subscriptionId: reader.text(element.subscription_id, 'subscription_id', at),

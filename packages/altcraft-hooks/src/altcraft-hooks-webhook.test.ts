@@ -101,23 +101,27 @@ describe('the README webhook receiver', () => {
   })
 
   // A failure answer that matched Altcraft's success regex (e.g. `.*OK.*`) would count an
-  // unstored batch as delivered. Whether core reads a batch with one broken element as one
-  // `invalid_json` rejection or as an unreadable body, nothing may be lost either way.
+  // unstored batch as delivered. A broken structure (the trailing comma) makes the body
+  // unreadable: kept whole as a dead letter; one broken message is one `invalid_json`
+  // rejection beside the others. Nothing may be lost either way.
   it.each([
     [
       'a trailing comma after a bounce saying "250 OK"',
       `[{"event_type":"send","event_date":"${DATE}"},{"event_type":"hbounce","event_date":"${DATE}","event_data":{"bounce_message":"250 OK"}},]`,
+      400,
     ],
     [
       'one broken message between two good ones',
       `[{"event_type":"send","event_date":"${DATE}"},{"event_type":"deliv",,"OK":1},{"event_type":"deliv","event_date":"${DATE}"}]`,
+      200,
     ],
   ])(
     '%s: stored with a rejection and 200, or kept whole as a dead letter without OK',
-    async (_, body) => {
+    async (_, body, status) => {
       const [url, seen] = await start()
       const response = await post(url, body)
       const text = await response.text()
+      expect(response.status).toBe(status)
       if (response.status === 200) {
         expect(text).toBe('OK')
         expect(seen.letters).toEqual([])
