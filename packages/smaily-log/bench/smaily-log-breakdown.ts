@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const parsed = parseJsonLossless(json)
   if (!parsed.success) throw new Error(parsed.message)
   const rows = parsed.value as unknown[]
-  const seqIds = rows.map((row) => String((row as { seq_id: string }).seq_id))
+  const seqIds = rows.map((row) => (row as { seq_id: string }).seq_id)
   const events: CanonicalEvent[] = [...normalizeRecords(smailyLogAdapter, rows).events]
   const steps: [string, () => unknown][] = [
     ['JSON.parse(text)', () => JSON.parse(json)],

@@ -40,7 +40,7 @@ function valueFor(action: string, next: () => number): string {
 const FIRST_SEQ_ID = 18_014_398_509_481_985n
 
 /**
- * `count` synthetic history.php rows in cursor mode (~195 bytes of JSON each), spread over
+ * `count` synthetic history.php rows in cursor mode (~193 bytes of JSON each), spread over
  * May 2025 in `seq_id` order, with a realistic mix of actions and values; deterministic.
  * `seq_id` is a 17-digit decimal string here (above 2^53, as Smaily's are): write the rows
  * with {@link historyJson} or {@link historyNdjson} to get them as bare JSON numbers.

@@ -10,7 +10,7 @@ import { SMAILY_LOG_VOCABULARY } from './smaily-vocabulary.js'
 export interface SmailyLogOptions {
   /**
    * IANA zone Smaily's zone-less `time` is read in (default `Europe/Tallinn`); letter case is
-   * corrected (`europe/tallinn` is stored as `Europe/Tallinn`), aliases are kept as given.
+   * corrected (`europe/tallinn` is stored as `Europe/Tallinn`), aliases are kept as given (case too).
    */
   readonly timeZone?: string
   /**

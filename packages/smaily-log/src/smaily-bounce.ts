@@ -10,9 +10,8 @@ export type BounceDetails = CanonicalEventOf<'message.bounced'>['details']
  */
 export const SMAILY_VENDOR_CODES: ReadonlySet<string> = new Set(['0', '200', '1001', '1002'])
 
-const SMTP_REPLY = /^([2-5])\d\d$/
-const ENHANCED_STATUS = /^([245])\.\d{1,3}\.\d{1,3}$/
-const CODE_WITH_TEXT = /^([2-5]\d\d|[245]\.\d{1,3}\.\d{1,3})[ -]+(\S.*)$/s
+/** An SMTP reply code or enhanced status code, alone or followed by text. */
+const SMTP_CODE = /^([2-5]\d\d|[245]\.\d{1,3}\.\d{1,3})(?:[ -]+(\S.*))?$/s
 
 function smtpClass(firstDigit: string | undefined): BounceDetails['class'] {
   return firstDigit === '5' ? 'hard' : firstDigit === '4' ? 'soft' : 'unknown'
@@ -32,16 +31,11 @@ export function bounceDetails(value: string | undefined): BounceDetails {
   if (SMAILY_VENDOR_CODES.has(text)) {
     return { class: 'unknown', codeKind: 'vendor', code: text }
   }
-  const reply = SMTP_REPLY.exec(text) ?? ENHANCED_STATUS.exec(text)
-  if (reply !== null) return { class: smtpClass(reply[1]), codeKind: 'smtp', code: text }
-  const withText = CODE_WITH_TEXT.exec(text)
-  if (withText?.[1] !== undefined && withText[2] !== undefined) {
-    return {
-      class: smtpClass(withText[1][0]),
-      codeKind: 'smtp',
-      code: withText[1],
-      message: withText[2],
-    }
+  const smtp = SMTP_CODE.exec(text)
+  if (smtp?.[1] !== undefined) {
+    const details: BounceDetails = { class: smtpClass(smtp[1][0]), codeKind: 'smtp', code: smtp[1] }
+    if (smtp[2] !== undefined) details.message = smtp[2]
+    return details
   }
   if (/^\d+$/.test(text)) return { class: 'unknown', code: text }
   return { class: 'unknown', message: value }

@@ -124,7 +124,7 @@ function readWall(text: string, wall: Wall): void {
  * `Europe/Tallinn`); any other name (an alias the runtime resolves elsewhere, an unknown zone)
  * is kept as given, so the stored name never depends on the runtime's alias table.
  */
-export function zoneNameOf(zone: string): string {
+function zoneNameOf(zone: string): string {
   try {
     const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
     return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone

@@ -1,10 +1,8 @@
 import type { BatchResult } from '@evnorm/core'
-import { readUnsignedId } from './smaily-identifier.js'
+import { compareUnsignedIds, readUnsignedId } from './smaily-identifier.js'
 
 function later(a: string | undefined, b: string): string {
-  if (a === undefined) return b
-  if (a.length !== b.length) return a.length > b.length ? a : b
-  return a >= b ? a : b
+  return a === undefined || compareUnsignedIds(a, b) < 0 ? b : a
 }
 
 function seqIdOf(raw: unknown): string | undefined {

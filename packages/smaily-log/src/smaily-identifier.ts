@@ -17,6 +17,12 @@ function fitsUint64(digits: string): boolean {
   )
 }
 
+/** Orders two canonical uint64 decimal strings (as {@link readUnsignedId} returns them) by value. */
+export function compareUnsignedIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length
+  return a === b ? 0 : a < b ? -1 : 1
+}
+
 function canonical(digits: string): string {
   const start = digits.search(/[1-9]/)
   return start === -1 ? '0' : start === 0 ? digits : digits.slice(start)

@@ -94,7 +94,8 @@ export function parseSmailyHistory(input: unknown, options: ParseOptions = {}): 
   if (typeof value === 'object' && value !== null) {
     if (isErrorObject(value)) {
       const { code, message } = value
-      if (codeText(code) === SMAILY_OK) {
+      const codeString = codeText(code)
+      if (codeString === SMAILY_OK) {
         return unreadable(
           format,
           "got Smaily's code 101 (OK) object, which holds no rows; history.php answers rows as a JSON array",
@@ -104,7 +105,7 @@ export function parseSmailyHistory(input: unknown, options: ParseOptions = {}): 
         success: false,
         error: new VendorErrorEnvelopeError({
           feed: SMAILY_FEED,
-          code: codeText(code),
+          code: codeString,
           vendorMessage: typeof message === 'string' ? message : '',
           envelope: value,
         }),

@@ -68,12 +68,8 @@ function optionalText(value: unknown, field: string): string | undefined | Fail 
   return fail('invalid_field', field, `${field} is ${found(value)}, expected a string or null`)
 }
 
-function optionalId(
-  value: unknown,
-  field: string,
-  emptyIsAbsent: boolean,
-): string | undefined | Fail {
-  if (value === undefined || value === null || (value === '' && emptyIsAbsent)) return undefined
+function optionalId(value: unknown, field: string): string | undefined | Fail {
+  if (value === undefined || value === null) return undefined
   const id = readUnsignedId(value, field)
   return typeof id === 'string' ? id : fail(id.reason, field, id.message)
 }
@@ -104,9 +100,12 @@ export function readSmailyRow(record: unknown): SmailyRowResult {
   }
   const time = requiredText(fields.time, 'time', 'a YYYY-MM-DD HH:MM:SS local time (a string)')
   if (isFail(time)) return time
-  const seqId = optionalId(fields.seq_id, 'seq_id', false)
+  const seqId = optionalId(fields.seq_id, 'seq_id')
   if (isFail(seqId)) return seqId
-  const campaignId = optionalId(fields.campaign_id, 'campaign_id', true)
+  const campaignId = optionalId(
+    fields.campaign_id === '' ? null : fields.campaign_id,
+    'campaign_id',
+  )
   if (isFail(campaignId)) return campaignId
   const campaignName = optionalText(fields.campaign_name, 'campaign_name')
   if (isFail(campaignName)) return campaignName

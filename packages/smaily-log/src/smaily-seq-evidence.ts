@@ -1,5 +1,5 @@
 import type { InferredSide, SmailyClock } from './smaily-clock.js'
-import { readUnsignedId } from './smaily-identifier.js'
+import { compareUnsignedIds, readUnsignedId } from './smaily-identifier.js'
 
 /**
  * What `analyzeBatch` found: for each batch index whose repeated-hour time the `seq_id` order
@@ -18,9 +18,7 @@ interface Entry {
 const NEAR_MS = 6 * 3_600_000
 
 function compareSeq(a: Entry, b: Entry): number {
-  if (a.seq.length !== b.seq.length) return a.seq.length - b.seq.length
-  if (a.seq !== b.seq) return a.seq < b.seq ? -1 : 1
-  return a.index - b.index
+  return compareUnsignedIds(a.seq, b.seq) || a.index - b.index
 }
 
 function timeOf(record: unknown): string | undefined {
