@@ -76,7 +76,10 @@ function rowRecord(header: readonly string[], cells: readonly string[], row: num
   return record
 }
 
-/** A blank line (no cells, or only whitespace): skipped, but it still counts as a row. */
+/**
+ * A line holding only `""` (csv-parse itself skips empty and whitespace-only lines): skipped,
+ * but it still counts as a row; as the first line it leaves the CSV without a header row.
+ */
 function isBlank(cells: readonly string[]): boolean {
   return cells.length === 1 && cells[0] === ''
 }
@@ -98,8 +101,8 @@ function duplicateColumn(header: readonly string[]): string | undefined {
 type CsvRow = { readonly record: string[]; readonly info: { records: number; empty_lines: number } }
 
 /** A row's spreadsheet number: the records and the empty lines up to and including it. */
-function rowNumber(row: CsvRow | undefined): number {
-  return row === undefined ? 1 : row.info.records + row.info.empty_lines
+function rowNumber(row: CsvRow): number {
+  return row.info.records + row.info.empty_lines
 }
 
 /**
@@ -131,7 +134,7 @@ export function parseAltcraftHistoryCsv(text: string): ParseResult {
   const header = rows[0]?.record
   if (header === undefined || isBlank(header)) return unreadable('the CSV has no header row')
   const duplicate = duplicateColumn(header)
-  if (duplicate !== undefined) return unreadable(duplicate, `row ${rowNumber(rows[0])}`)
+  if (duplicate !== undefined) return unreadable(duplicate, `row ${rowNumber(rows[0] as CsvRow)}`)
   const records: object[] = []
   const rowNumbers: number[] = []
   for (let index = 1; index < rows.length; index++) {

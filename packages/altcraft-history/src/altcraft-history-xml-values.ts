@@ -60,16 +60,12 @@ function freeObject(node: unknown): unknown {
 
 /** Fields of a history record: a `<data>` holding them directly is one record. */
 const RECORD_FIELDS: ReadonlySet<string> = new Set([
+  ...RECORD_INTEGER_FIELDS,
   'action',
   'datetime',
-  'count',
   'xxh',
   'profile_id',
   'email',
-  'list_id',
-  'db_id',
-  'message_id',
-  'campaign_id',
   'event_id',
   'smid',
   'campaign_name',

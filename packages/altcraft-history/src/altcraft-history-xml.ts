@@ -64,8 +64,8 @@ function parseTree(text: string): { success: true; root: unknown } | ParseResult
 /**
  * Reads an Altcraft XML response (`<xml><data><item>…</item></data><error>0</error>…</xml>`)
  * into records with the JSON types restored, so the same record read from JSON or XML gives
- * the same event. Malformed or truncated documents and any DOCTYPE are refused; nesting is
- * bounded. Never throws on data.
+ * the same event. Malformed or truncated documents, and any `<!DOCTYPE>` or other `<!`
+ * declaration, are refused; nesting is bounded. Never throws on data.
  */
 export function parseAltcraftHistoryXml(text: string): ParseResult {
   const declaration = findXmlDeclaration(text)

@@ -35,9 +35,12 @@ const SUBSCRIPTIONS_PATH: FieldPath = [SUBSCRIPTIONS_FIELD]
 function setStatus(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
   const text = readText(source.status, at, 'status')
   if (text === undefined) return
+  if (STATUSES.has(text)) {
+    target.status = text as Status
+    return
+  }
   const number = integerFromText(text)
-  if (STATUSES.has(text)) target.status = text as Status
-  else if (typeof number === 'number' && number >= 0 && number < SUBSCRIPTION_STATUSES.length)
+  if (typeof number === 'number' && number >= 0 && number < SUBSCRIPTION_STATUSES.length)
     target.status = SUBSCRIPTION_STATUSES[number] as Status
   else target.statusRaw = text
 }
