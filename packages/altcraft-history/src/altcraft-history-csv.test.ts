@@ -110,6 +110,8 @@ describe('CSV dialect', () => {
   it('finds the header after leading blank lines and numbers the rows after it', () => {
     const result = read('\n\naction,datetime\nsend,bad\n')
     expect(result.rejections.map((rejection) => rejection.locator)).toEqual(['row 4'])
+    const semicolons = read('\n \naction;datetime\nsend;bad\n')
+    expect(semicolons.rejections).toMatchObject([{ locator: 'row 4', reason: 'invalid_time' }])
     expect(parseAltcraftHistoryCsv('\n\n\n')).toMatchObject({ success: false })
   })
 

@@ -8,14 +8,14 @@ import { AltcraftRecordProblem, markParseProblem } from './altcraft-record-probl
 const JSON_CELLS: ReadonlySet<string> = new Set(['subscriptions', 'fields', 'subscription'])
 
 /**
- * The delimiter of a history CSV: `;` when the header row has more semicolons than commas
- * outside double quotes, `,` otherwise.
+ * The delimiter of a history CSV: `;` when the header row (the first line that is not blank)
+ * has more semicolons than commas outside double quotes, `,` otherwise.
  */
 export function detectCsvDelimiter(text: string): ',' | ';' {
   let commas = 0
   let semicolons = 0
   let quoted = false
-  for (let at = 0; at < text.length; at++) {
+  for (let at = text.search(/\S/); at !== -1 && at < text.length; at++) {
     const char = text[at]
     if (char === '"') quoted = !quoted
     else if (quoted) continue
