@@ -179,4 +179,13 @@ describe('compileValidator', () => {
     expect(loose({ a: 'x', b: 1 })).toBe(true)
     expect(loose({ b: 1 })).toBe(false)
   })
+
+  it('finds an unknown key of a strict object even when a known key is present as undefined', () => {
+    const strict = compileValidator(z.strictObject({ a: z.string().optional(), b: z.string() }))
+    expect(strict({ b: 'x' })).toBe(true)
+    expect(strict({ a: undefined, b: 'x' })).toBe(true)
+    expect(strict({ a: undefined, b: 'x', c: 1 })).toBe(false)
+    expect(strict({ b: 'x', c: undefined })).toBe(false)
+    expect(strict({ a: 'y', c: 'x' })).toBe(false)
+  })
 })
