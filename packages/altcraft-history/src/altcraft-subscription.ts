@@ -45,9 +45,18 @@ function setStatus(target: Mutable<CanonicalSubscription>, source: Source, at: F
   else target.statusRaw = text
 }
 
+function allStrings(values: readonly unknown[]): boolean {
+  for (let index = 0; index < values.length; index++) {
+    if (typeof values[index] !== 'string') return false
+  }
+  return true
+}
+
+/** The category names; the vendor's array itself when it holds only strings (no copy). */
 function readCategories(source: Source, at: FieldPath): string[] | undefined {
   const cats = readArray(source.cats, at, 'cats')
   if (cats === undefined) return undefined
+  if (allStrings(cats)) return cats as string[]
   const names: string[] = []
   for (let index = 0; index < cats.length; index++) {
     const cat = cats[index]

@@ -21,8 +21,17 @@ export function normalizeEmail(text: string): string | undefined {
   const trimmed = text.trim()
   if (trimmed === '') return undefined
   const at = trimmed.lastIndexOf('@')
-  if (at === -1) return trimmed
+  if (at === -1 || !mayChangeCase(trimmed, at + 1)) return trimmed
   return trimmed.slice(0, at + 1) + trimmed.slice(at + 1).toLowerCase()
+}
+
+/** Whether `text` from `from` on has an ASCII capital or any non-ASCII character. */
+function mayChangeCase(text: string, from: number): boolean {
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if ((code >= 65 && code <= 90) || code > 127) return true
+  }
+  return false
 }
 
 /**
