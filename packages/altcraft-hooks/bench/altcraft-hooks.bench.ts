@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { eventId, normalize, parseJsonLossless } from '@evnorm/core'
+import { eventId, findEventProblem, normalize, parseJsonLossless } from '@evnorm/core'
 import { z } from 'zod'
 import { altcraftHooksAdapter } from '../src/index.js'
 
@@ -178,6 +178,9 @@ const idParts = parsedOnce.map((message) => {
   ]
 })
 
+const sample = normalize(altcraftHooksAdapter, parsedOnce)
+const sampleEvents = sample.success ? sample.events : []
+
 function check(result: ReturnType<typeof normalize>): number {
   if (!result.success) throw result.error
   if (result.counts.rejected !== 0) throw new Error(JSON.stringify(result.rejections[0]))
@@ -240,6 +243,28 @@ const cases: { name: string; format: string; pipeline?: string; run: () => numbe
     format: ONE_BATCH,
     run: () => {
       for (const parts of idParts) eventId(FEED, parts)
+      return RECORDS
+    },
+  },
+  {
+    name: 'adapter.normalize alone (parsed messages)',
+    format: ONE_BATCH,
+    run: () => {
+      for (let index = 0; index < parsedOnce.length; index++) {
+        altcraftHooksAdapter.normalize(parsedOnce[index], {
+          index,
+          batchIndex: index,
+          hints: undefined,
+        })
+      }
+      return RECORDS
+    },
+  },
+  {
+    name: 'findEventProblem alone (every event)',
+    format: ONE_BATCH,
+    run: () => {
+      for (const event of sampleEvents) findEventProblem(event)
       return RECORDS
     },
   },
