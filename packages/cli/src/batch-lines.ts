@@ -1,4 +1,9 @@
-import type { BatchResult, CanonicalEvent, EventType, RecordOutcome, Rejection } from '@evnorm/core'
+import {
+  type BatchResult,
+  batchFromOutcomes,
+  type RecordOutcome,
+  type Rejection,
+} from '@evnorm/core'
 
 /** A batch as NDJSON text, with the batch its lines describe. */
 export interface BatchLines {
@@ -39,9 +44,6 @@ function toNdjson(values: readonly unknown[]): string {
 
 function salvage(batch: BatchResult, feed: string, withRejections: boolean): BatchLines {
   const outcomes: RecordOutcome[] = []
-  const events: CanonicalEvent[] = []
-  const rejections: Rejection[] = []
-  const byType: Partial<Record<EventType, number>> = {}
   let eventText = ''
   let rejectionText = ''
   for (const outcome of batch.outcomes) {
@@ -49,8 +51,6 @@ function salvage(batch: BatchResult, feed: string, withRejections: boolean): Bat
     if (outcome.success) {
       try {
         eventText += toNdjson(outcome.events)
-        events.push(...outcome.events)
-        for (const event of outcome.events) byType[event.type] = (byType[event.type] ?? 0) + 1
         outcomes.push(outcome)
         continue
       } catch (error) {
@@ -71,26 +71,9 @@ function salvage(batch: BatchResult, feed: string, withRejections: boolean): Bat
         rejectionText += toNdjson([rejection])
       }
     }
-    rejections.push(rejection)
     outcomes.push({ success: false, index: outcome.index, rejection })
   }
-  const records = batch.counts.records
-  return {
-    events: eventText,
-    rejections: rejectionText,
-    batch: {
-      outcomes,
-      events,
-      rejections,
-      counts: {
-        records,
-        accepted: records - rejections.length,
-        rejected: rejections.length,
-        events: events.length,
-        byType,
-      },
-    },
-  }
+  return { events: eventText, rejections: rejectionText, batch: batchFromOutcomes(outcomes) }
 }
 
 function unwritableEvent(feed: string, index: number, error: unknown): Rejection {

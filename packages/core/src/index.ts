@@ -18,6 +18,7 @@ export { canonicalEventJsonSchemaText, JSON_SCHEMA_FILE } from './model/json-sch
 export * from './model/outcome.js'
 export * from './model/taxonomy.js'
 export { findEventProblem } from './model/validate-event.js'
+export { batchFromOutcomes } from './normalize/batch-from-outcomes.js'
 export * from './normalize/normalize.js'
 export * from './normalize/normalize-stream.js'
 export * from './normalize/normalize-transform.js'

@@ -9,8 +9,8 @@ import {
   type Rejection,
   type RejectionReason,
 } from '../model/outcome.js'
-import type { EventType } from '../model/taxonomy.js'
 import { findEventProblem } from '../model/validate-event.js'
+import { batchFromOutcomes } from './batch-from-outcomes.js'
 import { OccurrenceWindow, occurrenceId } from './occurrence-window.js'
 
 /** Options shared by every normalize entry point. */
@@ -54,48 +54,29 @@ export class RecordRunner {
   /** Normalizes one batch; `locate(i)` says where batch record `i` sits in the input. */
   run(records: readonly unknown[], locate: (batchIndex: number) => string): BatchResult {
     const outcomes: RecordOutcome[] = []
-    const events: CanonicalEvent[] = []
-    const rejections: Rejection[] = []
-    const byType: Partial<Record<EventType, number>> = {}
     const hints = this.#analyze(records)
     for (let batchIndex = 0; batchIndex < records.length; batchIndex++) {
       const record = records[batchIndex]
       const index = this.#index++
       const result = this.#normalizeOne(record, index, batchIndex, hints)
       if (result.success) {
-        for (const event of result.events) {
-          events.push(event)
-          byType[event.type] = (byType[event.type] ?? 0) + 1
-        }
         outcomes.push({ success: true, index, events: result.events })
-      } else {
-        const raw = record instanceof UnparseableRecord ? record.text : record
-        const tooDeep = exceedsNestingDepth(raw)
-        const rejection: Rejection = {
-          feed: this.#adapter.feed,
-          index,
-          locator: locate(batchIndex),
-          path: result.path ?? [],
-          reason: result.reason,
-          message: tooDeep ? `${result.message} (${RAW_NOT_KEPT})` : result.message,
-          raw: tooDeep ? RAW_NOT_KEPT : raw,
-        }
-        rejections.push(rejection)
-        outcomes.push({ success: false, index, rejection })
+        continue
       }
+      const raw = record instanceof UnparseableRecord ? record.text : record
+      const tooDeep = exceedsNestingDepth(raw)
+      const rejection: Rejection = {
+        feed: this.#adapter.feed,
+        index,
+        locator: locate(batchIndex),
+        path: result.path ?? [],
+        reason: result.reason,
+        message: tooDeep ? `${result.message} (${RAW_NOT_KEPT})` : result.message,
+        raw: tooDeep ? RAW_NOT_KEPT : raw,
+      }
+      outcomes.push({ success: false, index, rejection })
     }
-    return {
-      outcomes,
-      events,
-      rejections,
-      counts: {
-        records: records.length,
-        accepted: records.length - rejections.length,
-        rejected: rejections.length,
-        events: events.length,
-        byType,
-      },
-    }
+    return batchFromOutcomes(outcomes)
   }
 
   #analyze(records: readonly unknown[]): unknown {
