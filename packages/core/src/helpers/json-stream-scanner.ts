@@ -166,10 +166,10 @@ export class JsonStreamScanner {
       this.#fail('unexpected end of input', 0)
     } else if (root.state === EXPECT_VALUE) {
       this.#fail('the input holds no JSON value', 0)
-    } else if (this.#document.length > this.#limit) {
-      this.#fail(tooLongMessage('the JSON text around the record arrays', this.#limit), 0)
     } else {
-      this.#items.push({ kind: 'document', text: this.#document.pieces.join('') })
+      this.#checkLength(0)
+      if (!this.#failed)
+        this.#items.push({ kind: 'document', text: this.#document.pieces.join('') })
     }
     return this.#take()
   }
