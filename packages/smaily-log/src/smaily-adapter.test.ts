@@ -172,39 +172,35 @@ describe('several pages', () => {
   const first = `[${row('18446744073709551614')},${row('9007199254740993')}]`
   const second = `[${row('18446744073709551615')},${row('4', '')}]`
 
+  /** The rows of `first` and `second` in order, ids exact, the blank-action row rejected at `locator`. */
+  function expectBothPagesRead(input: unknown, locator: string) {
+    const result = normalize(smailyLogAdapter, input)
+    if (!result.success) throw result.error
+    expect(result.events.map((event) => event.source.recordId)).toEqual([
+      '18446744073709551614',
+      '9007199254740993',
+      '18446744073709551615',
+    ])
+    expect(result.rejections.map(({ locator, reason }) => ({ locator, reason }))).toEqual([
+      { locator, reason: 'missing_field' },
+    ])
+    return result
+  }
+
   it.each([
     ['concatenated', `${first}${second}`],
     ['one per line', `${first}\n${second}\n`],
     ['with whitespace around', `\n ${first} \r\n\t${second}  `],
   ])('reads pages %s, in order, ids exact, located by page', (_, text) => {
     for (const input of [text, new TextEncoder().encode(text)]) {
-      const result = normalize(smailyLogAdapter, input)
-      if (!result.success) throw result.error
-      expect(result.format).toBe('json')
-      expect(result.events.map((event) => event.source.recordId)).toEqual([
-        '18446744073709551614',
-        '9007199254740993',
-        '18446744073709551615',
-      ])
-      expect(result.rejections.map(({ locator, reason }) => ({ locator, reason }))).toEqual([
-        { locator: 'page 2 $[1]', reason: 'missing_field' },
-      ])
+      expect(expectBothPagesRead(input, 'page 2 $[1]').format).toBe('json')
     }
   })
 
   it('reads an already-parsed array of pages, and a JSON array of pages', () => {
     const page = (text: string) => (parseJsonLossless(text) as { value: unknown[] }).value
     for (const input of [[page(first), [], page(second)], `[${first},[],${second}]`]) {
-      const result = normalize(smailyLogAdapter, input)
-      if (!result.success) throw result.error
-      expect(result.events.map((event) => event.source.recordId)).toEqual([
-        '18446744073709551614',
-        '9007199254740993',
-        '18446744073709551615',
-      ])
-      expect(result.rejections.map(({ locator, reason }) => ({ locator, reason }))).toEqual([
-        { locator: 'page 3 $[1]', reason: 'missing_field' },
-      ])
+      expectBothPagesRead(input, 'page 3 $[1]')
     }
   })
 
