@@ -52,10 +52,8 @@ export interface SmailyClock {
 
 interface PlainHour {
   readonly baseMs: number
-  readonly utcPrefix: string | undefined
 }
 
-const SECONDS_PER_HOUR = 3600
 const CACHE_LIMIT = 50_000
 const HOUR_MS = 3_600_000
 const DASH = 45
@@ -70,19 +68,6 @@ interface Wall {
   hourKey: number
   /** Milliseconds from the start of the local hour. */
   offsetMs: number
-}
-
-let suffixes: string[] | undefined
-
-/** `:MM:SS.000000000Z` for each second of an hour, built once, so `occurredAt` is one concatenation. */
-function suffixOf(secondOfHour: number): string {
-  if (suffixes === undefined) {
-    suffixes = Array.from({ length: SECONDS_PER_HOUR }, (_, second) => {
-      const minutes = String(Math.floor(second / 60)).padStart(2, '0')
-      return `:${minutes}:${String(second % 60).padStart(2, '0')}.000000000Z`
-    })
-  }
-  return suffixes[secondOfHour] as string
 }
 
 function twoDigits(text: string, index: number): number {
@@ -168,12 +153,7 @@ export function createSmailyClock(
       return null
     }
     if (last.instant.epochMs - first.instant.epochMs !== HOUR_MS - 1000) return null
-    const formatted = formatInstant(first.instant)
-    const wholeHour = formatted.slice(14, 19) === '00:00'
-    return {
-      baseMs: first.instant.epochMs,
-      utcPrefix: wholeHour ? formatted.slice(0, 13) : undefined,
-    }
+    return { baseMs: first.instant.epochMs }
   }
 
   function read(text: string, inferred?: InferredSide): SmailyTimeResult {
@@ -182,11 +162,7 @@ export function createSmailyClock(
     const hour = plainHour(wall.hourKey, text)
     if (hour === null) return readSlow(text, inferred)
     const epochMs = hour.baseMs + wall.offsetMs
-    const occurredAt =
-      hour.utcPrefix === undefined
-        ? formatInstant({ epochMs, nanos: 0 })
-        : hour.utcPrefix + suffixOf(wall.offsetMs / 1000)
-    return { success: true, occurredAt, epochMs }
+    return { success: true, occurredAt: formatInstant({ epochMs, nanos: 0 }), epochMs }
   }
 
   function readSlow(text: string, inferred: InferredSide | undefined): SmailyTimeResult {
