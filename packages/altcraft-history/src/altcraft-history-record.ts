@@ -49,12 +49,8 @@ export interface AltcraftHistoryRecord {
   readonly fields: Record<string, unknown> | undefined
 }
 
-function requiredText(
-  record: Readonly<Record<string, unknown>>,
-  key: string,
-  what: string,
-): string {
-  const text = readText(record[key], RECORD_PATH, key)
+function requiredText(value: unknown, key: string, what: string): string {
+  const text = readText(value, RECORD_PATH, key)
   if (text !== undefined) return text
   throw new AltcraftRecordProblem('missing_field', `${key}: missing or empty; ${what}`, [key])
 }
@@ -74,8 +70,8 @@ export function readAltcraftHistoryRecord(value: unknown): AltcraftHistoryRecord
   // `subscriptions` is read (and its problems raised) only with includeSubscriptions
   const problem = parseProblemsOf(value)?.find((marked) => marked.path[0] !== SUBSCRIPTIONS_FIELD)
   if (problem !== undefined) throw problem
-  const action = requiredText(value, 'action', 'every history record names its action')
-  const datetime = requiredText(value, 'datetime', 'every history record has a time')
+  const action = requiredText(value.action, 'action', 'every history record names its action')
+  const datetime = requiredText(value.datetime, 'datetime', 'every history record has a time')
   return {
     source: value,
     action,
