@@ -10,6 +10,7 @@ import {
 import { XMLParser } from 'fast-xml-parser'
 import { z } from 'zod'
 import { altcraftHistoryAdapter } from '../src/index.js'
+import { handWrittenHistoryAdapter } from './altcraft-history-hand-written.js'
 import { historyRecord, jsonDocument, xmlDocument } from './altcraft-history-records.js'
 
 const JSON_RECORDS = Number(process.env.BENCH_JSON_RECORDS ?? 50_000)
@@ -81,8 +82,8 @@ const xmlRecords = jsonRecords.slice(0, XML_RECORDS)
 const xmlText = xmlDocument(xmlRecords)
 const preparsed = (JSON.parse(jsonText) as { data: unknown[] }).data
 
-function checkedNormalize(text: string, records: number): number {
-  const result = normalize(altcraftHistoryAdapter, text)
+function checkedNormalize(text: string, records: number, adapter = altcraftHistoryAdapter): number {
+  const result = normalize(adapter, text)
   if (!result.success || result.counts.accepted !== records)
     throw new Error('benchmark input did not normalize cleanly')
   return result.events.length
@@ -127,6 +128,13 @@ const cases: Case[] = [
     pipeline: 'evnorm-no-validate',
     records: JSON_RECORDS,
     run: () => normalize(altcraftHistoryAdapter, jsonText, { validate: false }),
+  },
+  {
+    name: '· hand-written mapping, same normalize',
+    format: 'json',
+    pipeline: 'hand-written-ceiling',
+    records: JSON_RECORDS,
+    run: () => checkedNormalize(jsonText, JSON_RECORDS, handWrittenHistoryAdapter),
   },
   {
     name: '· core parseJsonLossless alone',
