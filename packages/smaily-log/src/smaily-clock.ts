@@ -50,10 +50,6 @@ export interface SmailyClock {
   place(text: string): TimePlacement
 }
 
-interface PlainHour {
-  readonly baseMs: number
-}
-
 const CACHE_LIMIT = 50_000
 const HOUR_MS = 3_600_000
 const DASH = 45
@@ -120,9 +116,8 @@ function zoneNameOf(zone: string): string {
 
 /**
  * Builds the clock of one zone (its {@link zoneNameOf} name is `zone`). Conversion goes through core's `createLocalTimeConverter`;
- * each local hour with one fixed offset is converted once and cached, so a row costs one
- * pass over its 19 characters, a map lookup and (for whole-hour offsets) one string
- * concatenation.
+ * each local hour with one fixed offset is converted once and its start cached, so a row costs
+ * one pass over its 19 characters, a map lookup and core's `formatInstant`.
  * Throws TypeError on an invalid zone or policy (programmer misuse).
  */
 export function createSmailyClock(
@@ -132,36 +127,37 @@ export function createSmailyClock(
   const zone = zoneNameOf(givenZone)
   const converter = createLocalTimeConverter(zone, policy)
   const probe = createLocalTimeConverter(zone, DEFAULT_LOCAL_TIME_POLICY)
-  const hours = new Map<number, PlainHour | null>()
+  /** Epoch ms of the start of each plain local hour seen (null: the hour has a transition). */
+  const hourStarts = new Map<number, number | null>()
   const wall: Wall = { shaped: false, hourKey: -1, offsetMs: 0 }
 
-  function plainHour(key: number, text: string): PlainHour | null {
+  function plainHourStart(key: number, text: string): number | null {
     if (key < 0) return null
-    let hour = hours.get(key)
-    if (hour === undefined) {
-      if (hours.size >= CACHE_LIMIT) hours.clear()
-      hour = measureHour(text.slice(0, 13))
-      hours.set(key, hour)
+    let start = hourStarts.get(key)
+    if (start === undefined) {
+      if (hourStarts.size >= CACHE_LIMIT) hourStarts.clear()
+      start = measureHour(text.slice(0, 13))
+      hourStarts.set(key, start)
     }
-    return hour
+    return start
   }
 
-  function measureHour(prefix: string): PlainHour | null {
+  function measureHour(prefix: string): number | null {
     const first = probe.convert(`${prefix}:00:00`)
     const last = probe.convert(`${prefix}:59:59`)
     if (!first.success || !last.success || first.dst !== undefined || last.dst !== undefined) {
       return null
     }
     if (last.instant.epochMs - first.instant.epochMs !== HOUR_MS - 1000) return null
-    return { baseMs: first.instant.epochMs }
+    return first.instant.epochMs
   }
 
   function read(text: string, inferred?: InferredSide): SmailyTimeResult {
     readWall(text, wall)
     if (!wall.shaped) return malformed(text)
-    const hour = plainHour(wall.hourKey, text)
-    if (hour === null) return readSlow(text, inferred)
-    const epochMs = hour.baseMs + wall.offsetMs
+    const start = plainHourStart(wall.hourKey, text)
+    if (start === null) return readSlow(text, inferred)
+    const epochMs = start + wall.offsetMs
     return { success: true, occurredAt: formatInstant({ epochMs, nanos: 0 }), epochMs }
   }
 
@@ -209,8 +205,8 @@ export function createSmailyClock(
   function place(text: string): TimePlacement {
     readWall(text, wall)
     if (!wall.shaped) return undefined
-    const hour = plainHour(wall.hourKey, text)
-    if (hour !== null) return hour.baseMs + wall.offsetMs
+    const start = plainHourStart(wall.hourKey, text)
+    if (start !== null) return start + wall.offsetMs
     const result = probe.convert(text)
     if (!result.success || result.dst === 'skipped') return undefined
     const candidates = result.candidates
