@@ -10,6 +10,7 @@ import type { historyRecord } from './altcraft-history-records.js'
 type BenchRecord = ReturnType<typeof historyRecord>
 
 const lookup = createVocabularyIndex(ALTCRAFT_HISTORY_VOCABULARY)
+const FEED = altcraftHistoryAdapter.feed
 
 /**
  * The ceiling of the path every adapter shares: a hand-written mapping for exactly the
@@ -27,14 +28,15 @@ export const handWrittenHistoryAdapter: Adapter = {
     const subscription = record.subscription
     const event: Record<string, unknown> = {
       schema: CANONICAL_SCHEMA_VERSION,
-      id: eventId('altcraft.history', [record.event_id]),
+      id: eventId(FEED, [record.event_id]),
       type: entry?.type ?? 'unknown',
       channel: 'email',
-      occurredAt: `${time.slice(0, 23)}000000Z`,
+      // joined, not concatenated: one flat string, so the schema check need not flatten a rope
+      occurredAt: [time.slice(0, 23), '000000Z'].join(''),
       count: record.count,
       source: {
         vendor: 'altcraft',
-        feed: 'altcraft.history',
+        feed: FEED,
         verb: record.action,
         recordId: record.event_id,
         idBasis: 'vendor',
