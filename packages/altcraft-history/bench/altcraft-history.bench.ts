@@ -202,9 +202,12 @@ function median(values: readonly number[]): number {
 }
 
 const timings = new Map<Case, number[]>(cases.map((entry) => [entry, []]))
+// with `node --expose-gc`, every timed run starts from a collected heap
+const gc = (globalThis as { gc?: () => void }).gc
 for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
   const order = cases.map((_, index) => cases[(index + round) % cases.length] as Case)
   for (const entry of order) {
+    gc?.()
     const start = process.hrtime.bigint()
     entry.run()
     const seconds = Number(process.hrtime.bigint() - start) / 1e9
@@ -220,7 +223,7 @@ const floorOf = (format: Case['format']) =>
 const floor = { json: floorOf('json'), xml: floorOf('xml') }
 console.log(
   `altcraft.history: ${JSON_RECORDS} JSON records (${(jsonText.length / 1e6).toFixed(1)} MB, ${Math.round(jsonText.length / JSON_RECORDS)} B each), ` +
-    `${XML_RECORDS} XML records (${(xmlText.length / 1e6).toFixed(1)} MB); median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up`,
+    `${XML_RECORDS} XML records (${(xmlText.length / 1e6).toFixed(1)} MB); median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up; ${gc ? 'heap collected before each run' : 'steady heap (no collection between runs)'}`,
 )
 console.log(
   `${'case'.padEnd(40)} ${'records/s'.padStart(12)} ${'µs/record'.padStart(10)} ${'% of floor'.padStart(11)}`,

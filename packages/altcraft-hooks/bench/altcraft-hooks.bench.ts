@@ -289,8 +289,11 @@ const cases: { name: string; format: string; pipeline?: string; run: () => numbe
 ]
 
 const timings = new Map<string, number[]>(cases.map((benchCase) => [benchCase.name, []]))
+// with `node --expose-gc`, every timed run starts from a collected heap
+const gc = (globalThis as { gc?: () => void }).gc
 for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
   for (const benchCase of cases) {
+    gc?.()
     const start = process.hrtime.bigint()
     const count = benchCase.run()
     const seconds = Number(process.hrtime.bigint() - start) / 1e9
@@ -305,7 +308,7 @@ const floors = new Map(
     .map((benchCase) => [benchCase.format, median(timings.get(benchCase.name) ?? [])]),
 )
 console.log(
-  `altcraft.hooks: ${RECORDS} hook messages, ${(text.length / RECORDS).toFixed(0)} B each (one ${(text.length / 1e6).toFixed(1)} MB body, or ${bodies.length} bodies of ${BATCH_SIZE}); median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up; ratios against JSON.parse of the same bodies`,
+  `altcraft.hooks: ${RECORDS} hook messages, ${(text.length / RECORDS).toFixed(0)} B each (one ${(text.length / 1e6).toFixed(1)} MB body, or ${bodies.length} bodies of ${BATCH_SIZE}); median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up; ${gc ? 'heap collected before each run' : 'steady heap'}; ratios against JSON.parse of the same bodies`,
 )
 console.log('| case | records/s | µs per record | × JSON.parse time | % of JSON.parse rate |')
 console.log('|---|---:|---:|---:|---:|')

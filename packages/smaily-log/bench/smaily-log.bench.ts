@@ -111,7 +111,7 @@ function main(): void {
   }
   const floor = median(cases[0]?.millis ?? [])
   console.log(
-    `\n${FEED}: ${RECORDS} rows, ${(json.length / RECORDS).toFixed(0)} B/row as JSON, median of ${ROUNDS} interleaved rounds (after ${WARMUP_ROUNDS} warm-up), Node ${process.version}\n`,
+    `\n${FEED}: ${RECORDS} rows, ${(json.length / RECORDS).toFixed(0)} B/row as JSON, median of ${ROUNDS} interleaved rounds (after ${WARMUP_ROUNDS} warm-up), ${gc ? 'heap collected before each run' : 'steady heap'}, Node ${process.version}\n`,
   )
   console.log('| pipeline | format | ms | records/s | × JSON.parse time |')
   console.log('|---|---|---:|---:|---:|')
