@@ -179,7 +179,9 @@ const idParts = parsedOnce.map((message) => {
 })
 
 const sample = normalize(altcraftHooksAdapter, parsedOnce)
-const sampleEvents = sample.success ? sample.events : []
+if (!sample.success || sample.counts.rejected !== 0)
+  throw new Error('the benchmark messages did not normalize cleanly')
+const sampleEvents = sample.events
 
 function check(result: ReturnType<typeof normalize>): number {
   if (!result.success) throw result.error
