@@ -82,3 +82,29 @@ export class UnreadableInputError extends EvnormError {
     return hasMarker(error, UNREADABLE_INPUT_MARKER)
   }
 }
+
+const SINK_ERROR_MARKER = Symbol.for('evnorm.error.sink')
+
+/**
+ * A sink could not open, check or write its target: unreachable, refused, full, read-only, or
+ * holding tables of another layout. The unit in hand was not stored, and its checkpoint did
+ * not advance. The message names the target, never a password.
+ */
+export class SinkError extends EvnormError {
+  readonly [SINK_ERROR_MARKER] = true
+  /** The target, with any password removed. */
+  readonly target: string
+  /** What went wrong, without the target. */
+  readonly problem: string
+
+  constructor(args: { target: string; problem: string; cause?: unknown }) {
+    super('SinkError', `${args.target}: ${args.problem}`, { cause: args.cause })
+    this.target = args.target
+    this.problem = args.problem
+  }
+
+  /** True for a sink error, even one from another copy of the package. */
+  static override isInstance(error: unknown): error is SinkError {
+    return hasMarker(error, SINK_ERROR_MARKER)
+  }
+}
