@@ -82,10 +82,13 @@ describe('parseCliArgs', () => {
   })
 
   it.each([
-    [[], "missing command: one of normalize, schema, vocabulary, sources; try 'evnorm --help'"],
+    [
+      [],
+      "missing command: one of normalize, load, schema, vocabulary, sources; try 'evnorm --help'",
+    ],
     [
       ['frobnicate'],
-      "unknown command 'frobnicate': use one of normalize, schema, vocabulary, sources",
+      "unknown command 'frobnicate': use one of normalize, load, schema, vocabulary, sources",
     ],
     [['--source', 'x'], "expected a command before '--source'; try 'evnorm --help'"],
     [
@@ -103,8 +106,54 @@ describe('parseCliArgs', () => {
       "unknown --source 'auto': use one of altcraft-history, altcraft-hooks, smaily-log",
     ],
     [['vocabulary', '--format', 'html'], "unknown --format 'html': use md or json"],
-    [['help', 'nope'], "'evnorm help' takes one of normalize, schema, vocabulary, sources"],
+    [['help', 'nope'], "'evnorm help' takes one of normalize, load, schema, vocabulary, sources"],
   ])('refuses %j with one line', (argv, problem) => {
     expect(parseCliArgs(argv)).toEqual({ success: false, problem })
+  })
+})
+
+describe('parseCliArgs load', () => {
+  it('reads the load options, with duckdb:evnorm.duckdb and nothing as defaults', () => {
+    expect(parseCliArgs(['load', 'a.json'])).toEqual({
+      success: true,
+      command: {
+        command: 'load',
+        args: {
+          inputs: ['a.json'],
+          source: 'auto',
+          strict: false,
+          quiet: false,
+          jsonSummary: false,
+          includeRaw: false,
+          to: 'duckdb:evnorm.duckdb',
+          onConflict: 'nothing',
+        },
+      },
+    })
+    expect(
+      parseCliArgs([
+        'load',
+        '-t',
+        'parquet:out',
+        '--on-conflict',
+        'update',
+        '-s',
+        'smaily-log',
+        '-',
+      ]),
+    ).toMatchObject({
+      success: true,
+      command: {
+        args: { to: 'parquet:out', onConflict: 'update', source: 'smaily-log', inputs: ['-'] },
+      },
+    })
+  })
+
+  it('refuses load options it does not know', () => {
+    expect(parseCliArgs(['load', '--out', 'x'])).toMatchObject({ success: false })
+    expect(parseCliArgs(['load', '--help'])).toEqual({
+      success: true,
+      command: { command: 'help', topic: 'load' },
+    })
   })
 })

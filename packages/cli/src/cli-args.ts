@@ -4,38 +4,54 @@ import { isInputFormat } from './input-format.js'
 import { isSourceName, SOURCE_NAMES, type SourceName } from './sources.js'
 
 /** The commands of `evnorm`. */
-export const COMMANDS = ['normalize', 'schema', 'vocabulary', 'sources'] as const
+export const COMMANDS = ['normalize', 'load', 'schema', 'vocabulary', 'sources'] as const
 
 /** A command name. */
 export type CommandName = (typeof COMMANDS)[number]
 
-/** Options of `evnorm normalize`. */
-export interface NormalizeArgs {
+/** How the inputs are read: the options `normalize` and `load` share. */
+export interface InputArgs {
   /** Files (or directories) as given; empty means standard input, `-` is standard input. */
   readonly inputs: readonly string[]
   /** `--source`: a feed, or `auto` (the default). */
   readonly source: SourceName | 'auto'
   /** `--format`; absent: from the file name, then from the content. */
   readonly format?: InputFormat
-  /** `--out`; absent: standard output. */
-  readonly out?: string
-  /** `--rejects`; absent: rejections are only counted in the summary. */
-  readonly rejects?: string
-  /** `--strict`: exit 1 when any record was rejected. */
-  readonly strict: boolean
   /** `--quiet`: no detection notes, progress bar or text summary. */
   readonly quiet: boolean
   /** `--json-summary`: the summary as one JSON object on stderr. */
   readonly jsonSummary: boolean
   /** `--include-raw`: attach the vendor record to every event as `raw`. */
   readonly includeRaw: boolean
+  /** `--strict`: exit 1 when any record was rejected. */
+  readonly strict: boolean
 }
+
+/** Options of `evnorm normalize`. */
+export interface NormalizeArgs extends InputArgs {
+  /** `--out`; absent: standard output. */
+  readonly out?: string
+  /** `--rejects`; absent: rejections are only counted in the summary. */
+  readonly rejects?: string
+}
+
+/** Options of `evnorm load`. */
+export interface LoadArgs extends InputArgs {
+  /** `--to`: `duckdb:PATH` (default `duckdb:evnorm.duckdb`), `postgres://…` or `parquet:DIR`. */
+  readonly to: string
+  /** `--on-conflict`: keep (`nothing`, the default) or replace (`update`) stored events. */
+  readonly onConflict: 'nothing' | 'update'
+}
+
+/** Where `evnorm load` writes when `--to` is not given. */
+export const DEFAULT_LOAD_TARGET = 'duckdb:evnorm.duckdb'
 
 /** A parsed command line. */
 export type CliCommand =
   | { readonly command: 'help'; readonly topic?: CommandName }
   | { readonly command: 'version' }
   | { readonly command: 'normalize'; readonly args: NormalizeArgs }
+  | { readonly command: 'load'; readonly args: LoadArgs }
   | { readonly command: 'schema' }
   | { readonly command: 'vocabulary'; readonly source?: SourceName; readonly format: 'md' | 'json' }
   | { readonly command: 'sources' }
@@ -47,16 +63,26 @@ export type ParseCliResult =
 
 const HELP = { help: { type: 'boolean', short: 'h' } } as const
 
-const NORMALIZE_OPTIONS = {
+const INPUT_OPTIONS = {
   ...HELP,
   source: { type: 'string', short: 's', default: 'auto' },
   format: { type: 'string', short: 'f' },
-  out: { type: 'string', short: 'o' },
-  rejects: { type: 'string', short: 'r' },
   strict: { type: 'boolean', default: false },
   quiet: { type: 'boolean', short: 'q', default: false },
   'json-summary': { type: 'boolean', default: false },
   'include-raw': { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options']
+
+const NORMALIZE_OPTIONS = {
+  ...INPUT_OPTIONS,
+  out: { type: 'string', short: 'o' },
+  rejects: { type: 'string', short: 'r' },
+} as const satisfies ParseArgsConfig['options']
+
+const LOAD_OPTIONS = {
+  ...INPUT_OPTIONS,
+  to: { type: 'string', short: 't', default: DEFAULT_LOAD_TARGET },
+  'on-conflict': { type: 'string', default: 'nothing' },
 } as const satisfies ParseArgsConfig['options']
 
 const VOCABULARY_OPTIONS = {
@@ -97,6 +123,8 @@ function parseCommand(argv: readonly string[]): CliCommand {
   switch (first) {
     case 'normalize':
       return parseNormalize(rest)
+    case 'load':
+      return parseLoad(rest)
     case 'vocabulary':
       return parseVocabulary(rest)
     case 'schema':
@@ -131,18 +159,6 @@ function parseNormalize(rest: readonly string[]): CliCommand {
     strict: true,
   })
   if (values.help) return { command: 'help', topic: 'normalize' }
-  const source = values.source
-  if (source !== 'auto' && !isSourceName(source)) {
-    throw new UsageProblem(
-      `unknown --source '${source}': use auto or one of ${SOURCE_NAMES.join(', ')}`,
-    )
-  }
-  if (values.format !== undefined && !isInputFormat(values.format)) {
-    throw new UsageProblem(`unknown --format '${values.format}': use json, ndjson, xml or csv`)
-  }
-  if (positionals.filter((input) => input === '-').length > 1) {
-    throw new UsageProblem("standard input ('-') can be read only once")
-  }
   for (const [name, value] of [
     ['--out', values.out],
     ['--rejects', values.rejects],
@@ -152,16 +168,63 @@ function parseNormalize(rest: readonly string[]): CliCommand {
   return {
     command: 'normalize',
     args: {
-      inputs: positionals,
-      source,
-      ...(values.format === undefined ? {} : { format: values.format }),
+      ...inputArgs(values, positionals),
       ...(values.out === undefined ? {} : { out: values.out }),
       ...(values.rejects === undefined ? {} : { rejects: values.rejects }),
-      strict: values.strict,
-      quiet: values.quiet,
-      jsonSummary: values['json-summary'],
-      includeRaw: values['include-raw'],
     },
+  }
+}
+
+function parseLoad(rest: readonly string[]): CliCommand {
+  const { values, positionals } = parseArgs({
+    args: [...rest],
+    options: LOAD_OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  })
+  if (values.help) return { command: 'help', topic: 'load' }
+  const onConflict = values['on-conflict']
+  if (onConflict !== 'nothing' && onConflict !== 'update') {
+    throw new UsageProblem(`unknown --on-conflict '${onConflict}': use nothing or update`)
+  }
+  return {
+    command: 'load',
+    args: { ...inputArgs(values, positionals), to: values.to, onConflict },
+  }
+}
+
+/** The input options `normalize` and `load` share, checked. */
+function inputArgs(
+  values: {
+    source: string
+    format?: string | undefined
+    strict: boolean
+    quiet: boolean
+    'json-summary': boolean
+    'include-raw': boolean
+  },
+  positionals: readonly string[],
+): InputArgs {
+  const { source, format } = values
+  if (source !== 'auto' && !isSourceName(source)) {
+    throw new UsageProblem(
+      `unknown --source '${source}': use auto or one of ${SOURCE_NAMES.join(', ')}`,
+    )
+  }
+  if (format !== undefined && !isInputFormat(format)) {
+    throw new UsageProblem(`unknown --format '${format}': use json, ndjson, xml or csv`)
+  }
+  if (positionals.filter((input) => input === '-').length > 1) {
+    throw new UsageProblem("standard input ('-') can be read only once")
+  }
+  return {
+    inputs: positionals,
+    source,
+    ...(format === undefined ? {} : { format }),
+    strict: values.strict,
+    quiet: values.quiet,
+    jsonSummary: values['json-summary'],
+    includeRaw: values['include-raw'],
   }
 }
 

@@ -1,40 +1,16 @@
-import { execFileSync, spawnSync } from 'node:child_process'
-import {
-  closeSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { parseLines } from './cli.test-helpers.js'
+import { BIN as bin, buildBinIfStale, parseLines } from './cli.test-helpers.js'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
-const bin = join(root, 'packages/cli/dist/bin.js')
 const src = fileURLToPath(new URL('./', import.meta.url))
 const examples = join(root, 'examples')
 const fixture = (name: string) => join(src, '__fixtures__', name)
-
-/** Newest modification time of any package's sources (core and the adapters build into the CLI). */
-function newestSource(): number {
-  const packages = join(root, 'packages')
-  return Math.max(
-    ...readdirSync(packages).flatMap((name) => {
-      const dir = join(packages, name, 'src')
-      if (!existsSync(dir)) return []
-      return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map(
-        (file) => statSync(join(dir, file)).mtimeMs,
-      )
-    }),
-  )
-}
 
 function evnorm(args: readonly string[], input?: string | Buffer) {
   const result = spawnSync(process.execPath, [bin, ...args], {
@@ -49,18 +25,7 @@ function evnorm(args: readonly string[], input?: string | Buffer) {
   }
 }
 
-beforeAll(() => {
-  if (!existsSync(bin) || statSync(bin).mtimeMs < newestSource()) {
-    execFileSync(
-      'pnpm',
-      ['exec', 'turbo', 'run', 'build', '--filter=@evnorm/cli', '--output-logs=errors-only'],
-      {
-        cwd: root,
-        stdio: 'inherit',
-      },
-    )
-  }
-})
+beforeAll(buildBinIfStale)
 
 describe('the built evnorm binary', () => {
   it('normalizes every example (the quick-start command) and summarizes on stderr', () => {

@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { PassThrough, Writable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
 import type { CliIo } from './cli-io.js'
 import { runCli } from './run-cli.js'
 
@@ -46,4 +50,33 @@ export function parseLines(text: string): unknown[] {
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as unknown)
+}
+
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+
+/** The built `evnorm` binary. */
+export const BIN = join(root, 'packages/cli/dist/bin.js')
+
+/** Newest modification time of any package's sources (core and the adapters build into the CLI). */
+function newestSource(): number {
+  const packages = join(root, 'packages')
+  return Math.max(
+    ...readdirSync(packages).flatMap((name) => {
+      const dir = join(packages, name, 'src')
+      if (!existsSync(dir)) return []
+      return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map(
+        (file) => statSync(join(dir, file)).mtimeMs,
+      )
+    }),
+  )
+}
+
+/** Builds the CLI (and what it depends on) when {@link BIN} is missing or older than a source. */
+export function buildBinIfStale(): void {
+  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newestSource()) return
+  execFileSync(
+    'pnpm',
+    ['exec', 'turbo', 'run', 'build', '--filter=@evnorm/cli', '--output-logs=errors-only'],
+    { cwd: root, stdio: 'inherit' },
+  )
 }

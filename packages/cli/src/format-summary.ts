@@ -1,14 +1,31 @@
 import { byCountThenName, type SummaryData } from './run-summary.js'
 
-/** Where the run wrote its results, for the summary's last lines. */
-export interface SummaryDestinations {
-  /** The events' destination (`<stdout>` or a path). */
-  readonly out: string
-  /** The rejections file, when `--rejects` was given. */
-  readonly rejects?: string
+/** What `evnorm load` stored. */
+export interface LoadTotals {
+  /** The target, without a password. */
+  readonly target: string
+  /** Events that were new. */
+  inserted: number
+  /** Events whose id was stored already. */
+  present: number
+  /** Rejections that were new. */
+  rejectionsStored: number
 }
 
-/** The human-readable summary printed on stderr at the end of `evnorm normalize`. */
+/** Where the run wrote its results, for the summary's last lines. */
+export type SummaryDestinations =
+  | {
+      /** The events' destination (`<stdout>` or a path). */
+      readonly out: string
+      /** The rejections file, when `--rejects` was given. */
+      readonly rejects?: string
+    }
+  | {
+      /** What `evnorm load` stored, and where. */
+      readonly load: LoadTotals
+    }
+
+/** The human-readable summary printed on stderr at the end of `evnorm normalize` and `load`. */
 export function formatSummary(summary: SummaryData, destinations: SummaryDestinations): string {
   const lines = [
     `evnorm: ${plural(summary.files.length, 'input')}, ${plural(summary.records, 'record')} read: ` +
@@ -38,12 +55,23 @@ export function formatSummary(summary: SummaryData, destinations: SummaryDestina
       )
     }
   }
-  lines.push(`events written to ${destinations.out}`)
+  lines.push(...destinationLines(summary, destinations))
+  return `${lines.join('\n')}\n`
+}
+
+function destinationLines(summary: SummaryData, destinations: SummaryDestinations): string[] {
+  if ('load' in destinations) {
+    const { target, inserted, present, rejectionsStored } = destinations.load
+    return [
+      `loaded into ${target}: ${plural(inserted, 'event')} inserted, ${present} already present, ${plural(rejectionsStored, 'rejection')} stored`,
+    ]
+  }
+  const lines = [`events written to ${destinations.out}`]
   if (destinations.rejects !== undefined)
     lines.push(`rejections written to ${destinations.rejects}`)
   else if (summary.rejected > 0)
     lines.push('rejected records were not kept: pass --rejects FILE to write them')
-  return `${lines.join('\n')}\n`
+  return lines
 }
 
 function section(lines: string[], title: string, counts: Readonly<Record<string, number>>): void {

@@ -5,6 +5,7 @@ const GENERAL = `evnorm: normalize messaging vendors' engagement events into one
 
 Usage:
   evnorm normalize [options] [FILE|DIR|-]...   vendor exports -> NDJSON of canonical events
+  evnorm load [options] [FILE|DIR|-]...        vendor exports -> DuckDB, PostgreSQL or Parquet
   evnorm schema                                the canonical event's JSON Schema
   evnorm vocabulary [--source S] [--format md|json]
                                                vendor verb -> canonical type tables
@@ -13,7 +14,8 @@ Usage:
   evnorm --version
 
 Exit codes: 0 done (rejected records are data), 1 --strict and a record was rejected,
-2 usage error, unreadable input or a vendor error response.
+2 usage error, unreadable input, a vendor error response, or a target that cannot be
+opened or written.
 `
 
 const NORMALIZE = `Usage: evnorm normalize [options] [FILE|DIR|-]...
@@ -42,6 +44,36 @@ Examples:
   zcat history.ndjson.gz | evnorm normalize -s altcraft-history -f ndjson --strict -o events.ndjson
 `
 
+const LOAD = `Usage: evnorm load [options] [FILE|DIR|-]...
+
+Reads vendor exports as 'normalize' does and loads the events and rejected records into a
+database: tables evnorm_events (one row per event, keyed by its id), evnorm_rejections,
+evnorm_checkpoints and evnorm_meta, created when missing. Each unit of up to 50,000 records
+is stored in one transaction, and an event already stored is not stored twice: loading the
+same input again, or again after a crash, adds nothing twice.
+
+Options:
+  -t, --to TARGET       duckdb:PATH (default duckdb:evnorm.duckdb) |
+                        postgres://USER@HOST:PORT/DATABASE (password from PGPASSWORD or
+                        the URL; never printed) | parquet:DIR (one file per day of
+                        occurred_at under DIR/evnorm_events/, rejections under
+                        DIR/evnorm_rejections/)
+      --on-conflict WHAT  nothing (default: keep the stored event) | update (replace it,
+                        e.g. after upgrading evnorm)
+  -s, --source SOURCE   ${['auto', ...SOURCE_NAMES].join(' | ')} (default auto)
+  -f, --format FORMAT   json | ndjson | xml | csv (default: from the extension, then content)
+      --strict          exit 1 when any record was rejected
+  -q, --quiet           no detection notes, progress bar or summary on stderr
+      --json-summary    print the summary on stderr as one JSON object, with "load" totals
+      --include-raw     store the vendor record in each event as "raw"
+  -h, --help            this help
+
+Examples:
+  evnorm load examples
+  evnorm load --to postgres://etl@db.internal:5432/warehouse history-*.json
+  evnorm load --to parquet:lake/ --source smaily-log export.ndjson.gz
+`
+
 const SCHEMA = `Usage: evnorm schema
 
 Prints the JSON Schema (draft 2020-12) of the canonical event, the one published as
@@ -66,6 +98,7 @@ Lists the feeds: --source name, feed id, input formats, known verbs and what the
 
 const TOPICS: Readonly<Record<CommandName, string>> = {
   normalize: NORMALIZE,
+  load: LOAD,
   schema: SCHEMA,
   vocabulary: VOCABULARY,
   sources: SOURCES,

@@ -1,41 +1,21 @@
 import { fstatSync } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import {
-  type AnyAdapter,
-  type InputFormat,
-  normalizeStream,
-  scanJsonStream,
-  sniffFormat,
-  type UnreadableInputError,
-  VendorErrorEnvelopeError,
-} from '@evnorm/core'
 import { batchLines } from './batch-lines.js'
 import type { NormalizeArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
-import { detectSource } from './detect-source.js'
 import { expandInputs } from './expand-inputs.js'
 import { formatSummary } from './format-summary.js'
-import { formatFromName, isInputFormat } from './input-format.js'
-import { describeIoError } from './io-error.js'
 import { LineSink, SinkError } from './line-sink.js'
-import { type InputSpec, type OpenedInput, openInput } from './open-input.js'
-import { PROGRESS_MIN_BYTES, ProgressBar } from './progress-bar.js'
-import { type FileReport, RunSummary } from './run-summary.js'
-import { SOURCE_NAMES, SOURCES, type SourceName } from './sources.js'
+import type { InputSpec } from './open-input.js'
+import { RunSummary } from './run-summary.js'
+import { type BatchWriter, type InputRun, streamInput } from './stream-inputs.js'
 
 /** The name standard output has in messages. */
 const STDOUT_NAME = '<stdout>'
 
-/** Records per batch handed from core's stream to the writers. */
-const BATCH_SIZE = 1000
-
-interface Run {
+interface Run extends InputRun {
   readonly args: NormalizeArgs
-  readonly io: CliIo
-  readonly out: LineSink
-  readonly rejects: LineSink | undefined
-  readonly summary: RunSummary
 }
 
 /**
@@ -56,9 +36,9 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
         ? new LineSink(io.stdout, STDOUT_NAME, false)
         : await LineSink.open(args.out)
     rejects = args.rejects === undefined ? undefined : await LineSink.open(args.rejects)
-    const run: Run = { args, io, out, rejects, summary: new RunSummary() }
+    const run: Run = { args, io, summary: new RunSummary(), writer: lineWriter(out, rejects) }
     for (const spec of expanded.inputs) {
-      const problem = await normalizeInput(run, spec)
+      const problem = await streamInput(run, spec, (error) => error instanceof SinkError)
       if (problem !== undefined) {
         out.abort()
         rejects?.abort()
@@ -129,142 +109,17 @@ async function fileIdentity(path: string): Promise<string | undefined> {
   return `path ${join(directory, basename(absolute))}`
 }
 
-async function normalizeInput(run: Run, spec: InputSpec): Promise<string | undefined> {
-  const opened = await openInput(spec, run.io.stdin)
-  if (!opened.success) return opened.problem
-  const input = opened.input
-  const progress = wantsProgress(run, input) ? new ProgressBar(run.io.stderr) : undefined
-  try {
-    const format = run.args.format ?? formatFromName(spec.name) ?? sniffedFormat(input.head)
-    const chosen = chooseSource(run, input, format)
-    if (!chosen.success) return chosen.problem
-    if (chosen.source === undefined) {
-      run.summary.startFile({
-        file: spec.name,
-        source: 'none',
-        feed: 'none',
-        format: 'json',
-        detectedBy: chosen.reason,
-      })
-      return await checkEmptyArray(input)
-    }
-    const { adapter } = SOURCES[chosen.source]
-    const report = run.summary.startFile({
-      file: spec.name,
-      source: chosen.source,
-      feed: adapter.feed,
-      format: format ?? 'auto',
-      ...(chosen.reason === undefined ? {} : { detectedBy: chosen.reason }),
-    })
-    return await streamInput(run, input, adapter, format, report, progress)
-  } catch (error) {
-    if (error instanceof SinkError) throw error
-    return describeIoError(error)
-  } finally {
-    progress?.clear()
-    input.close()
+/** Writes each batch as NDJSON lines: events to `out`, rejections to `rejects` when given. */
+function lineWriter(out: LineSink, rejects: LineSink | undefined): BatchWriter {
+  return {
+    async write(batch, feed) {
+      const lines = batchLines(batch, feed, rejects !== undefined)
+      await out.write(lines.events)
+      if (rejects !== undefined && lines.rejections !== '') await rejects.write(lines.rejections)
+      return lines.batch
+    },
+    async endInput() {},
   }
-}
-
-function chooseSource(
-  run: Run,
-  input: OpenedInput,
-  format: InputFormat | undefined,
-):
-  | { success: true; source: SourceName; reason?: string }
-  | { success: true; source: undefined; reason: string }
-  | { success: false; problem: string } {
-  if (run.args.source !== 'auto') return { success: true, source: run.args.source }
-  const detection = detectSource(input.head, format)
-  if (!detection.success) {
-    return {
-      success: false,
-      problem: `cannot tell which feed this is: ${detection.reason}; pass --source ${SOURCE_NAMES.join('|')}`,
-    }
-  }
-  if (!run.args.quiet && !run.args.jsonSummary) {
-    run.io.stderr.write(
-      detection.source === undefined
-        ? `evnorm: ${input.name}: ${detection.reason}, so no feed to detect\n`
-        : `evnorm: ${input.name}: reading as ${detection.source} (${detection.reason}), format ${format ?? 'auto'}\n`,
-    )
-  }
-  return detection
-}
-
-/** Reads an input whose head is an empty JSON array to its end: zero records, or the problem. */
-async function checkEmptyArray(input: OpenedInput): Promise<string | undefined> {
-  for await (const item of scanJsonStream(input.chunks, [[]])) {
-    if (item.kind === 'error') {
-      return `cannot read the input as json at offset ${item.offset}: ${item.message}`
-    }
-  }
-  return undefined
-}
-
-async function streamInput(
-  run: Run,
-  input: OpenedInput,
-  adapter: AnyAdapter,
-  format: InputFormat | undefined,
-  report: FileReport,
-  progress: ProgressBar | undefined,
-): Promise<string | undefined> {
-  const options = {
-    batchSize: BATCH_SIZE,
-    includeRaw: run.args.includeRaw,
-    ...(format === undefined ? {} : { format }),
-  }
-  for await (const item of normalizeStream(adapter, input.chunks, options)) {
-    if (!item.success) return describeInputError(item.error, run.args.format === undefined)
-    const lines = batchLines(item, adapter.feed, run.rejects !== undefined)
-    run.summary.addBatch(report, lines.batch)
-    await run.out.write(lines.events)
-    if (run.rejects !== undefined && lines.rejections !== '')
-      await run.rejects.write(lines.rejections)
-    progress?.update({
-      name: input.name,
-      read: input.bytesRead(),
-      total: input.size ?? 0,
-      records: report.records,
-    })
-  }
-  return undefined
-}
-
-function wantsProgress(run: Run, input: OpenedInput): boolean {
-  const { io, args } = run
-  return (
-    io.isTTY &&
-    !args.quiet &&
-    !args.jsonSummary &&
-    io.env.TERM !== 'dumb' &&
-    io.env.CI === undefined &&
-    (input.size ?? 0) >= PROGRESS_MIN_BYTES
-  )
-}
-
-function sniffedFormat(head: string): InputFormat | undefined {
-  const format = sniffFormat(head)
-  return format !== undefined && isInputFormat(format) ? format : undefined
-}
-
-/** The error line's problem; `guessed`: the format came from the name or content, not `--format`. */
-function describeInputError(
-  error: VendorErrorEnvelopeError | UnreadableInputError,
-  guessed: boolean,
-): string {
-  if (VendorErrorEnvelopeError.isInstance(error)) {
-    const text = error.vendorMessage === '' ? '' : `: ${error.vendorMessage}`
-    return `the vendor returned an error response instead of records (${error.feed} error ${error.code}${text})`
-  }
-  if (error.format !== 'json' || !error.message.includes('after the end of the JSON value'))
-    return error.message
-  if (error.message.includes("unexpected '['"))
-    return `${error.message}; several JSON documents one after another (appended pages?) are not one input: give each page its own file, or write the records as NDJSON`
-  return guessed
-    ? `${error.message}; if it holds one JSON value per line, pass --format ndjson`
-    : error.message
 }
 
 function printSummary(run: Run): void {

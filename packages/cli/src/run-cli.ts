@@ -2,6 +2,7 @@ import { canonicalEventJsonSchemaText } from '@evnorm/core'
 import { parseCliArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { helpText } from './help-text.js'
+import { runLoad } from './load-command.js'
 import { runNormalize } from './normalize-command.js'
 import { cliVersion } from './package-files.js'
 import { SOURCE_NAMES } from './sources.js'
@@ -46,6 +47,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     case 'normalize':
       return runNormalize(command.args, io)
+    case 'load':
+      return runLoad(command.args, io)
   }
 }
 

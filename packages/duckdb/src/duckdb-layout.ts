@@ -63,31 +63,66 @@ export function reportedType(definition: string): string {
   return definition.replace(/ (PRIMARY KEY|NOT NULL)$/, '')
 }
 
+/** The event fields read as text once per event, in this order (`v[1]`, `v[2]`, … in SQL). */
+const EVENT_FIELDS = [
+  'id',
+  'schema',
+  'type',
+  'channel',
+  'occurredAt',
+  'count',
+  'source.vendor',
+  'source.feed',
+  'source.verb',
+  'source.recordId',
+  'recipient.email',
+  'recipient.phone',
+  'recipient.profileId',
+  'campaign.id',
+  'test',
+]
+
 /**
- * The `evnorm_events` columns computed from a JSON column `j` holding the canonical event, in
- * layout order. `occurred_at` is NULL for an instant outside `TIMESTAMP_NS` (years 1678–2261);
- * `occurred_at_ns` always holds the exact instant.
+ * A `SELECT` of the `evnorm_events` columns, in layout order, from `read_ndjson_objects` of a
+ * file of canonical events (one JSON document per line, given as a quoted SQL string). Each
+ * event is parsed once for its text fields. `occurred_at` is NULL for an instant outside
+ * `TIMESTAMP_NS` (years 1678–2261); `occurred_at_ns` always holds the exact instant.
  */
-export const EVENT_COLUMNS_FROM_JSON = [
-  `CAST(j->>'id' AS UUID)`,
-  `j->>'schema'`,
-  `j->>'type'`,
-  `j->>'channel'`,
-  `TRY_CAST(j->>'occurredAt' AS TIMESTAMP_NS)`,
-  `j->>'occurredAt'`,
-  `CAST(j->>'count' AS INTEGER)`,
-  `j->'source'->>'vendor'`,
-  `j->'source'->>'feed'`,
-  `j->'source'->>'verb'`,
-  `j->'source'->>'recordId'`,
-  `j->'recipient'->>'email'`,
-  `j->'recipient'->>'phone'`,
-  `j->'recipient'->>'profileId'`,
-  `j->'campaign'->>'id'`,
-  `CAST(j->>'test' AS BOOLEAN)`,
-  `j->'details'`,
-  `j->'context'`,
-  `j->'source'`,
-  'j',
-  'now()',
-].join(', ')
+export function selectEventsSql(fileLiteral: string): string {
+  const paths = EVENT_FIELDS.map((field) => `'$.${field}'`).join(', ')
+  const v = (field: string) => `v[${EVENT_FIELDS.indexOf(field) + 1}]`
+  const columns = [
+    `CAST(${v('id')} AS UUID)`,
+    v('schema'),
+    v('type'),
+    v('channel'),
+    `TRY_CAST(${v('occurredAt')} AS TIMESTAMP_NS)`,
+    v('occurredAt'),
+    `CAST(${v('count')} AS INTEGER)`,
+    v('source.vendor'),
+    v('source.feed'),
+    v('source.verb'),
+    v('source.recordId'),
+    v('recipient.email'),
+    v('recipient.phone'),
+    v('recipient.profileId'),
+    v('campaign.id'),
+    `CAST(${v('test')} AS BOOLEAN)`,
+    `json_extract(j, '$.details')`,
+    `json_extract(j, '$.context')`,
+    `json_extract(j, '$.source')`,
+    'j',
+    'now()',
+  ]
+  return `SELECT ${columns.join(', ')} FROM (SELECT json AS j, json_extract_string(json, [${paths}]) AS v FROM read_ndjson_objects(${fileLiteral}))`
+}
+
+/** The `evnorm_rejections` columns, in layout order, from a file of rejection rows as NDJSON. */
+export function selectRejectionsSql(fileLiteral: string): string {
+  const fields = ['key', 'feed', 'origin', 'index', 'locator', 'path', 'reason', 'message', 'raw']
+  const paths = fields.map((field) => `'$.${field}'`).join(', ')
+  const columns = fields.map((field, at) =>
+    field === 'index' ? `CAST(v[${at + 1}] AS BIGINT)` : `v[${at + 1}]`,
+  )
+  return `SELECT ${columns.join(', ')}, now() FROM (SELECT json_extract_string(json, [${paths}]) AS v FROM read_ndjson_objects(${fileLiteral}))`
+}

@@ -1,4 +1,7 @@
-import { type DuckDBConnection, DuckDBDataChunk, DuckDBInstance, VARCHAR } from '@duckdb/node-api'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import {
   type ConflictPolicy,
   LAYOUT_VERSION,
@@ -8,7 +11,7 @@ import {
   type SinkUnit,
   type SinkWriteResult,
 } from '@evnorm/core/sink'
-import { DUCKDB_TABLES, EVENT_COLUMNS_FROM_JSON } from './duckdb-layout.js'
+import { DUCKDB_TABLES, selectEventsSql, selectRejectionsSql } from './duckdb-layout.js'
 import { ensureDuckDbLayout } from './ensure-duckdb-layout.js'
 
 /** Options of {@link openDuckDbSink}. */
@@ -18,9 +21,6 @@ export interface DuckDbSinkOptions {
   /** An event whose id is stored already: left alone (`nothing`, the default) or replaced (`update`). */
   readonly onConflict?: ConflictPolicy
 }
-
-/** Rows per chunk appended to a staging table (DuckDB's vector size). */
-const CHUNK_ROWS = 2048
 
 const EVENT_UPDATES = DUCKDB_TABLES.evnorm_events
   .slice(1)
@@ -42,15 +42,13 @@ export async function openDuckDbSink(options: DuckDbSinkOptions): Promise<DuckDb
   const connection = await instance.connect()
   try {
     await ensureDuckDbLayout(connection, target, LAYOUT_VERSION)
-    for (const table of ['events', 'rejections']) {
-      await connection.run(`CREATE TEMP TABLE staged_${table} (j VARCHAR)`)
-    }
+    const staging = await mkdtemp(join(tmpdir(), 'evnorm-duckdb-'))
+    return new DuckDbSink(target, instance, connection, staging, options.onConflict ?? 'nothing')
   } catch (error) {
     connection.closeSync()
     instance.closeSync()
     throw SinkError.isInstance(error) ? error : sinkError(target, 'cannot prepare tables', error)
   }
-  return new DuckDbSink(target, instance, connection, options.onConflict ?? 'nothing')
 }
 
 /** A DuckDB database holding the evnorm tables; see {@link openDuckDbSink}. */
@@ -60,55 +58,66 @@ export class DuckDbSink implements Sink {
   readonly connection: DuckDBConnection
   readonly #instance: DuckDBInstance
   readonly #onConflict: ConflictPolicy
+  readonly #events: string
+  readonly #rejections: string
+  readonly #staging: string
 
   constructor(
     target: string,
     instance: DuckDBInstance,
     connection: DuckDBConnection,
+    staging: string,
     onConflict: ConflictPolicy,
   ) {
     this.target = target
     this.connection = connection
     this.#instance = instance
+    this.#staging = staging
+    this.#events = join(staging, 'events.ndjson')
+    this.#rejections = join(staging, 'rejections.ndjson')
     this.#onConflict = onConflict
   }
 
   async write(unit: SinkUnit): Promise<SinkWriteResult> {
-    const events = uniqueEventTexts(unit)
-    const rejections = unit.rejections.map((rejection) =>
-      JSON.stringify(rejectionRow(rejection, unit.origin)),
-    )
     const connection = this.connection
     try {
+      const events = uniqueEventLines(unit)
+      const rejections = unit.rejections.map(
+        (rejection) => `${JSON.stringify(rejectionRow(rejection, unit.origin))}\n`,
+      )
+      await writeFile(this.#events, events.lines)
+      await writeFile(this.#rejections, rejections.join(''))
       await connection.run('BEGIN TRANSACTION')
-      await stage(connection, 'staged_events', events)
-      await stage(connection, 'staged_rejections', rejections)
-      const present = await this.#countPresent(events.length)
-      const changed = await connection.run(
-        `INSERT INTO evnorm_events SELECT ${EVENT_COLUMNS_FROM_JSON} FROM (SELECT CAST(j AS JSON) AS j FROM temp.staged_events) ${
-          this.#onConflict === 'update'
-            ? `ON CONFLICT (id) DO UPDATE SET ${EVENT_UPDATES}`
-            : 'ON CONFLICT DO NOTHING'
-        }`,
-      )
-      const stored = await connection.run(
-        `INSERT INTO evnorm_rejections SELECT j->>'key', j->>'feed', j->>'origin', CAST(j->>'index' AS BIGINT), j->>'locator', j->>'path', j->>'reason', j->>'message', j->>'raw', now() FROM (SELECT CAST(j AS JSON) AS j FROM temp.staged_rejections) ON CONFLICT DO NOTHING`,
-      )
+      const present = await this.#countPresent(events.count)
+      const changed =
+        events.count === 0
+          ? 0
+          : (
+              await connection.run(
+                `INSERT INTO evnorm_events ${selectEventsSql(literal(this.#events))} ${
+                  this.#onConflict === 'update'
+                    ? `ON CONFLICT (id) DO UPDATE SET ${EVENT_UPDATES}`
+                    : 'ON CONFLICT DO NOTHING'
+                }`,
+              )
+            ).rowsChanged
+      const stored =
+        rejections.length === 0
+          ? 0
+          : (
+              await connection.run(
+                `INSERT INTO evnorm_rejections ${selectRejectionsSql(literal(this.#rejections))} ON CONFLICT DO NOTHING`,
+              )
+            ).rowsChanged
       if (unit.checkpoint !== undefined) {
         await connection.run(
           'INSERT INTO evnorm_checkpoints VALUES ($1, $2, now()) ON CONFLICT (stream) DO UPDATE SET "cursor" = excluded."cursor", updated_at = excluded.updated_at',
           [unit.checkpoint.stream, unit.checkpoint.cursor],
         )
       }
-      await connection.run('DELETE FROM temp.staged_events')
-      await connection.run('DELETE FROM temp.staged_rejections')
       await connection.run('COMMIT')
-      const inserted = this.#onConflict === 'update' ? events.length - present : changed.rowsChanged
-      return {
-        inserted,
-        present: unit.events.length - inserted,
-        rejectionsStored: stored.rowsChanged,
-      }
+      const inserted = this.#onConflict === 'update' ? events.count - present : changed
+      return { inserted, present: unit.events.length - inserted, rejectionsStored: stored }
     } catch (error) {
       await connection.run('ROLLBACK').catch(() => {})
       throw sinkError(this.target, 'cannot store the unit', error)
@@ -131,45 +140,34 @@ export class DuckDbSink implements Sink {
   async close(): Promise<void> {
     this.connection.closeSync()
     this.#instance.closeSync()
+    await rm(this.#staging, { recursive: true, force: true })
   }
 
   /** Staged events already stored (counted only under `update`, where the insert counts both). */
   async #countPresent(staged: number): Promise<number> {
     if (this.#onConflict !== 'update' || staged === 0) return 0
     const result = await this.connection.runAndReadAll(
-      `SELECT count(*) FROM temp.staged_events s JOIN evnorm_events e ON e.id = CAST(CAST(s.j AS JSON)->>'id' AS UUID)`,
+      `SELECT count(*) FROM read_ndjson_objects(${literal(this.#events)}) s JOIN evnorm_events e ON e.id = CAST(s.json->>'id' AS UUID)`,
     )
     return Number(result.getRows()[0]?.[0] ?? 0)
   }
 }
 
-/** The unit's events as JSON, the first of each id only. */
-function uniqueEventTexts(unit: SinkUnit): string[] {
+/** The unit's events as NDJSON, the first of each id only, and how many lines it has. */
+function uniqueEventLines(unit: SinkUnit): { lines: string; count: number } {
   const seen = new Set<string>()
-  const texts: string[] = []
+  let lines = ''
   for (const event of unit.events) {
     if (seen.has(event.id)) continue
     seen.add(event.id)
-    texts.push(JSON.stringify(event))
+    lines += `${JSON.stringify(event)}\n`
   }
-  return texts
+  return { lines, count: seen.size }
 }
 
-/** Appends texts to a one-column temporary table, a chunk at a time. */
-async function stage(
-  connection: DuckDBConnection,
-  table: string,
-  texts: readonly string[],
-): Promise<void> {
-  if (texts.length === 0) return
-  const appender = await connection.createAppender(table, 'main', 'temp')
-  for (let start = 0; start < texts.length; start += CHUNK_ROWS) {
-    const part = texts.slice(start, start + CHUNK_ROWS)
-    const chunk = DuckDBDataChunk.create([VARCHAR], part.length)
-    chunk.setColumnValues(0, part)
-    appender.appendDataChunk(chunk)
-  }
-  appender.closeSync()
+/** A path as a single-quoted SQL string. */
+export function literal(path: string): string {
+  return `'${path.replaceAll("'", "''")}'`
 }
 
 /** A {@link SinkError} for the target, with DuckDB's first message line as the reason. */

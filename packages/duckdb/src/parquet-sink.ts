@@ -9,7 +9,7 @@ import {
   type SinkWriteResult,
 } from '@evnorm/core/sink'
 import { DUCKDB_TABLES } from './duckdb-layout.js'
-import { type DuckDbSink, openDuckDbSink, sinkError } from './duckdb-sink.js'
+import { type DuckDbSink, literal, openDuckDbSink, sinkError } from './duckdb-sink.js'
 
 /** Options of {@link openParquetSink}. */
 export interface ParquetSinkOptions {
@@ -89,14 +89,14 @@ class ParquetSink implements Sink {
     const [events, rejections] = (counts.getRows()[0] ?? [0, 0]).map(Number)
     if (events) {
       await connection.run(
-        `COPY (SELECT ${PARQUET_EVENT_COLUMNS}, substr(occurred_at_ns, 1, 10) AS occurred_date FROM evnorm_events ORDER BY occurred_at_ns, id) TO '${quote(join(hidden, 'evnorm_events'))}' (FORMAT parquet, PARTITION_BY (occurred_date), FILENAME_PATTERN 'evnorm-${run}-{i}')`,
+        `COPY (SELECT ${PARQUET_EVENT_COLUMNS}, substr(occurred_at_ns, 1, 10) AS occurred_date FROM evnorm_events ORDER BY occurred_at_ns, id) TO ${literal(join(hidden, 'evnorm_events'))} (FORMAT parquet, PARTITION_BY (occurred_date), FILENAME_PATTERN 'evnorm-${run}-{i}')`,
       )
     }
     if (rejections) {
       const file = join(hidden, 'evnorm_rejections', `evnorm-${run}.parquet`)
       await mkdir(dirname(file), { recursive: true })
       await connection.run(
-        `COPY (SELECT * FROM evnorm_rejections ORDER BY origin, "index") TO '${quote(file)}' (FORMAT parquet)`,
+        `COPY (SELECT * FROM evnorm_rejections ORDER BY origin, "index") TO ${literal(file)} (FORMAT parquet)`,
       )
     }
   }
@@ -119,9 +119,4 @@ async function moveInto(from: string, to: string): Promise<void> {
     await mkdir(dirname(destination), { recursive: true })
     await rename(source, destination)
   }
-}
-
-/** A path inside a single-quoted SQL string. */
-function quote(path: string): string {
-  return path.replaceAll("'", "''")
 }

@@ -1,0 +1,105 @@
+import type { CanonicalEvent, Rejection } from '@evnorm/core'
+import { type Sink, SinkError } from '@evnorm/core/sink'
+import type { LoadArgs } from './cli-args.js'
+import { type CliIo, reportProblem } from './cli-io.js'
+import { expandInputs } from './expand-inputs.js'
+import { formatSummary, type LoadTotals } from './format-summary.js'
+import type { InputSpec } from './open-input.js'
+import { openTarget } from './open-target.js'
+import { RunSummary } from './run-summary.js'
+import { type BatchWriter, type InputRun, streamInput } from './stream-inputs.js'
+
+/**
+ * Records gathered into one unit (one transaction) before it is written: large enough that a
+ * commit's cost is spread thin, small enough that memory stays bounded.
+ */
+export const UNIT_RECORDS = 50_000
+
+/**
+ * `evnorm load`: streams every input through its feed's adapter into a sink, a unit of up to
+ * {@link UNIT_RECORDS} records at a time, each unit's events and rejections in one
+ * transaction. Exit codes as `normalize`: 0, 1 (`--strict` and a rejection) or 2 (usage error,
+ * unreadable input, vendor error response, a target that cannot be opened or written).
+ */
+export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
+  const expanded = await expandInputs(args.inputs)
+  if (!expanded.success) return reportProblem(io, expanded.name, expanded.problem)
+  const opened = await openTarget(args.to, args.onConflict)
+  if (!opened.success) return reportProblem(io, undefined, opened.problem)
+  const sink = opened.sink
+  const totals: LoadTotals = { target: sink.target, inserted: 0, present: 0, rejectionsStored: 0 }
+  const summary = new RunSummary()
+  const run = { args, io, summary, writer: unitWriter(sink, totals) }
+  const problem = await loadInputs(run, expanded.inputs)
+  const closed = await sink.close().then(
+    () => undefined,
+    (error: unknown) => error,
+  )
+  if (problem !== undefined) return reportProblem(io, problem.subject, problem.problem)
+  if (closed !== undefined) {
+    if (!SinkError.isInstance(closed)) throw closed
+    return reportProblem(io, closed.target, closed.problem)
+  }
+  if (args.jsonSummary) {
+    io.stderr.write(`${JSON.stringify({ ...summary.toData(), load: totals })}\n`)
+  } else if (!args.quiet) {
+    io.stderr.write(formatSummary(summary.toData(), { load: totals }))
+  }
+  return args.strict && summary.rejected > 0 ? 1 : 0
+}
+
+/** Streams the inputs into the run's writer; the first problem, with what it is about, stops it. */
+async function loadInputs(
+  run: InputRun,
+  inputs: readonly InputSpec[],
+): Promise<{ subject: string; problem: string } | undefined> {
+  try {
+    for (const spec of inputs) {
+      const problem = await streamInput(run, spec, SinkError.isInstance)
+      if (problem !== undefined) return { subject: spec.name, problem }
+    }
+    return undefined
+  } catch (error) {
+    if (!SinkError.isInstance(error)) throw error
+    return { subject: error.target, problem: error.problem }
+  }
+}
+
+/**
+ * Gathers batches into units of up to {@link UNIT_RECORDS} records and writes them to the sink
+ * in order, one unit in flight while the next is normalized: the database works on one core
+ * while the adapters run on another.
+ */
+function unitWriter(sink: Sink, totals: LoadTotals): BatchWriter {
+  let events: CanonicalEvent[] = []
+  let rejections: Rejection[] = []
+  let records = 0
+  let inFlight: Promise<void> = Promise.resolve()
+  const flush = async (origin: string) => {
+    await inFlight
+    if (records === 0) return
+    const unit = { events, rejections, origin }
+    events = []
+    rejections = []
+    records = 0
+    inFlight = sink.write(unit).then((result) => {
+      totals.inserted += result.inserted
+      totals.present += result.present
+      totals.rejectionsStored += result.rejectionsStored
+    })
+    inFlight.catch(() => {})
+  }
+  return {
+    async write(batch, _feed, input) {
+      for (const event of batch.events) events.push(event)
+      for (const rejection of batch.rejections) rejections.push(rejection)
+      records += batch.counts.records
+      if (records >= UNIT_RECORDS) await flush(input)
+      return batch
+    },
+    async endInput(input) {
+      await flush(input)
+      await inFlight
+    },
+  }
+}

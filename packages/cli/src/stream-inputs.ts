@@ -1,0 +1,183 @@
+import {
+  type AnyAdapter,
+  type BatchResult,
+  type InputFormat,
+  normalizeStream,
+  scanJsonStream,
+  sniffFormat,
+  type UnreadableInputError,
+  VendorErrorEnvelopeError,
+} from '@evnorm/core'
+import type { InputArgs } from './cli-args.js'
+import type { CliIo } from './cli-io.js'
+import { detectSource } from './detect-source.js'
+import { formatFromName, isInputFormat } from './input-format.js'
+import { describeIoError } from './io-error.js'
+import { type InputSpec, type OpenedInput, openInput } from './open-input.js'
+import { PROGRESS_MIN_BYTES, ProgressBar } from './progress-bar.js'
+import type { FileReport, RunSummary } from './run-summary.js'
+import { SOURCE_NAMES, SOURCES, type SourceName } from './sources.js'
+
+/** Records per batch handed from core's stream to the writers. */
+const BATCH_SIZE = 1000
+
+/** Receives the batches of one input, in order; a rejection stops the run. */
+export interface BatchWriter {
+  /** Takes one batch of the input; the returned batch is what the summary counts. */
+  write(batch: BatchResult, feed: string, input: string): Promise<BatchResult>
+  /** Called once the input has been read to its end. */
+  endInput(input: string): Promise<void>
+}
+
+/** Where the reading of the inputs went. */
+export interface InputRun {
+  readonly args: InputArgs
+  readonly io: CliIo
+  readonly summary: RunSummary
+  readonly writer: BatchWriter
+}
+
+/**
+ * Streams one input through its feed's adapter into the run's writer, counting every batch in
+ * the summary. Resolves to the problem that stopped it, or undefined; the writer's own errors
+ * propagate.
+ */
+export async function streamInput(
+  run: InputRun,
+  spec: InputSpec,
+  isWriterError: (error: unknown) => boolean,
+): Promise<string | undefined> {
+  const opened = await openInput(spec, run.io.stdin)
+  if (!opened.success) return opened.problem
+  const input = opened.input
+  const progress = wantsProgress(run, input) ? new ProgressBar(run.io.stderr) : undefined
+  try {
+    const format = run.args.format ?? formatFromName(spec.name) ?? sniffedFormat(input.head)
+    const chosen = chooseSource(run, input, format)
+    if (!chosen.success) return chosen.problem
+    if (chosen.source === undefined) {
+      run.summary.startFile({
+        file: spec.name,
+        source: 'none',
+        feed: 'none',
+        format: 'json',
+        detectedBy: chosen.reason,
+      })
+      return await checkEmptyArray(input)
+    }
+    const { adapter } = SOURCES[chosen.source]
+    const report = run.summary.startFile({
+      file: spec.name,
+      source: chosen.source,
+      feed: adapter.feed,
+      format: format ?? 'auto',
+      ...(chosen.reason === undefined ? {} : { detectedBy: chosen.reason }),
+    })
+    const problem = await readBatches(run, input, adapter, format, report, progress)
+    if (problem === undefined) await run.writer.endInput(spec.name)
+    return problem
+  } catch (error) {
+    if (isWriterError(error)) throw error
+    return describeIoError(error)
+  } finally {
+    progress?.clear()
+    input.close()
+  }
+}
+
+function chooseSource(
+  run: InputRun,
+  input: OpenedInput,
+  format: InputFormat | undefined,
+):
+  | { success: true; source: SourceName; reason?: string }
+  | { success: true; source: undefined; reason: string }
+  | { success: false; problem: string } {
+  if (run.args.source !== 'auto') return { success: true, source: run.args.source }
+  const detection = detectSource(input.head, format)
+  if (!detection.success) {
+    return {
+      success: false,
+      problem: `cannot tell which feed this is: ${detection.reason}; pass --source ${SOURCE_NAMES.join('|')}`,
+    }
+  }
+  if (!run.args.quiet && !run.args.jsonSummary) {
+    run.io.stderr.write(
+      detection.source === undefined
+        ? `evnorm: ${input.name}: ${detection.reason}, so no feed to detect\n`
+        : `evnorm: ${input.name}: reading as ${detection.source} (${detection.reason}), format ${format ?? 'auto'}\n`,
+    )
+  }
+  return detection
+}
+
+/** Reads an input whose head is an empty JSON array to its end: zero records, or the problem. */
+async function checkEmptyArray(input: OpenedInput): Promise<string | undefined> {
+  for await (const item of scanJsonStream(input.chunks, [[]])) {
+    if (item.kind === 'error') {
+      return `cannot read the input as json at offset ${item.offset}: ${item.message}`
+    }
+  }
+  return undefined
+}
+
+async function readBatches(
+  run: InputRun,
+  input: OpenedInput,
+  adapter: AnyAdapter,
+  format: InputFormat | undefined,
+  report: FileReport,
+  progress: ProgressBar | undefined,
+): Promise<string | undefined> {
+  const options = {
+    batchSize: BATCH_SIZE,
+    includeRaw: run.args.includeRaw,
+    ...(format === undefined ? {} : { format }),
+  }
+  for await (const item of normalizeStream(adapter, input.chunks, options)) {
+    if (!item.success) return describeInputError(item.error, run.args.format === undefined)
+    run.summary.addBatch(report, await run.writer.write(item, adapter.feed, input.name))
+    progress?.update({
+      name: input.name,
+      read: input.bytesRead(),
+      total: input.size ?? 0,
+      records: report.records,
+    })
+  }
+  return undefined
+}
+
+function wantsProgress(run: InputRun, input: OpenedInput): boolean {
+  const { io, args } = run
+  return (
+    io.isTTY &&
+    !args.quiet &&
+    !args.jsonSummary &&
+    io.env.TERM !== 'dumb' &&
+    io.env.CI === undefined &&
+    (input.size ?? 0) >= PROGRESS_MIN_BYTES
+  )
+}
+
+function sniffedFormat(head: string): InputFormat | undefined {
+  const format = sniffFormat(head)
+  return format !== undefined && isInputFormat(format) ? format : undefined
+}
+
+/** The error line's problem; `guessed`: the format came from the name or content, not `--format`. */
+function describeInputError(
+  error: VendorErrorEnvelopeError | UnreadableInputError,
+  guessed: boolean,
+): string {
+  if (VendorErrorEnvelopeError.isInstance(error)) {
+    const text = error.vendorMessage === '' ? '' : `: ${error.vendorMessage}`
+    return `the vendor returned an error response instead of records (${error.feed} error ${error.code}${text})`
+  }
+  if (error.format !== 'json' || !error.message.includes('after the end of the JSON value'))
+    return error.message
+  if (error.message.includes("unexpected '['"))
+    return `${error.message}; several JSON documents one after another (appended pages?) are not one input: give each page its own file, or write the records as NDJSON`
+  return guessed
+    ? `${error.message}; if it holds one JSON value per line, pass --format ndjson`
+    : error.message
+}
