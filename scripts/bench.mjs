@@ -3,7 +3,11 @@
 // measures the evnorm CLI's peak RSS and throughput on a generated 1,000,000-record Smaily
 // NDJSON file next to a plain `readline` + `JSON.parse` reader of the same file, and prints
 // one Markdown table. Expects built packages (`turbo run build` runs first).
+// Then it loads a generated Smaily file into DuckDB with `evnorm load` next to the floor a user
+// would write by hand (`evnorm normalize` to an NDJSON file, then one DuckDB INSERT … SELECT of
+// that file) and prints the time ratio.
 // Options: --rss-records N (default 1000000), --skip-adapters (only the CLI measurement),
+// --load-records N (default 1000000), --skip-load,
 // --full (the adapters' own default sizes instead of the smaller ones below, which keep the
 // whole run within minutes), --adapter-timeout S (default 240 s per adapter bench).
 import { spawn } from 'node:child_process'
@@ -25,6 +29,8 @@ const { values: options } = parseArgs({
     'skip-adapters': { type: 'boolean', default: false },
     full: { type: 'boolean', default: false },
     'adapter-timeout': { type: 'string', default: '240' },
+    'load-records': { type: 'string', default: '1000000' },
+    'skip-load': { type: 'boolean', default: false },
   },
 })
 const RSS_RECORDS = Number(options['rss-records'])
@@ -261,6 +267,70 @@ async function runRssBench() {
   }
 }
 
+const LOAD_TARGET = 1.5
+
+/** `evnorm load` into DuckDB vs. normalize-to-file then one INSERT … SELECT; best of 2 each. */
+async function runLoadBench() {
+  const records = Number(options['load-records'])
+  await mkdir(join(ROOT, '.bench-tmp'), { recursive: true })
+  const dir = await mkdtemp(join(ROOT, '.bench-tmp', 'load-'))
+  try {
+    const input = join(dir, 'smaily-history.ndjson')
+    const events = join(dir, 'events.ndjson')
+    log(`generating ${records.toLocaleString('en-US')} Smaily NDJSON records for the load bench …`)
+    await writeSmailyFile(input, records)
+    let floor = Number.POSITIVE_INFINITY
+    let load = Number.POSITIVE_INFINITY
+    for (let round = 1; round <= 2; round++) {
+      await rm(join(dir, 'floor.duckdb'), { force: true })
+      await rm(join(dir, 'load.duckdb'), { force: true })
+      const normalized = await run(process.execPath, [CLI, 'normalize', '-q', '-o', events, input])
+      const inserted = await run(process.execPath, [
+        join(ROOT, 'packages/duckdb/bench/read-json-insert.mjs'),
+        join(dir, 'floor.duckdb'),
+        events,
+      ])
+      const loaded = await run(process.execPath, [
+        CLI,
+        'load',
+        '-q',
+        '--to',
+        `duckdb:${join(dir, 'load.duckdb')}`,
+        input,
+      ])
+      const insert = inserted.code === 0 ? JSON.parse(inserted.stdout) : undefined
+      if (normalized.code !== 0 || insert?.rows !== records || loaded.code !== 0) {
+        failures.push(
+          `load bench: normalize exit ${normalized.code}, insert ${inserted.stderr.trim() || insert?.rows}, load exit ${loaded.code}: ${loaded.stderr.trim()}`,
+        )
+        return undefined
+      }
+      floor = Math.min(floor, normalized.seconds + inserted.seconds)
+      load = Math.min(load, loaded.seconds)
+      log(
+        `load round ${round}: normalize ${normalized.seconds.toFixed(1)} s + insert ${inserted.seconds.toFixed(1)} s vs load ${loaded.seconds.toFixed(1)} s`,
+      )
+    }
+    return { records, floor, load }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+function printLoadTable(result) {
+  const { records, floor, load } = result
+  const lines = [
+    '| load into DuckDB | records | seconds | records/s | × floor time |',
+    '|---|---:|---:|---:|---:|',
+    `| floor: \`evnorm normalize\` to NDJSON, then one INSERT … SELECT | ${records.toLocaleString('en-US')} | ${floor.toFixed(1)} | ${Math.round(records / floor).toLocaleString('en-US')} | 1.00× |`,
+    `| \`evnorm load\` | ${records.toLocaleString('en-US')} | ${load.toFixed(1)} | ${Math.round(records / load).toLocaleString('en-US')} | ${(load / floor).toFixed(2)}× |`,
+  ]
+  process.stdout.write(`${lines.join('\n')}\n\n`)
+  process.stdout.write(
+    `evnorm load takes ${(load / floor).toFixed(2)}× the floor's time (best of 2 each), ${load / floor <= LOAD_TARGET ? 'within' : 'OVER'} the ${LOAD_TARGET}× target.\n`,
+  )
+}
+
 function ratio(value, base) {
   return base === undefined || !Number.isFinite(base) || base <= 0
     ? ''
@@ -306,12 +376,14 @@ function printTable(rss) {
   process.stdout.write(
     `CLI peak RSS on ${RSS_RECORDS.toLocaleString('en-US')} NDJSON records: ${rss.cliRss?.toFixed(0) ?? '?'} MB, ${verdict} the ${RSS_TARGET_MB} MB target.\n`,
   )
-  for (const failure of failures) process.stdout.write(`FAILED: ${failure}\n`)
 }
 
 const started = performance.now()
 if (!options['skip-adapters']) await runAdapterBenches()
 const rss = await runRssBench()
 printTable(rss)
+const loaded = options['skip-load'] ? undefined : await runLoadBench()
+if (loaded !== undefined) printLoadTable(loaded)
+for (const failure of failures) process.stdout.write(`FAILED: ${failure}\n`)
 log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`)
 process.exitCode = failures.length > 0 ? 1 : 0
