@@ -5,7 +5,7 @@ import { describeFailure, postgresTarget } from './postgres-target.js'
 import { prepareLayout } from './prepare-layout.js'
 import { unitStatements, writeUnit } from './write-unit.js'
 
-/** How long opening a connection may take before the sink gives up. */
+/** How long opening a connection may take by default before the sink gives up. */
 export const CONNECT_TIMEOUT_MS = 10_000
 
 /** Options of {@link openPostgresSink}. */
@@ -25,10 +25,12 @@ export interface PostgresSinkOptions {
    * schema (the first existing one on its `search_path`, usually `public`).
    */
   readonly schema?: string
+  /** How long connecting may take, in milliseconds. Default: {@link CONNECT_TIMEOUT_MS}. */
+  readonly connectTimeoutMs?: number
 }
 
 /**
- * Opens a PostgreSQL sink: connects (giving up after {@link CONNECT_TIMEOUT_MS}), creates the
+ * Opens a PostgreSQL sink: connects (giving up after `connectTimeoutMs`), creates the
  * missing evnorm tables (`evnorm_events`, `evnorm_rejections`, `evnorm_checkpoints`,
  * `evnorm_meta`) and checks the existing ones. Each {@link Sink.write} is one transaction:
  * events and rejections are bulk-loaded with `COPY` and inserted idempotently (by event id and
@@ -46,7 +48,7 @@ export async function openPostgresSink(options: PostgresSinkOptions): Promise<Si
       : new SinkError({ target, problem: `${doing}: ${describeFailure(error)}`, cause: error })
   const client = new pg.Client({
     connectionString: options.url,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     keepAlive: true,
     application_name: 'evnorm',
   })
