@@ -1,4 +1,4 @@
-import type { CanonicalEvent } from '@evnorm/core'
+import type { CanonicalEvent, Rejection } from '@evnorm/core'
 import type { SinkUnit } from '@evnorm/core/sink'
 import { expect, it } from 'vitest'
 import { openPostgresSink } from './open-postgres-sink.js'
@@ -102,6 +102,29 @@ describePostgres('openPostgresSink', (postgres) => {
       source: event.source,
       event,
     })
+    await sink.close()
+  })
+
+  it('stores tabs, line breaks, backslashes and quotes as sent, and NUL as U+FFFD', async () => {
+    const { schema, sink } = await open()
+    const awkward = 'tab\there\nline\r\\N back\\slash "quoted" \u0000 ünï 🙂'
+    const stored = awkward.replace('\u0000', '\uFFFD')
+    const base = unit.events[0] as CanonicalEvent
+    const event = {
+      ...base,
+      recipient: { email: awkward },
+      source: { ...base.source, verb: awkward },
+    } as CanonicalEvent
+    const rejection = { ...(unit.rejections[0] as Rejection), message: awkward, raw: { awkward } }
+    await sink.write({ events: [event], rejections: [rejection], origin: awkward })
+    const [row] = await postgres.query(
+      `select recipient_email, verb, event->'recipient'->>'email' as json from "${schema}".evnorm_events`,
+    )
+    expect(row).toEqual({ recipient_email: stored, verb: stored, json: stored })
+    const [rejected] = await postgres.query(
+      `select origin, message, raw->>'awkward' as raw from "${schema}".evnorm_rejections`,
+    )
+    expect(rejected).toEqual({ origin: stored, message: stored, raw: stored })
     await sink.close()
   })
 
