@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, describe, it } from 'vitest'
+import { describeFailure } from './postgres-target.js'
 
 const HOW_TO_START =
   'start it with `scripts/services.sh up postgres` and export the EVNORM_PG_URL line it prints'
@@ -25,7 +26,7 @@ async function unavailability(url: string | undefined): Promise<string | undefin
     await client.query('select 1')
     return undefined
   } catch (error) {
-    return `the server in EVNORM_PG_URL is unreachable (${(error as Error).message || String(error)})`
+    return `the server in EVNORM_PG_URL is unreachable (${describeFailure(error)})`
   } finally {
     await client.end().catch(() => undefined)
   }
@@ -48,6 +49,7 @@ export function describePostgres(name: string, body: (postgres: TestPostgres) =>
           throw new Error(message)
         })
       } else {
+        console.warn(`skipping "${name}": ${message}`)
         it.skip(message, () => undefined)
       }
     })
