@@ -92,10 +92,10 @@ postgres_up() {
     }
   fi
   export PGPASSWORD="$PG_PASSWORD"
-  if ! "$bin/psql" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -tAqc \
-    "select 1 from pg_database where datname = '$PG_DB'" | grep -q 1; then
-    "$bin/createdb" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PG_DB"
-  fi
+  local exists
+  exists=$("$bin/psql" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -tAqc \
+    "select 1 from pg_database where datname = '$PG_DB'")
+  [ "$exists" = 1 ] || "$bin/createdb" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PG_DB"
   postgres_env
 }
 
