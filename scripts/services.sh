@@ -66,6 +66,8 @@ postgres_init() {
   pwfile="$PG_DIR/pwfile"
   echo "$PG_PASSWORD" >"$pwfile"
   [ "$(id -u)" = 0 ] && chown -R "$PG_SYSTEM_USER" "$PG_DIR"
+  as_server_user test -w "$PG_DIR" ||
+    die "user $PG_SYSTEM_USER cannot write $PG_DIR: set EVNORM_SERVICES_DIR to a directory it can reach"
   as_server_user "$bin/initdb" -D "$PG_DATA" -U "$PG_USER" --pwfile="$pwfile" \
     --auth-local=scram-sha-256 --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   rm -f "$pwfile"
