@@ -29,6 +29,10 @@ export async function openTarget(
       const { openParquetSink } = await import('@evnorm/duckdb')
       return { success: true, sink: await openParquetSink({ directory }) }
     }
+    if (to.startsWith('postgres://') || to.startsWith('postgresql://')) {
+      const { openPostgresSink } = await import('@evnorm/postgres')
+      return { success: true, sink: await openPostgresSink({ url: to, onConflict }) }
+    }
     return usage(
       `unknown --to '${to}': use duckdb:PATH, postgres://USER@HOST:PORT/DATABASE or parquet:DIR`,
     )
