@@ -1,5 +1,5 @@
 import { exceedsNestingDepth, MAX_NESTING_DEPTH } from '../helpers/nesting-depth.js'
-import type { AnyAdapter, RecordResult } from '../model/adapter.js'
+import type { AnyAdapter, EvidenceStep, RecordResult } from '../model/adapter.js'
 import { UnparseableRecord } from '../model/adapter.js'
 import type { CanonicalEvent } from '../model/canonical-event-schema.js'
 import {
@@ -29,14 +29,24 @@ function errorText(error: unknown): string {
 }
 
 /**
+ * The most records an open evidence span of `Adapter.evidenceSpans` holds; core closes
+ * the span there, which bounds what a stream holds back.
+ */
+export const EVIDENCE_SPAN_LIMIT = 100_000
+
+/**
  * Runs an adapter's normalizer over successive batches of one run (one input or one stream),
- * keeping the run-wide record index and occurrence window.
+ * keeping the run-wide record index and occurrence window. With `evidenceSpans`, the records
+ * of an open span are held back until the span closes (or {@link RecordRunner.end}).
  */
 export class RecordRunner {
   readonly #adapter: AnyAdapter
   readonly #includeRaw: boolean
   readonly #validate: boolean
   readonly #occurrences: OccurrenceWindow | undefined
+  readonly #step: ((record: unknown) => EvidenceStep) | undefined
+  #held: unknown[] = []
+  #heldLocators: (() => string)[] = []
   #index = 0
 
   /** Feed id of the adapter. */
@@ -44,16 +54,94 @@ export class RecordRunner {
     return this.#adapter.feed
   }
 
+  /** The records held back in an open evidence span, in input order. */
+  get held(): readonly unknown[] {
+    return this.#held
+  }
+
   constructor(adapter: AnyAdapter, options: RecordOptions = {}) {
     this.#adapter = adapter
     this.#includeRaw = options.includeRaw ?? false
     this.#validate = options.validate ?? true
     this.#occurrences = adapter.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
+    this.#step = adapter.analyzeBatch === undefined ? undefined : adapter.evidenceSpans?.()
   }
 
-  /** Normalizes one batch; `locate(i)` says where batch record `i` sits in the input. */
+  /** Normalizes a whole input: {@link RecordRunner.push}, then {@link RecordRunner.end}. */
   run(records: readonly unknown[], locate: (batchIndex: number) => string): BatchResult {
     const outcomes: RecordOutcome[] = []
+    this.#push(records, locate, outcomes)
+    this.#release(this.#takeHeld(), outcomes)
+    return batchFromOutcomes(outcomes)
+  }
+
+  /**
+   * Normalizes the next records of the run, holding back those of a still open evidence span
+   * (with the held records of earlier calls first); `locate(i)` says where record `i` sits.
+   */
+  push(records: readonly unknown[], locate: (batchIndex: number) => string): BatchResult {
+    const outcomes: RecordOutcome[] = []
+    this.#push(records, locate, outcomes)
+    return batchFromOutcomes(outcomes)
+  }
+
+  /** Ends the run: normalizes the held records (an empty batch when none are held). */
+  end(): BatchResult {
+    const outcomes: RecordOutcome[] = []
+    this.#release(this.#takeHeld(), outcomes)
+    return batchFromOutcomes(outcomes)
+  }
+
+  #push(
+    records: readonly unknown[],
+    locate: (batchIndex: number) => string,
+    outcomes: RecordOutcome[],
+  ): void {
+    const step = this.#step
+    if (step === undefined) {
+      this.#release({ records, locate }, outcomes)
+      return
+    }
+    let from = 0
+    for (let i = 0; i < records.length; i++) {
+      const kind = this.#stepOf(step, records[i])
+      const held = this.#held.length
+      if (kind === 'alone') {
+        if (held > 0) this.#release(this.#takeHeld(), outcomes)
+        continue
+      }
+      if (held === 0) this.#release(slice(records, from, i, locate), outcomes)
+      else if (kind === 'open' || held >= EVIDENCE_SPAN_LIMIT) {
+        this.#release(this.#takeHeld(), outcomes)
+      }
+      this.#held.push(records[i])
+      this.#heldLocators.push(() => locate(i))
+      from = i + 1
+    }
+    if (this.#held.length === 0) {
+      this.#release(slice(records, from, records.length, locate), outcomes)
+    }
+  }
+
+  #takeHeld(): Span {
+    const records = this.#held
+    const locators = this.#heldLocators
+    this.#held = []
+    this.#heldLocators = []
+    return { records, locate: (i) => locators[i]?.() ?? '' }
+  }
+
+  #stepOf(step: (record: unknown) => EvidenceStep, record: unknown): EvidenceStep {
+    try {
+      return step(record)
+    } catch {
+      return 'alone'
+    }
+  }
+
+  /** Normalizes the records of one span (or batch) with the hints `analyzeBatch` gives them. */
+  #release({ records, locate }: Span, outcomes: RecordOutcome[]): void {
+    if (records.length === 0) return
     const hints = this.#analyze(records)
     for (let batchIndex = 0; batchIndex < records.length; batchIndex++) {
       const record = records[batchIndex]
@@ -76,7 +164,6 @@ export class RecordRunner {
       }
       outcomes.push({ success: false, index, rejection })
     }
-    return batchFromOutcomes(outcomes)
   }
 
   #analyze(records: readonly unknown[]): unknown {
@@ -159,6 +246,22 @@ function resultProblem(result: RecordResult): string | undefined {
   if (result.path !== undefined && !Array.isArray(result.path))
     return 'a rejection path that is not an array'
   return undefined
+}
+
+/** Records normalized together, and where each sits in the input. */
+interface Span {
+  readonly records: readonly unknown[]
+  readonly locate: (index: number) => string
+}
+
+function slice(
+  records: readonly unknown[],
+  from: number,
+  to: number,
+  locate: (index: number) => string,
+): Span {
+  if (from === 0 && to === records.length) return { records, locate }
+  return { records: records.slice(from, to), locate: (i) => locate(from + i) }
 }
 
 function fail(reason: RejectionReason, message: string): RecordResult {
