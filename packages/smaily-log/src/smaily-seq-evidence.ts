@@ -15,7 +15,7 @@ interface Entry {
 }
 
 /** How far, beyond the margin, from a repeated-hour row a row still takes part. */
-const NEAR_MS = 6 * 3_600_000
+export const NEAR_MS = 6 * 3_600_000
 
 function compareSeq(a: Entry, b: Entry): number {
   return compareUnsignedIds(a.seq, b.seq) || a.index - b.index
@@ -35,16 +35,29 @@ function hasRepeatedTime(records: readonly unknown[], clock: SmailyClock): boole
   return false
 }
 
+/**
+ * A row's place in the `seq_id` evidence: its exact `seq_id` and the earliest and latest
+ * instants of its time (equal unless the time is repeated), or undefined when it takes no
+ * part (no valid `seq_id`, a skipped or invalid time).
+ */
+export function seqPlacement(
+  record: unknown,
+  clock: SmailyClock,
+): { readonly seq: string; readonly earlier: number; readonly later: number } | undefined {
+  const time = timeOf(record)
+  if (time === undefined) return undefined
+  const placement = clock.place(time)
+  const seq = readUnsignedId((record as { seq_id: unknown }).seq_id, 'seq_id')
+  if (placement === undefined || typeof seq !== 'string') return undefined
+  const [earlier, later] = typeof placement === 'number' ? [placement, placement] : placement
+  return { seq, earlier, later }
+}
+
 function collect(records: readonly unknown[], clock: SmailyClock): Entry[] {
   const entries: Entry[] = []
   records.forEach((record, index) => {
-    const time = timeOf(record)
-    if (time === undefined) return
-    const placement = clock.place(time)
-    const seq = readUnsignedId((record as { seq_id: unknown }).seq_id, 'seq_id')
-    if (placement === undefined || typeof seq !== 'string') return
-    const [earlier, later] = typeof placement === 'number' ? [placement, placement] : placement
-    entries.push({ index, seq, earlier, later })
+    const placement = seqPlacement(record, clock)
+    if (placement !== undefined) entries.push({ index, ...placement })
   })
   return entries.sort(compareSeq)
 }
