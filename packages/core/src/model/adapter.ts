@@ -62,7 +62,8 @@ export interface NormalizeContext<Hints = undefined> {
 /**
  * How a record stands to the records before it in the evidence of `analyzeBatch` (see
  * {@link Adapter.evidenceSpans}):
- * - `alone`: its hints depend on no other record; it closes the open span, if any.
+ * - `alone`: it shares evidence with no other record; it closes the open span, if any, and is
+ *   a span of its own.
  * - `open`: it closes the open span, if any, and opens a new one.
  * - `join`: it joins the open span (opens one when none is open).
  */
@@ -129,8 +130,8 @@ export interface Adapter<Hints = undefined> {
    * Optional, with `analyzeBatch`: splits a run into the spans of records whose evidence is
    * shared, so the hints depend on the input alone, never on batches or chunks. Core calls it
    * once per run and passes every record, in input order, to the function it returns (which
-   * may keep state; it must not throw on data). `analyzeBatch` then sees one span at a time (a
-   * run of `alone` records together), in every entry point. Streams hold back the records of an
+   * may keep state; it must not throw on data). `analyzeBatch` then sees one span at a time, in
+   * every entry point. Streams hold back the records of an
    * open span until a record closes it, it reaches `EVIDENCE_SPAN_LIMIT` records (core then
    * closes it; the next `join` opens a new one) or the input ends, so the open span should
    * close soon after the records that can share evidence have passed.

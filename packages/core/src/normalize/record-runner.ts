@@ -102,24 +102,19 @@ export class RecordRunner {
       this.#release({ records, locate }, outcomes)
       return
     }
-    let from = 0
     for (let i = 0; i < records.length; i++) {
-      const kind = this.#stepOf(step, records[i])
+      const record = records[i]
+      const kind = this.#stepOf(step, record)
       const held = this.#held.length
-      if (kind === 'alone') {
-        if (held > 0) this.#release(this.#takeHeld(), outcomes)
-        continue
-      }
-      if (held === 0) this.#release(slice(records, from, i, locate), outcomes)
-      else if (kind === 'open' || held >= EVIDENCE_SPAN_LIMIT) {
+      if (held > 0 && (kind !== 'join' || held >= EVIDENCE_SPAN_LIMIT)) {
         this.#release(this.#takeHeld(), outcomes)
       }
-      this.#held.push(records[i])
-      this.#heldLocators.push(() => locate(i))
-      from = i + 1
-    }
-    if (this.#held.length === 0) {
-      this.#release(slice(records, from, records.length, locate), outcomes)
+      if (kind === 'alone') {
+        this.#release({ records: [record], locate: () => locate(i) }, outcomes)
+      } else {
+        this.#held.push(record)
+        this.#heldLocators.push(() => locate(i))
+      }
     }
   }
 
@@ -252,16 +247,6 @@ function resultProblem(result: RecordResult): string | undefined {
 interface Span {
   readonly records: readonly unknown[]
   readonly locate: (index: number) => string
-}
-
-function slice(
-  records: readonly unknown[],
-  from: number,
-  to: number,
-  locate: (index: number) => string,
-): Span {
-  if (from === 0 && to === records.length) return { records, locate }
-  return { records: records.slice(from, to), locate: (i) => locate(from + i) }
 }
 
 function fail(reason: RejectionReason, message: string): RecordResult {
