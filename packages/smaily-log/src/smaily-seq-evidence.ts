@@ -21,7 +21,8 @@ function compareSeq(a: Entry, b: Entry): number {
   return compareUnsignedIds(a.seq, b.seq) || a.index - b.index
 }
 
-function timeOf(record: unknown): string | undefined {
+/** The `time` of a row that has a `seq_id` (not null), or undefined. */
+export function seqRowTime(record: unknown): string | undefined {
   if (typeof record !== 'object' || record === null) return undefined
   const { time, seq_id: seqId } = record as { time?: unknown; seq_id?: unknown }
   return typeof time === 'string' && seqId !== undefined && seqId !== null ? time : undefined
@@ -29,35 +30,22 @@ function timeOf(record: unknown): string | undefined {
 
 function hasRepeatedTime(records: readonly unknown[], clock: SmailyClock): boolean {
   for (const record of records) {
-    const time = timeOf(record)
+    const time = seqRowTime(record)
     if (time !== undefined && typeof clock.place(time) === 'object') return true
   }
   return false
 }
 
-/**
- * A row's place in the `seq_id` evidence: its exact `seq_id` and the earliest and latest
- * instants of its time (equal unless the time is repeated), or undefined when it takes no
- * part (no valid `seq_id`, a skipped or invalid time).
- */
-export function seqPlacement(
-  record: unknown,
-  clock: SmailyClock,
-): { readonly seq: string; readonly earlier: number; readonly later: number } | undefined {
-  const time = timeOf(record)
-  if (time === undefined) return undefined
-  const placement = clock.place(time)
-  const seq = readUnsignedId((record as { seq_id: unknown }).seq_id, 'seq_id')
-  if (placement === undefined || typeof seq !== 'string') return undefined
-  const [earlier, later] = typeof placement === 'number' ? [placement, placement] : placement
-  return { seq, earlier, later }
-}
-
 function collect(records: readonly unknown[], clock: SmailyClock): Entry[] {
   const entries: Entry[] = []
   records.forEach((record, index) => {
-    const placement = seqPlacement(record, clock)
-    if (placement !== undefined) entries.push({ index, ...placement })
+    const time = seqRowTime(record)
+    if (time === undefined) return
+    const placement = clock.place(time)
+    const seq = readUnsignedId((record as { seq_id: unknown }).seq_id, 'seq_id')
+    if (placement === undefined || typeof seq !== 'string') return
+    const [earlier, later] = typeof placement === 'number' ? [placement, placement] : placement
+    entries.push({ index, seq, earlier, later })
   })
   return entries.sort(compareSeq)
 }

@@ -63,7 +63,7 @@ export interface NormalizeContext<Hints = undefined> {
  * How a record stands to the records before it in the evidence of `analyzeBatch` (see
  * {@link Adapter.evidenceSpans}):
  * - `alone`: it shares evidence with no other record; it closes the open span, if any, and is
- *   a span of its own.
+ *   not analyzed: it gets the hints `analyzeBatch` gives no records (asked once per run).
  * - `open`: it closes the open span, if any, and opens a new one.
  * - `join`: it joins the open span (opens one when none is open).
  */

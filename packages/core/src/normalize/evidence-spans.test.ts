@@ -15,7 +15,10 @@ function stepOf(record: unknown): EvidenceStep {
   return step === 'open' || step === 'join' ? step : 'alone'
 }
 
-/** Records say their own step; each event records how many records its `analyzeBatch` saw. */
+/**
+ * Records say their own step; each event records how many records its `analyzeBatch` saw (0
+ * for a lone record, which is not analyzed).
+ */
 const spanning: Adapter<number> = {
   ...example,
   analyzeBatch: (records) => records.length,
@@ -70,12 +73,12 @@ describe('evidence spans', () => {
       steps.map((step) => ({ verb: 'sent', at: '2025-01-01T00:00:00Z', step })),
     )
     expect(batch.events.map((event) => event.extra)).toEqual([
-      { span: 1, at: 0 },
-      { span: 1, at: 0 },
+      { span: 0, at: 0 },
+      { span: 0, at: 0 },
       { span: 2, at: 0 },
       { span: 2, at: 1 },
       { span: 1, at: 0 },
-      { span: 1, at: 0 },
+      { span: 0, at: 0 },
       { span: 2, at: 0 },
       { span: 2, at: 1 },
     ])

@@ -45,6 +45,7 @@ export class RecordRunner {
   readonly #validate: boolean
   readonly #occurrences: OccurrenceWindow | undefined
   readonly #step: ((record: unknown) => EvidenceStep) | undefined
+  readonly #loneHints: unknown
   #held: unknown[] = []
   #heldLocators: (() => string)[] = []
   #index = 0
@@ -65,6 +66,7 @@ export class RecordRunner {
     this.#validate = options.validate ?? true
     this.#occurrences = adapter.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
     this.#step = adapter.analyzeBatch === undefined ? undefined : adapter.evidenceSpans?.()
+    this.#loneHints = this.#step === undefined ? undefined : this.#analyze([])
   }
 
   /** Normalizes a whole input: {@link RecordRunner.push}, then {@link RecordRunner.end}. */
@@ -109,9 +111,8 @@ export class RecordRunner {
       if (held > 0 && (kind !== 'join' || held >= EVIDENCE_SPAN_LIMIT)) {
         this.#release(this.#takeHeld(), outcomes)
       }
-      if (kind === 'alone') {
-        this.#release({ records: [record], locate: () => locate(i) }, outcomes)
-      } else {
+      if (kind === 'alone') this.#settle(record, 0, this.#loneHints, locate, i, outcomes)
+      else {
         this.#held.push(record)
         this.#heldLocators.push(() => locate(i))
       }
@@ -139,26 +140,37 @@ export class RecordRunner {
     if (records.length === 0) return
     const hints = this.#analyze(records)
     for (let batchIndex = 0; batchIndex < records.length; batchIndex++) {
-      const record = records[batchIndex]
-      const index = this.#index++
-      const result = this.#normalizeOne(record, index, batchIndex, hints)
-      if (result.success) {
-        outcomes.push({ success: true, index, events: result.events })
-        continue
-      }
-      const raw = record instanceof UnparseableRecord ? record.text : record
-      const tooDeep = exceedsNestingDepth(raw)
-      const rejection: Rejection = {
-        feed: this.#adapter.feed,
-        index,
-        locator: locate(batchIndex),
-        path: result.path ?? [],
-        reason: result.reason,
-        message: tooDeep ? `${result.message} (${RAW_NOT_KEPT})` : result.message,
-        raw: tooDeep ? RAW_NOT_KEPT : raw,
-      }
-      outcomes.push({ success: false, index, rejection })
+      this.#settle(records[batchIndex], batchIndex, hints, locate, batchIndex, outcomes)
     }
+  }
+
+  /** Adds the outcome of one record, located (for a rejection) as `locate(at)`. */
+  #settle(
+    record: unknown,
+    batchIndex: number,
+    hints: unknown,
+    locate: (at: number) => string,
+    at: number,
+    outcomes: RecordOutcome[],
+  ): void {
+    const index = this.#index++
+    const result = this.#normalizeOne(record, index, batchIndex, hints)
+    if (result.success) {
+      outcomes.push({ success: true, index, events: result.events })
+      return
+    }
+    const raw = record instanceof UnparseableRecord ? record.text : record
+    const tooDeep = exceedsNestingDepth(raw)
+    const rejection: Rejection = {
+      feed: this.#adapter.feed,
+      index,
+      locator: locate(at),
+      path: result.path ?? [],
+      reason: result.reason,
+      message: tooDeep ? `${result.message} (${RAW_NOT_KEPT})` : result.message,
+      raw: tooDeep ? RAW_NOT_KEPT : raw,
+    }
+    outcomes.push({ success: false, index, rejection })
   }
 
   #analyze(records: readonly unknown[]): unknown {
