@@ -72,7 +72,8 @@ function nearRepeated(entries: readonly Entry[], marginMs: number): Entry[] {
 
 /**
  * Settles rows whose local time falls in a repeated (autumn) hour from the `seq_id` order of
- * the rows of the same batch. Assumption: Smaily logs actions in `seq_id` order up to a
+ * the rows given (core gives one evidence span, see `createSmailySeqSpans`). Assumption:
+ * Smaily logs actions in `seq_id` order up to a
  * margin, i.e. a row never happened more than `marginMs` before a row with a smaller
  * `seq_id`. Every row with a `seq_id` and a placeable time is an interval (one instant, or the
  * two instants of a repeated time); for a repeated row, an instant is ruled out when some row
@@ -82,7 +83,7 @@ function nearRepeated(entries: readonly Entry[], marginMs: number): Entry[] {
  * until nothing changes. Only rows within six hours (plus the margin) of a repeated-hour row
  * take part; if they contradict the assumption (a row whose every possible instant is ruled
  * out), nothing is settled. Rows are never reordered; rows further away, rows without
- * `seq_id`, with a skipped or invalid time, or in other batches play no part. Pure.
+ * `seq_id`, with a skipped or invalid time, or not given play no part. Pure.
  */
 export function analyzeSeqEvidence(
   records: readonly unknown[],

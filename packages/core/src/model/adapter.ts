@@ -130,11 +130,11 @@ export interface Adapter<Hints = undefined> {
    * Optional, with `analyzeBatch`: splits a run into the spans of records whose evidence is
    * shared, so the hints depend on the input alone, never on batches or chunks. Core calls it
    * once per run and passes every record, in input order, to the function it returns (which
-   * may keep state; it must not throw on data). `analyzeBatch` then sees one span at a time, in
-   * every entry point. Streams hold back the records of an
-   * open span until a record closes it, it reaches `EVIDENCE_SPAN_LIMIT` records (core then
-   * closes it; the next `join` opens a new one) or the input ends, so the open span should
-   * close soon after the records that can share evidence have passed.
+   * may keep state; it must not throw on data). `analyzeBatch` then sees one span at a time,
+   * in every entry point. Streams hold back the records of an open span until a record closes
+   * it, it reaches `EVIDENCE_SPAN_LIMIT` records (core then closes it; the next `join` opens a
+   * new one) or the input ends, so a span should close soon after the records that can share
+   * its evidence have passed.
    */
   evidenceSpans?(): (record: unknown) => EvidenceStep
   /** Turns one record into events or a rejection. Pure; never throws on data. */
