@@ -4,6 +4,7 @@ import { createSmailyClock } from './smaily-clock.js'
 import { parseSmailyHistory } from './smaily-parse.js'
 import { readSmailyRow } from './smaily-row.js'
 import { analyzeSeqEvidence, type SmailySeqHints } from './smaily-seq-evidence.js'
+import { createSmailySeqSpans } from './smaily-seq-spans.js'
 import { SMAILY_LOG_VOCABULARY } from './smaily-vocabulary.js'
 
 /** Options of {@link createSmailyLogAdapter}. */
@@ -20,7 +21,10 @@ export interface SmailyLogOptions {
    * settles is still accepted).
    */
   readonly timePolicy?: Partial<LocalTimePolicy>
-  /** Settle repeated-hour rows from the `seq_id` order of their batch (default true). */
+  /**
+   * Settle repeated-hour rows from the `seq_id` order of the rows around their night (default
+   * true); the answer does not depend on batches, chunks or pages of one run.
+   */
   readonly inferFromSeqId?: boolean
   /**
    * How far, in seconds, `seq_id` order may disagree with time order before it is taken as
@@ -70,7 +74,11 @@ export function createSmailyLogAdapter(options: SmailyLogOptions = {}): Adapter<
   }
   return options.inferFromSeqId === false
     ? adapter
-    : { ...adapter, analyzeBatch: (records) => analyzeSeqEvidence(records, clock, marginMs) }
+    : {
+        ...adapter,
+        analyzeBatch: (records) => analyzeSeqEvidence(records, clock, marginMs),
+        evidenceSpans: createSmailySeqSpans(clock, marginMs),
+      }
 }
 
 /** The Smaily action log adapter with the default options. */

@@ -7,7 +7,7 @@ import {
 } from '@evnorm/core'
 import { quote } from './smaily-quote.js'
 
-/** Which instant of a repeated local time the batch's `seq_id` order shows. */
+/** Which instant of a repeated local time the `seq_id` order of the rows around it shows. */
 export type InferredSide = 'earlier' | 'later'
 
 /** A Smaily `time` placed on the UTC line, or why it cannot be. */

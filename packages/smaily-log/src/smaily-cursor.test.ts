@@ -77,4 +77,11 @@ describe('nextSmailyCursor', () => {
       }),
     )
   })
+
+  it('takes the largest seq_id of rows, such as the rows a run holds back', () => {
+    const rows = [{ seq_id: 9 }, { seq_id: '18014398509481985' }, { time: 'no seq_id' }, 'x']
+    expect(nextSmailyCursor(rows, 3)).toBe('18014398509481985')
+    expect(nextSmailyCursor([], '12')).toBe('12')
+    expect(nextSmailyCursor([])).toBeUndefined()
+  })
 })

@@ -15,14 +15,15 @@ function seqIdOf(raw: unknown): string | undefined {
  * The `since_seq_id` for the next history.php request: the largest `seq_id` of a result (or of
  * a stream batch), over its events' `source.recordId` **and** its rejections' `raw.seq_id`, so
  * a page whose rows were all rejected still moves the cursor on (its rows are in
- * `rejections`). Compared exactly as unsigned 64-bit integers, returned as a decimal string
+ * `rejections`); or the largest `seq_id` of rows (e.g. the rows a `createNormalizeRun` holds
+ * back). Compared exactly as unsigned 64-bit integers, returned as a decimal string
  * without leading zeros. `previous` (the cursor the page was fetched with) is the floor;
  * without it, undefined when nothing in the result carries a `seq_id` (an empty page, or
  * time-window rows). A rejection whose `seq_id` is not a valid exact id (e.g. a number JSON.parse
  * already rounded) cannot count. Throws TypeError when `previous` is not a uint64.
  */
 export function nextSmailyCursor(
-  result: Pick<BatchResult, 'events' | 'rejections'>,
+  result: Pick<BatchResult, 'events' | 'rejections'> | readonly unknown[],
   previous?: string | number | bigint,
 ): string | undefined {
   let cursor: string | undefined
@@ -31,13 +32,28 @@ export function nextSmailyCursor(
     if (typeof floor !== 'string') throw new TypeError(`nextSmailyCursor: ${floor.message}`)
     cursor = floor
   }
+  if (isRows(result)) return largestSeqId(result, cursor)
   for (const event of result.events) {
     const id = event.source.idBasis === 'vendor' ? event.source.recordId : undefined
     if (id !== undefined) cursor = later(cursor, id)
   }
-  for (const rejection of result.rejections) {
-    const id = seqIdOf(rejection.raw)
+  return largestSeqId(
+    result.rejections.map((rejection) => rejection.raw),
+    cursor,
+  )
+}
+
+function largestSeqId(rows: readonly unknown[], floor: string | undefined): string | undefined {
+  let cursor = floor
+  for (const row of rows) {
+    const id = seqIdOf(row)
     if (id !== undefined) cursor = later(cursor, id)
   }
   return cursor
+}
+
+function isRows(
+  result: Pick<BatchResult, 'events' | 'rejections'> | readonly unknown[],
+): result is readonly unknown[] {
+  return Array.isArray(result)
 }

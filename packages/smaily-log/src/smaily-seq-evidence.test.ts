@@ -188,7 +188,7 @@ describe('analyzeSeqEvidence', () => {
 })
 
 describe('through core', () => {
-  it('gives inference only within one batch of a stream', async () => {
+  it('gives a stream of one-row batches the inference of the whole input', async () => {
     const rows = [row(1, '2025-10-26 04:00:00'), row(2, '2025-10-26 03:55:00')]
     const whole = normalizeRecords(smailyLogAdapter, rows)
     expect(whole.events[1]?.source.time.resolution).toBe('inferred_later')
@@ -199,7 +199,7 @@ describe('through core', () => {
       if (item.success)
         resolutions.push(...item.events.map((event) => event.source.time.resolution))
     }
-    expect(resolutions).toEqual([undefined, 'earlier'])
+    expect(resolutions).toEqual([undefined, 'inferred_later'])
   })
 
   it('never reorders events', () => {

@@ -15,13 +15,14 @@ interface Entry {
 }
 
 /** How far, beyond the margin, from a repeated-hour row a row still takes part. */
-const NEAR_MS = 6 * 3_600_000
+export const NEAR_MS = 6 * 3_600_000
 
 function compareSeq(a: Entry, b: Entry): number {
   return compareUnsignedIds(a.seq, b.seq) || a.index - b.index
 }
 
-function timeOf(record: unknown): string | undefined {
+/** The `time` of a row that has a `seq_id` (not null), or undefined. */
+export function seqRowTime(record: unknown): string | undefined {
   if (typeof record !== 'object' || record === null) return undefined
   const { time, seq_id: seqId } = record as { time?: unknown; seq_id?: unknown }
   return typeof time === 'string' && seqId !== undefined && seqId !== null ? time : undefined
@@ -29,7 +30,7 @@ function timeOf(record: unknown): string | undefined {
 
 function hasRepeatedTime(records: readonly unknown[], clock: SmailyClock): boolean {
   for (const record of records) {
-    const time = timeOf(record)
+    const time = seqRowTime(record)
     if (time !== undefined && typeof clock.place(time) === 'object') return true
   }
   return false
@@ -38,7 +39,7 @@ function hasRepeatedTime(records: readonly unknown[], clock: SmailyClock): boole
 function collect(records: readonly unknown[], clock: SmailyClock): Entry[] {
   const entries: Entry[] = []
   records.forEach((record, index) => {
-    const time = timeOf(record)
+    const time = seqRowTime(record)
     if (time === undefined) return
     const placement = clock.place(time)
     const seq = readUnsignedId((record as { seq_id: unknown }).seq_id, 'seq_id')
@@ -71,7 +72,8 @@ function nearRepeated(entries: readonly Entry[], marginMs: number): Entry[] {
 
 /**
  * Settles rows whose local time falls in a repeated (autumn) hour from the `seq_id` order of
- * the rows of the same batch. Assumption: Smaily logs actions in `seq_id` order up to a
+ * the rows given (core gives one evidence span, see `createSmailySeqSpans`). Assumption:
+ * Smaily logs actions in `seq_id` order up to a
  * margin, i.e. a row never happened more than `marginMs` before a row with a smaller
  * `seq_id`. Every row with a `seq_id` and a placeable time is an interval (one instant, or the
  * two instants of a repeated time); for a repeated row, an instant is ruled out when some row
@@ -81,7 +83,7 @@ function nearRepeated(entries: readonly Entry[], marginMs: number): Entry[] {
  * until nothing changes. Only rows within six hours (plus the margin) of a repeated-hour row
  * take part; if they contradict the assumption (a row whose every possible instant is ruled
  * out), nothing is settled. Rows are never reordered; rows further away, rows without
- * `seq_id`, with a skipped or invalid time, or in other batches play no part. Pure.
+ * `seq_id`, with a skipped or invalid time, or not given play no part. Pure.
  */
 export function analyzeSeqEvidence(
   records: readonly unknown[],

@@ -53,11 +53,21 @@ export type ParseResult =
 export interface NormalizeContext<Hints = undefined> {
   /** Position of the record in the whole run (0-based). */
   readonly index: number
-  /** Position of the record in the current batch, for use with `hints`. */
+  /** Position of the record among the records `analyzeBatch` saw with it, for use with `hints`. */
   readonly batchIndex: number
-  /** What `analyzeBatch` found for the current batch (undefined without `analyzeBatch`). */
+  /** What `analyzeBatch` found for those records (undefined without `analyzeBatch`). */
   readonly hints: Hints
 }
+
+/**
+ * How a record stands to the records before it in the evidence of `analyzeBatch` (see
+ * {@link Adapter.evidenceSpans}):
+ * - `alone`: it shares evidence with no other record; it closes the open span, if any, and is
+ *   not analyzed: it gets the hints `analyzeBatch` gives no records (asked once per run).
+ * - `open`: it closes the open span, if any, and opens a new one.
+ * - `join`: it joins the open span (opens one when none is open).
+ */
+export type EvidenceStep = 'alone' | 'open' | 'join'
 
 /** What an adapter's `normalize` returns for one record. */
 export type RecordResult =
@@ -111,9 +121,22 @@ export interface Adapter<Hints = undefined> {
   parse(input: unknown, options?: ParseOptions): ParseResult
   /**
    * Optional pass over a batch of records before they are normalized, for evidence that
-   * spans records (e.g. sequence order). Must be pure and must not throw on data.
+   * spans records (e.g. sequence order). Must be pure and must not throw on data. Without
+   * {@link Adapter.evidenceSpans} a batch is the whole input of `normalize` or one
+   * `batchSize` batch of a stream, so the hints can depend on where a stream batch ends.
    */
   analyzeBatch?(records: readonly unknown[]): Hints
+  /**
+   * Optional, with `analyzeBatch`: splits a run into the spans of records whose evidence is
+   * shared, so the hints depend on the input alone, never on batches or chunks. Core calls it
+   * once per run and passes every record, in input order, to the function it returns (which
+   * may keep state; it must not throw on data). `analyzeBatch` then sees one span at a time,
+   * in every entry point. Streams hold back the records of an open span until a record closes
+   * it, it reaches `EVIDENCE_SPAN_LIMIT` records (core then closes it; the next `join` opens a
+   * new one) or the input ends, so a span should close soon after the records that can share
+   * its evidence have passed.
+   */
+  evidenceSpans?(): (record: unknown) => EvidenceStep
   /** Turns one record into events or a rejection. Pure; never throws on data. */
   normalize(record: unknown, context: NormalizeContext<Hints>): RecordResult
 }

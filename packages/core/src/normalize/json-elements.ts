@@ -1,9 +1,22 @@
 import { JsonStreamScanner } from '../helpers/json-stream-scanner.js'
 import { parseRecordText } from '../helpers/record-text.js'
 import { decodeText } from '../helpers/text-input.js'
-import type { AnyAdapter, ParseResult } from '../model/adapter.js'
+import type { AnyAdapter, InputFormat, ParseResult } from '../model/adapter.js'
 import { UnreadableInputError, VendorErrorEnvelopeError } from '../model/errors.js'
 import { parseSafely } from './parse-safely.js'
+
+/**
+ * The records of a whole input: the adapter's `parse`, or {@link readJsonElements} when it
+ * fails, as `normalize` reads an input.
+ */
+export function parseWhole(
+  adapter: AnyAdapter,
+  input: unknown,
+  format: InputFormat | undefined,
+): ParseResult {
+  const whole = parseSafely(adapter, input, format)
+  return whole.success ? whole : readJsonElements(adapter, input, whole)
+}
 
 /**
  * The rare path of `normalize` for a JSON text that does not parse whole: reads its record

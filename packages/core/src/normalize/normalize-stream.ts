@@ -16,7 +16,10 @@ export type ChunkSource = AsyncIterable<string | Uint8Array> | Iterable<string |
 export interface StreamOptions extends RecordOptions {
   /** The input's format; detected from the first bytes when absent. */
   readonly format?: InputFormat
-  /** Records per yielded batch (default 1000). */
+  /**
+   * Records read per batch (default 1000). A yielded batch has fewer records while an
+   * adapter's evidence span holds some back, and more when the span closes and releases them.
+   */
   readonly batchSize?: number
   /**
    * The longest text held at once, in UTF-16 units: an NDJSON line, a JSON array element, the
@@ -38,7 +41,10 @@ const SNIFF_LIMIT = 1 << 20
  * NDJSON is read line by line and JSON arrays (bare, or at the adapter's record paths of an
  * envelope) element by element, so inputs far larger than memory work; XML and CSV are read
  * whole. A vendor error envelope or an unreadable input ends the stream with a
- * `{ success: false }` item. Never throws on data.
+ * `{ success: false }` item. Records an adapter holds back for evidence (see
+ * `Adapter.evidenceSpans`) are yielded once their span closes or the input ends, so the
+ * outcomes are those of `normalize` over the same input whatever the batches and chunks.
+ * Empty batches are not yielded. Never throws on data.
  */
 export async function* normalizeStream(
   adapter: AnyAdapter,
@@ -60,6 +66,7 @@ export async function* normalizeStream(
   } else {
     yield* streamWhole(adapter, runner, peeked.source, format, batchSize, limit)
   }
+  yield* settled(runner.end())
 }
 
 async function peek(
@@ -108,8 +115,8 @@ async function* streamNdjson(
   let lines: number[] = []
   for await (const item of readLines(source, { maxTextLength: limit })) {
     if ('error' in item) {
-      if (records.length > 0)
-        yield { success: true, ...runner.run(records, (i) => `line ${lines[i]}`) }
+      yield* settled(runner.push(records, (i) => `line ${lines[i]}`))
+      yield* settled(runner.end())
       yield unreadable(runner, 'ndjson', item.error, `line ${item.line}`)
       return
     }
@@ -117,12 +124,12 @@ async function* streamNdjson(
     lines.push(item.line)
     if (records.length === batchSize) {
       const batchLines = lines
-      yield { success: true, ...runner.run(records, (i) => `line ${batchLines[i]}`) }
+      yield* settled(runner.push(records, (i) => `line ${batchLines[i]}`))
       records = []
       lines = []
     }
   }
-  if (records.length > 0) yield { success: true, ...runner.run(records, (i) => `line ${lines[i]}`) }
+  yield* settled(runner.push(records, (i) => `line ${lines[i]}`))
 }
 
 async function* streamJson(
@@ -134,15 +141,12 @@ async function* streamJson(
 ): AsyncGenerator<StreamItem> {
   let records: unknown[] = []
   let locators: string[] = []
-  const flush = (): StreamItem => {
+  const flush = (): BatchResult => {
     const batchLocators = locators
-    const item: StreamItem = {
-      success: true,
-      ...runner.run(records, (i) => batchLocators[i] ?? ''),
-    }
+    const batch = runner.push(records, (i) => batchLocators[i] ?? '')
     records = []
     locators = []
-    return item
+    return batch
   }
   for await (const item of scanJsonStream(source, adapter.jsonRecordPaths, {
     maxTextLength: limit,
@@ -150,17 +154,18 @@ async function* streamJson(
     if (item.kind === 'record') {
       records.push(parseRecordText(item.text))
       locators.push(item.locator)
-      if (records.length === batchSize) yield flush()
+      if (records.length === batchSize) yield* settled(flush())
       continue
     }
-    if (records.length > 0) yield flush()
+    yield* settled(flush())
     if (item.kind === 'error') {
+      yield* settled(runner.end())
       yield unreadable(runner, 'json', item.message, `offset ${item.offset}`)
       return
     }
     yield* parseAndRun(adapter, runner, item.text, 'json', batchSize)
   }
-  if (records.length > 0) yield flush()
+  yield* settled(flush())
 }
 
 async function* streamWhole(
@@ -211,13 +216,19 @@ function* parseAndRun(
 ): Generator<StreamItem> {
   const parsed = parseSafely(adapter, input, format)
   if (!parsed.success) {
+    yield* settled(runner.end())
     yield parsed
     return
   }
   for (let start = 0; start < parsed.records.length; start += batchSize) {
     const records = parsed.records.slice(start, start + batchSize)
-    yield { success: true, ...runner.run(records, (i) => parsed.locate(start + i)) }
+    yield* settled(runner.push(records, (i) => parsed.locate(start + i)))
   }
+}
+
+/** The batch as a stream item, unless it is empty. */
+function* settled(batch: BatchResult): Generator<StreamItem> {
+  if (batch.outcomes.length > 0) yield { success: true, ...batch }
 }
 
 function unreadable(

@@ -1,8 +1,7 @@
 import type { AnyAdapter, InputFormat } from '../model/adapter.js'
 import type { UnreadableInputError, VendorErrorEnvelopeError } from '../model/errors.js'
 import type { BatchResult } from '../model/outcome.js'
-import { readJsonElements } from './json-elements.js'
-import { parseSafely } from './parse-safely.js'
+import { parseWhole } from './json-elements.js'
 import { type RecordOptions, RecordRunner } from './record-runner.js'
 
 /** Options of {@link normalize}. */
@@ -28,8 +27,7 @@ export function normalize(
   input: unknown,
   options: NormalizeOptions = {},
 ): NormalizeResult {
-  const whole = parseSafely(adapter, input, options.format)
-  const parsed = whole.success ? whole : readJsonElements(adapter, input, whole)
+  const parsed = parseWhole(adapter, input, options.format)
   if (!parsed.success) return parsed
   const batch = new RecordRunner(adapter, options).run(parsed.records, parsed.locate)
   return { success: true, format: parsed.format, ...batch }

@@ -1,5 +1,5 @@
 import { exceedsNestingDepth, MAX_NESTING_DEPTH } from '../helpers/nesting-depth.js'
-import type { AnyAdapter, RecordResult } from '../model/adapter.js'
+import type { AnyAdapter, EvidenceStep, RecordResult } from '../model/adapter.js'
 import { UnparseableRecord } from '../model/adapter.js'
 import type { CanonicalEvent } from '../model/canonical-event-schema.js'
 import {
@@ -29,14 +29,25 @@ function errorText(error: unknown): string {
 }
 
 /**
+ * The most records an open evidence span of `Adapter.evidenceSpans` holds; core closes
+ * the span there, which bounds what a stream holds back.
+ */
+export const EVIDENCE_SPAN_LIMIT = 100_000
+
+/**
  * Runs an adapter's normalizer over successive batches of one run (one input or one stream),
- * keeping the run-wide record index and occurrence window.
+ * keeping the run-wide record index and occurrence window. With `evidenceSpans`, the records
+ * of an open span are held back until the span closes (or {@link RecordRunner.end}).
  */
 export class RecordRunner {
   readonly #adapter: AnyAdapter
   readonly #includeRaw: boolean
   readonly #validate: boolean
   readonly #occurrences: OccurrenceWindow | undefined
+  readonly #step: ((record: unknown) => EvidenceStep) | undefined
+  readonly #loneHints: unknown
+  #held: unknown[] = []
+  #heldLocators: (() => string)[] = []
   #index = 0
 
   /** Feed id of the adapter. */
@@ -44,39 +55,122 @@ export class RecordRunner {
     return this.#adapter.feed
   }
 
+  /** The records held back in an open evidence span, in input order. */
+  get held(): readonly unknown[] {
+    return this.#held
+  }
+
   constructor(adapter: AnyAdapter, options: RecordOptions = {}) {
     this.#adapter = adapter
     this.#includeRaw = options.includeRaw ?? false
     this.#validate = options.validate ?? true
     this.#occurrences = adapter.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
+    this.#step = adapter.analyzeBatch === undefined ? undefined : adapter.evidenceSpans?.()
+    this.#loneHints = this.#step === undefined ? undefined : this.#analyze([])
   }
 
-  /** Normalizes one batch; `locate(i)` says where batch record `i` sits in the input. */
+  /** Normalizes a whole input: {@link RecordRunner.push}, then {@link RecordRunner.end}. */
   run(records: readonly unknown[], locate: (batchIndex: number) => string): BatchResult {
     const outcomes: RecordOutcome[] = []
+    this.#push(records, locate, outcomes)
+    this.#release(this.#takeHeld(), outcomes)
+    return batchFromOutcomes(outcomes)
+  }
+
+  /**
+   * Normalizes the next records of the run, holding back those of a still open evidence span
+   * (with the held records of earlier calls first); `locate(i)` says where record `i` sits.
+   */
+  push(records: readonly unknown[], locate: (batchIndex: number) => string): BatchResult {
+    const outcomes: RecordOutcome[] = []
+    this.#push(records, locate, outcomes)
+    return batchFromOutcomes(outcomes)
+  }
+
+  /** Ends the run: normalizes the held records (an empty batch when none are held). */
+  end(): BatchResult {
+    const outcomes: RecordOutcome[] = []
+    this.#release(this.#takeHeld(), outcomes)
+    return batchFromOutcomes(outcomes)
+  }
+
+  #push(
+    records: readonly unknown[],
+    locate: (batchIndex: number) => string,
+    outcomes: RecordOutcome[],
+  ): void {
+    const step = this.#step
+    if (step === undefined) {
+      this.#release({ records, locate }, outcomes)
+      return
+    }
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]
+      const kind = this.#stepOf(step, record)
+      const held = this.#held.length
+      if (held > 0 && (kind !== 'join' || held >= EVIDENCE_SPAN_LIMIT)) {
+        this.#release(this.#takeHeld(), outcomes)
+      }
+      if (kind === 'alone') this.#settle(record, 0, this.#loneHints, locate, i, outcomes)
+      else {
+        this.#held.push(record)
+        this.#heldLocators.push(() => locate(i))
+      }
+    }
+  }
+
+  #takeHeld(): Span {
+    const records = this.#held
+    const locators = this.#heldLocators
+    this.#held = []
+    this.#heldLocators = []
+    return { records, locate: (i) => locators[i]?.() ?? '' }
+  }
+
+  #stepOf(step: (record: unknown) => EvidenceStep, record: unknown): EvidenceStep {
+    try {
+      return step(record)
+    } catch {
+      return 'alone'
+    }
+  }
+
+  /** Normalizes the records of one span (or batch) with the hints `analyzeBatch` gives them. */
+  #release({ records, locate }: Span, outcomes: RecordOutcome[]): void {
+    if (records.length === 0) return
     const hints = this.#analyze(records)
     for (let batchIndex = 0; batchIndex < records.length; batchIndex++) {
-      const record = records[batchIndex]
-      const index = this.#index++
-      const result = this.#normalizeOne(record, index, batchIndex, hints)
-      if (result.success) {
-        outcomes.push({ success: true, index, events: result.events })
-        continue
-      }
-      const raw = record instanceof UnparseableRecord ? record.text : record
-      const tooDeep = exceedsNestingDepth(raw)
-      const rejection: Rejection = {
-        feed: this.#adapter.feed,
-        index,
-        locator: locate(batchIndex),
-        path: result.path ?? [],
-        reason: result.reason,
-        message: tooDeep ? `${result.message} (${RAW_NOT_KEPT})` : result.message,
-        raw: tooDeep ? RAW_NOT_KEPT : raw,
-      }
-      outcomes.push({ success: false, index, rejection })
+      this.#settle(records[batchIndex], batchIndex, hints, locate, batchIndex, outcomes)
     }
-    return batchFromOutcomes(outcomes)
+  }
+
+  /** Adds the outcome of one record, located (for a rejection) as `locate(at)`. */
+  #settle(
+    record: unknown,
+    batchIndex: number,
+    hints: unknown,
+    locate: (at: number) => string,
+    at: number,
+    outcomes: RecordOutcome[],
+  ): void {
+    const index = this.#index++
+    const result = this.#normalizeOne(record, index, batchIndex, hints)
+    if (result.success) {
+      outcomes.push({ success: true, index, events: result.events })
+      return
+    }
+    const raw = record instanceof UnparseableRecord ? record.text : record
+    const tooDeep = exceedsNestingDepth(raw)
+    const rejection: Rejection = {
+      feed: this.#adapter.feed,
+      index,
+      locator: locate(at),
+      path: result.path ?? [],
+      reason: result.reason,
+      message: tooDeep ? `${result.message} (${RAW_NOT_KEPT})` : result.message,
+      raw: tooDeep ? RAW_NOT_KEPT : raw,
+    }
+    outcomes.push({ success: false, index, rejection })
   }
 
   #analyze(records: readonly unknown[]): unknown {
@@ -159,6 +253,12 @@ function resultProblem(result: RecordResult): string | undefined {
   if (result.path !== undefined && !Array.isArray(result.path))
     return 'a rejection path that is not an array'
   return undefined
+}
+
+/** Records normalized together, and where each sits in the input. */
+interface Span {
+  readonly records: readonly unknown[]
+  readonly locate: (index: number) => string
 }
 
 function fail(reason: RejectionReason, message: string): RecordResult {
