@@ -161,6 +161,14 @@ describe('openDuckDbSink', () => {
     ])
   })
 
+  it('stores test as false for an event that does not say', async () => {
+    const { events } = smailyBatch(1, 0)
+    expect(events[0]?.test).toBeUndefined()
+    const sink = await sinkAt()
+    await sink.write({ events, rejections: [], origin: 'x' })
+    expect(await rows(sink, 'SELECT test FROM evnorm_events')).toEqual([[false]])
+  })
+
   it('stores rejections with their raw record, once', async () => {
     const rejection: Rejection = {
       feed: 'smaily.history',
