@@ -7,7 +7,8 @@
 // would write by hand (`evnorm normalize` to an NDJSON file, then one DuckDB INSERT … SELECT of
 // that file) and prints the time ratio.
 // Options: --rss-records N (default 1000000), --skip-adapters (only the CLI measurement),
-// --load-records N (default 1000000), --skip-load,
+// --load-records N (default 1000000), --skip-load (also skips the PostgreSQL load bench, which
+// runs when EVNORM_PG_URL names a server: `scripts/services.sh up postgres` prints it),
 // --full (the adapters' own default sizes instead of the smaller ones below, which keep the
 // whole run within minutes), --adapter-timeout S (default 240 s per adapter bench).
 import { spawn } from 'node:child_process'
@@ -331,6 +332,23 @@ function printLoadTable(result) {
   )
 }
 
+/** The PostgreSQL sink vs. COPY of the same rows from CSV, printed as the package bench prints it. */
+async function runPostgresBench() {
+  if (!process.env.EVNORM_PG_URL) {
+    log('PostgreSQL load bench skipped: EVNORM_PG_URL is not set (scripts/services.sh up postgres)')
+    return
+  }
+  log('running the @evnorm/postgres load bench …')
+  const result = await run('pnpm', ['--silent', '--filter', '@evnorm/postgres', 'bench'], {
+    timeoutSeconds: Number(options['adapter-timeout']),
+  })
+  if (result.code !== 0) {
+    failures.push(`postgres bench: exit ${result.code}: ${result.stderr.trim().split('\n')[0]}`)
+    return
+  }
+  process.stdout.write(`${result.stdout.trim()}\n\n`)
+}
+
 function ratio(value, base) {
   return base === undefined || !Number.isFinite(base) || base <= 0
     ? ''
@@ -384,6 +402,7 @@ const rss = await runRssBench()
 printTable(rss)
 const loaded = options['skip-load'] ? undefined : await runLoadBench()
 if (loaded !== undefined) printLoadTable(loaded)
+if (!options['skip-load']) await runPostgresBench()
 for (const failure of failures) process.stdout.write(`FAILED: ${failure}\n`)
 log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`)
 process.exitCode = failures.length > 0 ? 1 : 0
