@@ -1,17 +1,18 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SinkError } from '@evnorm/core/sink'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDuckDbSink } from './duckdb-sink.js'
+import { openParquetSink } from './parquet-sink.js'
 import { smailyBatch } from './sink.test-helpers.js'
 
 const isRoot = process.getuid?.() === 0
 if (!isRoot && process.env.CI) throw new Error('the full-disk test mounts a tmpfs: run CI as root')
 if (!isRoot) console.warn('skipping the full-disk test: it mounts a small tmpfs and needs root')
 
-describe.runIf(isRoot)('a DuckDB file on a full disk', () => {
+describe.runIf(isRoot)('DuckDB and Parquet targets on a full disk', () => {
   let mountPoint: string
 
   beforeAll(async () => {
@@ -55,5 +56,21 @@ describe.runIf(isRoot)('a DuckDB file on a full disk', () => {
     expect(counted.getRowsJS()).toEqual([[50n]])
     expect(await sinkAgain.readCheckpoint('s')).toBe('50')
     await sinkAgain.close()
+    await rm(path)
+    await rm(`${path}.wal`, { force: true })
+  })
+
+  it('fails a Parquet run with an error naming the directory, and leaves no file behind', async () => {
+    const directory = join(mountPoint, 'lake')
+    await writeFile(join(mountPoint, 'filler'), Buffer.alloc(2_900_000))
+    const sink = await openParquetSink({ directory })
+    await sink.write({ events: smailyBatch(20_000, 0).events, rejections: [], origin: 'big' })
+    const error = await sink.close().catch((caught: unknown) => caught)
+    expect(SinkError.isInstance(error)).toBe(true)
+    expect((error as SinkError).message).toMatch(
+      /^parquet:.*lake: cannot write the Parquet files: /,
+    )
+    expect(await readdir(directory)).toEqual([])
+    await rm(join(mountPoint, 'filler'))
   })
 })
