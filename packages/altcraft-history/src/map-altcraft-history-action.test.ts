@@ -16,7 +16,7 @@ interface ExpectedMapping {
   readonly details?: Record<string, unknown>
 }
 
-/** Written by hand from VENDORS.md §1.8 and the DESIGN.md type table. */
+/** Written by hand from Altcraft's action list and the canonical type table. */
 const EVERY_ACTION = JSON.parse(
   readFileSync(new URL('./__fixtures__/every-action.expected.json', import.meta.url), 'utf8'),
 ) as Record<string, ExpectedMapping>

@@ -400,7 +400,7 @@ describe('leniency', () => {
     ])
   })
 
-  it('reads the status numbers 0–6 as the words of VENDORS.md §3.1, in that order', () => {
+  it('reads the status numbers 0–6 as the words of the vendor subscription status table, in that order', () => {
     const words = 'subscribed unsubscribed complained hardbounced unconfirmed suspended invalid'
     const subscription = words.split(' ').flatMap((word, number) => [
       { channel: 'email', status: number },

@@ -10,7 +10,7 @@ import { mapHookMessage } from './map-altcraft-hooks-message.js'
 export interface AltcraftHooksAdapterOptions {
   /**
    * Read the event name from `event` when a message has no `event_type` (absent, `null` or
-   * `""`; the vendor's batch page illustrates messages with `event`, VENDORS.md trap 26).
+   * `""`; the vendor's batch page illustrates messages with `event`, a documented inconsistency).
    * A non-empty `event_type` always wins. Default `true`.
    */
   readonly eventKeyFallback?: boolean

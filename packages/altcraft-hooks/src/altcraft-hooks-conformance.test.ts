@@ -13,7 +13,7 @@ testAdapter({
     distinctKey: hookDistinctKey,
     documents: [
       {
-        name: 'the VENDORS.md §2.7 constructed HTTP batch',
+        name: 'the constructed HTTP batch of every documented field',
         input: fixture('documented-batch.json'),
       },
       { name: 'one message of every event group', input: fixture('event-groups.batch.json') },

@@ -3,7 +3,7 @@ import type { FieldReader } from './altcraft-hooks-field-reader.js'
 const AT = ['event_data'] as const
 
 /**
- * Every documented `event_data` field (VENDORS.md §2.5), read and typed. Ids are strings,
+ * Every documented `event_data` field (Altcraft's message structure page), read and typed. Ids are strings,
  * sentinels (`0`, `""`, `null`) are undefined. Fields of every event group are read for every
  * event type: the mapping decides where each one goes.
  */
@@ -170,7 +170,7 @@ export function readHookEventData(data: RawEventData, reader: FieldReader): Hook
 
 const ZERO_OBJECT_ID = '000000000000000000000000'
 
-/** The all-zero ObjectId is Altcraft's "no profile" sentinel (VENDORS.md trap 4). */
+/** The all-zero ObjectId is Altcraft's "no profile" sentinel. */
 export function profileIdOrAbsent(profileId: string | undefined): string | undefined {
   return profileId === ZERO_OBJECT_ID ? undefined : profileId
 }

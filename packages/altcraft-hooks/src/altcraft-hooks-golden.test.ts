@@ -8,7 +8,7 @@ const fixture = (name: string) =>
 
 const GOLDEN = [
   [
-    'the VENDORS.md §2.7 constructed HTTP batch',
+    'the constructed HTTP batch of every documented field',
     'documented-batch.json',
     'documented-batch.events.json',
   ],

@@ -139,7 +139,7 @@ function readStatus(
       subscription.status = value as Status
     else subscription.statusRaw = value
   } else if (typeof value === 'number' && Number.isInteger(value)) {
-    // Core's list is Altcraft's, in the order of the numbers the API accepts (VENDORS.md §3.1).
+    // Core's list is Altcraft's, in the order of the numbers the API accepts.
     const status = SUBSCRIPTION_STATUSES[value]
     if (status === undefined) subscription.statusRaw = String(value)
     else subscription.status = status

@@ -3,9 +3,9 @@ import type { Channel, Vocabulary, VocabularyEntry } from '@evnorm/core'
 const HISTORY = '(history name; not documented as a hook event_type, accepted if it arrives)'
 
 /**
- * Every Altcraft action-hook `event_type` evnorm knows (VENDORS.md §2.4, `uclick_sms` listed
+ * Every Altcraft action-hook `event_type` evnorm knows (the hooks' event list, `uclick_sms` listed
  * once although the vendor page lists it twice), followed by the action-history names that
- * may also arrive as hook events (VENDORS.md §1.8), mapped as the history adapter maps them.
+ * may also arrive as hook events, mapped as the history adapter maps them.
  * An entry without `channel` takes the channel of the subscription the event went through
  * (else {@link channelWithoutSubscription}). Anything else becomes an `unknown` event that
  * keeps the verb.
@@ -566,8 +566,8 @@ export const ALTCRAFT_HOOKS_VOCABULARY: Vocabulary = frozen([
 
 /**
  * The channel of a verb whose vocabulary entry has none when no subscription gives it:
- * `email` for `suppress` (listed among the hooks' email messaging events, VENDORS.md §2.4,
- * though history says "any channel", §1.8), `other` for the rest.
+ * `email` for `suppress` (listed among the hooks' email messaging events,
+ * though the action history says "any channel"), `other` for the rest.
  */
 export function channelWithoutSubscription(verb: string): Channel {
   return verb === 'suppress' ? 'email' : 'other'

@@ -36,7 +36,7 @@ function valueFor(action: string, next: () => number): string {
   }
 }
 
-/** The first `seq_id`: 2^54 + 1, the 17-digit id of VENDORS.md's example rows, above 2^53. */
+/** The first `seq_id`: 2^54 + 1, the 17-digit id of Smaily's documented example rows, above 2^53. */
 const FIRST_SEQ_ID = 18_014_398_509_481_985n
 
 /**

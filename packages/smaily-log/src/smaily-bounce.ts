@@ -4,7 +4,7 @@ import type { CanonicalEventOf } from '@evnorm/core'
 export type BounceDetails = CanonicalEventOf<'message.bounced'>['details']
 
 /**
- * Smaily's own delivery codes, which are not SMTP replies (VENDORS.md §4.5, [M4]): `0` never
+ * Smaily's own delivery codes, which are not SMTP replies (https://smaily.com/help/api/general/delivery-response-codes/): `0` never
  * sent, `200` delivered, `1001` unsubscribed in the last campaign, `1002` complained. None
  * says a delivery failed permanently or temporarily, so their bounce class is `unknown`.
  */

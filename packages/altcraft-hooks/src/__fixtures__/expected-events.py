@@ -1,4 +1,4 @@
-# Expected canonical events of the golden fixtures, written by hand from VENDORS.md §2 and the
+# Expected canonical events of the golden fixtures, written by hand from Altcraft's hook documentation and the
 # README mapping (not from the adapter's output). Ids: Python's uuid.uuid5 over
 # json.dumps([feed, *parts]) in evnorm's namespace, parts as the README lists them.
 # Run from this folder: python3 expected-events.py (rewrites the *.events.json files).

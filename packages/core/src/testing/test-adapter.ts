@@ -93,7 +93,7 @@ function hostileRecords(): unknown[] {
 
 /**
  * The conformance suite every adapter runs (call it at the top level of a test file). It
- * checks the DESIGN.md invariants with fast-check: never throws on data, one outcome per
+ * checks evnorm's invariants with fast-check: never throws on data, one outcome per
  * record, deterministic output, every event passes the canonical schema, every vocabulary
  * entry maps to a canonical type, unknown verbs are kept as `unknown`, distinct records get
  * distinct ids, and the host time zone has no effect.
