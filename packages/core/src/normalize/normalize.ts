@@ -19,17 +19,17 @@ export type NormalizeResult =
 /**
  * Normalizes one whole input (response text, bytes, or an already-parsed value) with an
  * adapter. Every record yields one outcome; a vendor error envelope or an unreadable input
- * is a typed error. A JSON text whose record arrays hold a broken element is read element by
- * element, as {@link normalizeStream} reads it: that element becomes an `invalid_json`
- * rejection and the others still count. Never throws on data.
+ * is a typed error. A JSON text is read element by element, as {@link normalizeStream} reads
+ * it, so both give the same records: a broken element becomes an `invalid_json` rejection and
+ * the others still count, and every record array of the envelope counts. Never throws on data.
  */
 export function normalize(
   adapter: AnyAdapter,
   input: unknown,
   options: NormalizeOptions = {},
 ): NormalizeResult {
-  const whole = parseSafely(adapter, input, options.format)
-  const parsed = whole.success ? whole : readJsonElements(adapter, input, whole)
+  const parsed =
+    readJsonElements(adapter, input, options.format) ?? parseSafely(adapter, input, options.format)
   if (!parsed.success) return parsed
   const batch = new RecordRunner(adapter, options).run(parsed.records, parsed.locate)
   return { success: true, format: parsed.format, ...batch }
