@@ -19,7 +19,7 @@ import { formatSummary } from './format-summary.js'
 import { formatFromName, isInputFormat } from './input-format.js'
 import { describeIoError } from './io-error.js'
 import { LineSink, SinkError } from './line-sink.js'
-import { type InputSpec, type OpenedInput, openInput } from './open-input.js'
+import { type InputSpec, MAX_HEAD_BYTES, type OpenedInput, openInput } from './open-input.js'
 import { PROGRESS_MIN_BYTES, ProgressBar } from './progress-bar.js'
 import { type FileReport, RunSummary } from './run-summary.js'
 import { SOURCE_NAMES, SOURCES, type SourceName } from './sources.js'
@@ -244,8 +244,14 @@ function wantsProgress(run: Run, input: OpenedInput): boolean {
   )
 }
 
+/**
+ * The format the head shows, if it can tell: a head cut at {@link MAX_HEAD_BYTES} inside a
+ * first line that starts with `{` could be JSON or NDJSON, which core tells by reading on.
+ */
 function sniffedFormat(head: string): InputFormat | undefined {
   const format = sniffFormat(head)
+  if (format === 'json' && !head.includes('\n') && Buffer.byteLength(head) >= MAX_HEAD_BYTES)
+    return undefined
   return format !== undefined && isInputFormat(format) ? format : undefined
 }
 

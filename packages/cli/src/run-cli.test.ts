@@ -414,6 +414,22 @@ describe('evnorm normalize (in-process)', () => {
     expect(await runInProcess(argv, { stdin })).toEqual({ code: 2, stdout: '', stderr })
   })
 
+  it('reads NDJSON whose first line is longer than the 1 MiB head from stdin and unnamed files', async () => {
+    const long = `{"seq_id":"1","email":"a@x.ee","time":"2025-01-01 10:00:00","campaign_id":1,"campaign_name":"${'x'.repeat(1.5 * 2 ** 20)}","action":"send","value":""}`
+    const text = `${long}\n{"seq_id":"2","email":"b@x.ee","time":"2025-01-01 10:00:01","campaign_id":1,"campaign_name":"c","action":"open","value":""}\n`
+    const file = join(scratch(), 'page')
+    writeFileSync(file, text)
+    for (const [args, stdin] of [
+      [['-'], text],
+      [[file], ''],
+    ] as const) {
+      const run = await runInProcess(['normalize', '-q', '-s', 'smaily-log', ...args], { stdin })
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      expect(parseLines(run.stdout)).toHaveLength(2)
+    }
+  })
+
   it('suggests --format ndjson for NDJSON content in a .json file', async () => {
     const path = join(scratch(), 'rows.json')
     const row = '{"email":"a@example.ee","time":"2025-06-01 12:00:00","action":"optin","value":""}'

@@ -1,4 +1,5 @@
 import { scanJsonStream } from '../helpers/json-stream.js'
+import { JsonStreamScanner } from '../helpers/json-stream-scanner.js'
 import { readLines } from '../helpers/ndjson.js'
 import { parseRecordText } from '../helpers/record-text.js'
 import { decodeText, sniffFormat } from '../helpers/text-input.js'
@@ -51,7 +52,7 @@ export async function* normalizeStream(
   }
   const limit = options.maxTextLength ?? MAX_TEXT_LENGTH
   const runner = new RecordRunner(adapter, options)
-  const peeked = await peek(source, options.format === undefined)
+  const peeked = await peek(source, options.format === undefined ? adapter : undefined, limit)
   const format = options.format ?? sniffFormat(peeked.head)
   if (format === 'ndjson') {
     yield* streamNdjson(runner, peeked.source, batchSize, limit)
@@ -62,20 +63,34 @@ export async function* normalizeStream(
   }
 }
 
+/**
+ * Reads the head the format is told from (for `adapter`; nothing without one): 1 MiB, or
+ * less once it decides. A first line starting with `{` that is longer is read on to its end,
+ * so NDJSON with a long first line is told as batch tells it, unless its first value turns
+ * out to be an envelope (an element of the adapter's record arrays starts) or the line
+ * outgrows `limit`: that is JSON, read element by element with bounded memory.
+ */
 async function peek(
   source: ChunkSource,
-  wanted: boolean,
+  adapter: AnyAdapter | undefined,
+  limit: number,
 ): Promise<{ head: string; source: AsyncIterable<string | Uint8Array> }> {
   const iterator = toAsyncIterator(source)
   const taken: (string | Uint8Array)[] = []
   const decoder = new TextDecoder('utf-8', { fatal: false })
+  const scanner = adapter === undefined ? undefined : new JsonStreamScanner(adapter.jsonRecordPaths)
   let head = ''
-  while (wanted && head.length < SNIFF_LIMIT && !hasDecidableHead(head)) {
+  let envelope = false
+  const wanted = () =>
+    head.length < SNIFF_LIMIT || (!envelope && !(scanner?.failed ?? true) && head.length <= limit)
+  while (scanner !== undefined && !hasDecidableHead(head) && wanted()) {
     const next = await iterator.next()
     if (next.done) break
     taken.push(next.value)
-    head +=
+    const text =
       typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true })
+    head += text
+    envelope ||= scanner.push(text).some(isRecord)
   }
   async function* replay(): AsyncGenerator<string | Uint8Array> {
     yield* taken
@@ -90,6 +105,10 @@ function hasDecidableHead(head: string): boolean {
   const start = head.search(/\S/)
   if (start === -1) return false
   return head[start] !== '{' || head.indexOf('\n', start) !== -1
+}
+
+function isRecord(item: { readonly kind: string }): boolean {
+  return item.kind === 'record'
 }
 
 function toAsyncIterator(source: ChunkSource): AsyncIterator<string | Uint8Array> {
