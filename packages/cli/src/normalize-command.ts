@@ -245,13 +245,16 @@ function wantsProgress(run: Run, input: OpenedInput): boolean {
 }
 
 /**
- * The format the head shows, if it can tell: a head cut at {@link MAX_HEAD_BYTES} inside a
- * first line that starts with `{` could be JSON or NDJSON, which core tells by reading on.
+ * The format the head shows, if it can tell: a head whose first line starts with `{` and
+ * shows nothing after it (cut at {@link MAX_HEAD_BYTES} inside a long line, or at a chunk's
+ * end) could be JSON or NDJSON, which core tells by reading on.
  */
 function sniffedFormat(head: string): InputFormat | undefined {
   const format = sniffFormat(head)
-  if (format === 'json' && !head.includes('\n') && Buffer.byteLength(head) >= MAX_HEAD_BYTES)
-    return undefined
+  const newline = head.indexOf('\n')
+  if (format === 'json' && head.trimStart().startsWith('{')) {
+    if (newline === -1 || head.slice(newline + 1).trim() === '') return undefined
+  }
   return format !== undefined && isInputFormat(format) ? format : undefined
 }
 

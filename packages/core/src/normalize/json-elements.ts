@@ -6,8 +6,8 @@ import { VendorErrorEnvelopeError } from '../model/errors.js'
 import { parseSafely } from './parse-safely.js'
 
 /**
- * How `normalize` reads a JSON text: with the element scanner of `normalizeStream`, so batch
- * and stream read the same records. Each element of a record array is parsed on its own (a
+ * Reads a JSON text with the element scanner of `normalizeStream`, so batch and stream read
+ * the same records. Each element of a record array is parsed on its own (a
  * broken one is one `invalid_json` record), every record array counts (an envelope that
  * repeats its `data` key gives the elements of each, where `JSON.parse` would keep the last),
  * and the envelope around the arrays goes to the adapter's `parse`. Undefined when the input

@@ -1,3 +1,4 @@
+import { isBlank } from '../helpers/blank-text.js'
 import { scanJsonStream } from '../helpers/json-stream.js'
 import { JsonStreamScanner } from '../helpers/json-stream-scanner.js'
 import { readLines } from '../helpers/ndjson.js'
@@ -101,10 +102,12 @@ async function peek(
   return { head, source: replay() }
 }
 
+/** True once the head tells the format as `sniffFormat` tells it from the whole text. */
 function hasDecidableHead(head: string): boolean {
   const start = head.search(/\S/)
   if (start === -1) return false
-  return head[start] !== '{' || head.indexOf('\n', start) !== -1
+  const newline = head.indexOf('\n', start)
+  return head[start] !== '{' || (newline !== -1 && !isBlank(head, newline + 1))
 }
 
 function isRecord(item: { readonly kind: string }): boolean {

@@ -1,5 +1,5 @@
-import type { AnyAdapter, InputFormat } from '../model/adapter.js'
-import type { UnreadableInputError, VendorErrorEnvelopeError } from '../model/errors.js'
+import type { AnyAdapter, InputFormat, ParseResult } from '../model/adapter.js'
+import { UnreadableInputError, type VendorErrorEnvelopeError } from '../model/errors.js'
 import type { BatchResult } from '../model/outcome.js'
 import { readJsonElements } from './json-elements.js'
 import { parseSafely } from './parse-safely.js'
@@ -19,20 +19,40 @@ export type NormalizeResult =
 /**
  * Normalizes one whole input (response text, bytes, or an already-parsed value) with an
  * adapter. Every record yields one outcome; a vendor error envelope or an unreadable input
- * is a typed error. A JSON text is read element by element, as {@link normalizeStream} reads
- * it, so both give the same records: a broken element becomes an `invalid_json` rejection and
- * the others still count, and every record array of the envelope counts. Never throws on data.
+ * is a typed error. A JSON text's record arrays are read element by element as
+ * {@link normalizeStream} reads them when it matters: a broken element becomes an `invalid_json`
+ * rejection and the others still count, and every record array of an envelope that repeats
+ * its key counts. Never throws on data.
  */
 export function normalize(
   adapter: AnyAdapter,
   input: unknown,
   options: NormalizeOptions = {},
 ): NormalizeResult {
-  const parsed =
-    readJsonElements(adapter, input, options.format) ?? parseSafely(adapter, input, options.format)
+  const parsed = readRecords(adapter, input, options.format)
   if (!parsed.success) return parsed
-  const batch = new RecordRunner(adapter, options).run(parsed.records, parsed.locate)
+  const runner = new RecordRunner(adapter, options, parsed.format === 'value')
+  const batch = runner.run(parsed.records, parsed.locate)
   return { success: true, format: parsed.format, ...batch }
+}
+
+/**
+ * The records of an input. JSON text for an adapter with an envelope record path is read with
+ * the stream's element scanner first, since `JSON.parse` keeps only the last of repeated
+ * envelope keys; otherwise the adapter's `parse` reads it whole (it may read more than the
+ * stream, e.g. Smaily's arrays of pages), and the scanner only when the text does not parse.
+ */
+function readRecords(
+  adapter: AnyAdapter,
+  input: unknown,
+  format: InputFormat | undefined,
+): ParseResult {
+  if (adapter.jsonRecordPaths.some((path) => path.length > 0)) {
+    return readJsonElements(adapter, input, format) ?? parseSafely(adapter, input, format)
+  }
+  const whole = parseSafely(adapter, input, format)
+  if (whole.success || !UnreadableInputError.isInstance(whole.error)) return whole
+  return readJsonElements(adapter, input, format) ?? whole
 }
 
 /**
@@ -44,5 +64,5 @@ export function normalizeRecords(
   records: readonly unknown[],
   options: RecordOptions = {},
 ): BatchResult {
-  return new RecordRunner(adapter, options).run(records, (index) => `$[${index}]`)
+  return new RecordRunner(adapter, options, true).run(records, (index) => `$[${index}]`)
 }

@@ -1,4 +1,4 @@
-import { exceedsNestingDepth, MAX_NESTING_DEPTH } from '../helpers/nesting-depth.js'
+import { findUnwritableValue, MAX_NESTING_DEPTH } from '../helpers/nesting-depth.js'
 import type { AnyAdapter, RecordResult } from '../model/adapter.js'
 import { UnparseableRecord } from '../model/adapter.js'
 import type { CanonicalEvent } from '../model/canonical-event-schema.js'
@@ -37,6 +37,7 @@ export class RecordRunner {
   readonly #includeRaw: boolean
   readonly #validate: boolean
   readonly #occurrences: OccurrenceWindow | undefined
+  readonly #parsedValues: boolean
   #index = 0
 
   /** Feed id of the adapter. */
@@ -44,8 +45,14 @@ export class RecordRunner {
     return this.#adapter.feed
   }
 
-  constructor(adapter: AnyAdapter, options: RecordOptions = {}) {
+  /**
+   * `parsedValues`: the records are values built in code, not parsed from text, so they may
+   * hold what JSON cannot (a `BigInt`, a throwing getter, a `Proxy`): each event is then checked
+   * to serialize, and one that does not is rejected.
+   */
+  constructor(adapter: AnyAdapter, options: RecordOptions = {}, parsedValues = false) {
     this.#adapter = adapter
+    this.#parsedValues = parsedValues
     this.#includeRaw = options.includeRaw ?? false
     this.#validate = options.validate ?? true
     this.#occurrences = adapter.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
@@ -63,16 +70,17 @@ export class RecordRunner {
         outcomes.push({ success: true, index, events: result.events })
         continue
       }
-      const raw = record instanceof UnparseableRecord ? record.text : record
-      const tooDeep = exceedsNestingDepth(raw)
+      const raw = isUnparseable(record) ? record.text : record
+      const unwritable = findUnwritableValue(raw)
+      const notKept = `raw record not kept: ${unwritable}`
       const rejection: Rejection = {
         feed: this.#adapter.feed,
         index,
         locator: locate(batchIndex),
         path: result.path ?? [],
         reason: result.reason,
-        message: tooDeep ? `${result.message} (${RAW_NOT_KEPT})` : result.message,
-        raw: tooDeep ? RAW_NOT_KEPT : raw,
+        message: unwritable === undefined ? result.message : `${result.message} (${notKept})`,
+        raw: unwritable === undefined ? raw : notKept,
       }
       outcomes.push({ success: false, index, rejection })
     }
@@ -88,23 +96,24 @@ export class RecordRunner {
   }
 
   #normalizeOne(record: unknown, index: number, batchIndex: number, hints: unknown): RecordResult {
-    if (record instanceof UnparseableRecord) {
+    if (isUnparseable(record)) {
       return { success: false, reason: 'invalid_json', message: record.message }
     }
     let result: RecordResult
     try {
       result = this.#adapter.normalize(record, { index, batchIndex, hints })
     } catch (error) {
+      const unwritable = findUnwritableValue(record)
+      if (unwritable !== undefined)
+        return fail('invalid_field', `the record is not data: ${unwritable}`)
       return fail('adapter_error', `the adapter threw on this record: ${errorText(error)}`)
     }
     const problem = resultProblem(result)
     if (problem !== undefined) return fail('adapter_error', `the adapter returned ${problem}`)
     if (!result.success) return result
-    if (this.#includeRaw && exceedsNestingDepth(record)) {
-      return fail(
-        'invalid_field',
-        `the record nests deeper than ${MAX_NESTING_DEPTH} levels, too deep to attach as raw`,
-      )
+    const rawProblem = this.#includeRaw ? findUnwritableValue(record) : undefined
+    if (rawProblem !== undefined) {
+      return fail('invalid_field', `the record cannot be attached as raw: ${rawProblem}`)
     }
     try {
       for (const event of result.events) {
@@ -114,6 +123,12 @@ export class RecordRunner {
           if (eventProblem !== undefined) {
             return fail('invalid_event', `the adapter built an invalid event: ${eventProblem}`)
           }
+        }
+        const unwritable = this.#parsedValues
+          ? findUnwritableValue(event, EVENT_NESTING_LIMIT)
+          : undefined
+        if (unwritable !== undefined) {
+          return fail('invalid_field', `the event cannot be written as JSON: ${unwritable}`)
         }
       }
     } catch (error) {
@@ -135,10 +150,10 @@ export class RecordRunner {
   }
 }
 
-const KNOWN_REASONS: ReadonlySet<unknown> = new Set(REJECTION_REASONS)
+/** An event nests its verbatim values (each within `MAX_NESTING_DEPTH`) a few levels down. */
+const EVENT_NESTING_LIMIT = 2 * MAX_NESTING_DEPTH
 
-/** What a raw record too deep to serialize is replaced by in its rejection. */
-const RAW_NOT_KEPT = `raw record not kept: nested deeper than ${MAX_NESTING_DEPTH} levels`
+const KNOWN_REASONS: ReadonlySet<unknown> = new Set(REJECTION_REASONS)
 
 /** What is wrong with an adapter's result (a bug), or undefined for a well-formed one. */
 function resultProblem(result: RecordResult): string | undefined {
@@ -159,6 +174,15 @@ function resultProblem(result: RecordResult): string | undefined {
   if (result.path !== undefined && !Array.isArray(result.path))
     return 'a rejection path that is not an array'
   return undefined
+}
+
+/** `instanceof` that survives a `Proxy` whose traps throw. */
+function isUnparseable(record: unknown): record is UnparseableRecord {
+  try {
+    return record instanceof UnparseableRecord
+  } catch {
+    return false
+  }
 }
 
 function fail(reason: RejectionReason, message: string): RecordResult {
