@@ -36,12 +36,16 @@ interface Run {
   readonly out: LineSink
   readonly rejects: LineSink | undefined
   readonly summary: RunSummary
+  /** Standard output's reader closed the pipe: later events are not written. */
+  pipeClosed: boolean
 }
 
 /**
  * `evnorm normalize`: streams every input through its feed's adapter, writing events (and
  * rejections) as NDJSON with backpressure. Returns the exit code: 0, 1 (`--strict` and a
- * rejection) or 2 (usage error, unreadable input, vendor error response, unwritable output).
+ * rejection) or 2 (usage error, unreadable input, vendor error response, unwritable output,
+ * or a reader that closed standard output's pipe early: the run still reads every input, so
+ * `--rejects` and the summary are complete, but the events are not).
  */
 export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<number> {
   const expanded = await expandInputs(args.inputs)
@@ -56,25 +60,48 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
         ? new LineSink(io.stdout, STDOUT_NAME, false)
         : await LineSink.open(args.out)
     rejects = args.rejects === undefined ? undefined : await LineSink.open(args.rejects)
-    const run: Run = { args, io, out, rejects, summary: new RunSummary() }
+    const run: Run = { args, io, out, rejects, summary: new RunSummary(), pipeClosed: false }
     for (const spec of expanded.inputs) {
       const problem = await normalizeInput(run, spec)
       if (problem !== undefined) {
-        out.abort()
-        rejects?.abort()
+        await out.abort()
+        await rejects?.abort()
         return reportProblem(io, spec.name, problem)
       }
     }
-    await out.close()
+    await writeEvents(run, () => run.out.close())
     await rejects?.close()
     printSummary(run)
+    if (run.pipeClosed) {
+      return reportProblem(
+        io,
+        STDOUT_NAME,
+        'cannot write: the reader closed the pipe before the last event, so the output is incomplete',
+      )
+    }
     return args.strict && run.summary.rejected > 0 ? 1 : 0
   } catch (error) {
     if (!(error instanceof SinkError)) throw error
-    out?.abort()
-    rejects?.abort()
-    if (error.code === 'EPIPE' && error.destination === STDOUT_NAME) return 0
+    await out?.abort()
+    await rejects?.abort()
     return reportProblem(io, error.destination, `cannot write: ${error.problem}`)
+  }
+}
+
+/**
+ * Writes to standard output unless its reader closed the pipe; a closed pipe is remembered
+ * (the run goes on for `--rejects` and the summary, and exits 2), other failures are thrown.
+ */
+async function writeEvents(run: Run, write: () => Promise<void>): Promise<void> {
+  if (run.pipeClosed) return
+  try {
+    await write()
+  } catch (error) {
+    if (
+      !(error instanceof SinkError && error.code === 'EPIPE' && error.destination === STDOUT_NAME)
+    )
+      throw error
+    run.pipeClosed = true
   }
 }
 
@@ -219,7 +246,7 @@ async function streamInput(
     if (!item.success) return describeInputError(item.error, run.args.format === undefined)
     const lines = batchLines(item, adapter.feed, run.rejects !== undefined)
     run.summary.addBatch(report, lines.batch)
-    await run.out.write(lines.events)
+    await writeEvents(run, () => run.out.write(lines.events))
     if (run.rejects !== undefined && lines.rejections !== '')
       await run.rejects.write(lines.rejections)
     progress?.update({

@@ -1,4 +1,11 @@
-import { linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  linkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable, Writable } from 'node:stream'
@@ -534,9 +541,13 @@ describe('evnorm normalize (in-process)', () => {
   })
 
   it.each([
-    ['EPIPE', 0, ''],
+    [
+      'EPIPE',
+      2,
+      'evnorm: <stdout>: cannot write: the reader closed the pipe before the last event, so the output is incomplete\n',
+    ],
     ['ENOSPC', 2, 'evnorm: <stdout>: cannot write: write ENOSPC\n'],
-  ])('stops when standard output fails with %s (exit %i)', async (code, exit, stderr) => {
+  ])('fails when standard output fails with %s (exit %i)', async (code, exit, stderr) => {
     const failing = new Writable({
       write(_chunk, _encoding, done) {
         done(Object.assign(new Error(`write ${code}`), { code }))
@@ -557,6 +568,60 @@ describe('evnorm normalize (in-process)', () => {
     }
     expect(await runCli(['normalize', '-q', example('smaily-cursor-page.json')], io)).toBe(exit)
     expect(errors.join('')).toBe(stderr)
+  })
+
+  it('writes --out and --rejects under their names only when complete', async () => {
+    const dir = scratch()
+    const out = join(dir, 'events.ndjson')
+    const rejects = join(dir, 'rejects.ndjson')
+    writeFileSync(out, 'previous run\n')
+    const args = ['normalize', '-q', '-s', 'smaily-log', '-o', out, '-r', rejects]
+    const failed = await runInProcess([
+      ...args,
+      fixture('bad-records.ndjson'),
+      fixture('truncated.json'),
+    ])
+    expect(failed.code).toBe(2)
+    expect(readFileSync(out, 'utf8')).toBe('previous run\n')
+    expect(readdirSync(dir).sort()).toEqual(['events.ndjson'])
+    const done = await runInProcess([...args, fixture('bad-records.ndjson')])
+    expect(done.code).toBe(0)
+    expect(parseLines(readFileSync(out, 'utf8'))).toHaveLength(4)
+    expect(parseLines(readFileSync(rejects, 'utf8'))).toHaveLength(4)
+    expect(readdirSync(dir).sort()).toEqual(['events.ndjson', 'rejects.ndjson'])
+  })
+
+  it('keeps --rejects, the summary and exit 2 over --strict when the reader closes the pipe', async () => {
+    const dir = scratch()
+    const rejects = join(dir, 'rej.ndjson')
+    let written = 0
+    const closing = new Writable({
+      write(_chunk, _encoding, done) {
+        written++
+        done(written > 1 ? Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) : undefined)
+      },
+    })
+    const errors: string[] = []
+    const io = {
+      stdin: Readable.from([]),
+      stdout: closing,
+      stderr: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          errors.push(chunk.toString())
+          done()
+        },
+      }),
+      env: {},
+      isTTY: false,
+    }
+    const lines = readFileSync(fixture('bad-records.ndjson'), 'utf8')
+    const input = join(dir, 'mixed.ndjson')
+    writeFileSync(input, Array(3000).fill(lines).join(''))
+    const argv = ['normalize', '--strict', '-s', 'smaily-log', '-r', rejects, input]
+    expect(await runCli(argv, io)).toBe(2)
+    expect(parseLines(readFileSync(rejects, 'utf8'))).toHaveLength(3000 * 4)
+    expect(errors.join('')).toContain('evnorm: 1 input, 24000 records read')
+    expect(errors.at(-1)).toMatch(/^evnorm: <stdout>: cannot write: the reader closed the pipe/)
   })
 
   it.each([
