@@ -17,6 +17,7 @@ import { detectSource } from './detect-source.js'
 import { expandInputs } from './expand-inputs.js'
 import { formatSummary } from './format-summary.js'
 import { formatFromName, isInputFormat } from './input-format.js'
+import { formatSize } from './input-limits.js'
 import { describeIoError } from './io-error.js'
 import { LineSink, SinkError } from './line-sink.js'
 import { type InputSpec, MAX_HEAD_BYTES, type OpenedInput, openInput } from './open-input.js'
@@ -157,7 +158,7 @@ async function fileIdentity(path: string): Promise<string | undefined> {
 }
 
 async function normalizeInput(run: Run, spec: InputSpec): Promise<string | undefined> {
-  const opened = await openInput(spec, run.io.stdin)
+  const opened = await openInput(spec, run.io.stdin, run.args.limits)
   if (!opened.success) return opened.problem
   const input = opened.input
   const progress = wantsProgress(run, input) ? new ProgressBar(run.io.stderr) : undefined
@@ -241,9 +242,12 @@ async function streamInput(
     batchSize: BATCH_SIZE,
     includeRaw: run.args.includeRaw,
     ...(format === undefined ? {} : { format }),
+    ...(format === 'xml' || format === 'csv'
+      ? {}
+      : { maxTextLength: run.args.limits.maxRecordSize }),
   }
   for await (const item of normalizeStream(adapter, input.chunks, options)) {
-    if (!item.success) return describeInputError(item.error, run.args.format === undefined)
+    if (!item.success) return describeInputError(item.error, run.args)
     const lines = batchLines(item, adapter.feed, run.rejects !== undefined)
     run.summary.addBatch(report, lines.batch)
     await writeEvents(run, () => run.out.write(lines.events))
@@ -285,15 +289,22 @@ function sniffedFormat(head: string): InputFormat | undefined {
   return format !== undefined && isInputFormat(format) ? format : undefined
 }
 
-/** The error line's problem; `guessed`: the format came from the name or content, not `--format`. */
+/** The error line's problem, with the option that helps when there is one. */
 function describeInputError(
   error: VendorErrorEnvelopeError | UnreadableInputError,
-  guessed: boolean,
+  args: NormalizeArgs,
 ): string {
   if (VendorErrorEnvelopeError.isInstance(error)) {
     const text = error.vendorMessage === '' ? '' : `: ${error.vendorMessage}`
     return `the vendor returned an error response instead of records (${error.feed} error ${error.code}${text})`
   }
+  if (error.message.includes('(maxTextLength)')) {
+    return error.message.replace(
+      '(maxTextLength)',
+      `(the --max-record-size limit, ${formatSize(args.limits.maxRecordSize)}); pass a larger --max-record-size to read it`,
+    )
+  }
+  const guessed = args.format === undefined
   if (error.format !== 'json' || !error.message.includes('after the end of the JSON value'))
     return error.message
   if (error.message.includes("unexpected '['"))

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable, Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
 import { altcraftHistoryAdapter } from '@evnorm/altcraft-history'
 import { altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
 import { type AnyAdapter, findEventProblem, normalize } from '@evnorm/core'
@@ -568,6 +569,44 @@ describe('evnorm normalize (in-process)', () => {
     }
     expect(await runCli(['normalize', '-q', example('smaily-cursor-page.json')], io)).toBe(exit)
     expect(errors.join('')).toBe(stderr)
+  })
+
+  it('stops at the documented limits with a line naming the option that raises them', async () => {
+    const dir = scratch()
+    const lines = join(dir, 'long.ndjson')
+    writeFileSync(lines, `{"seq_id":"1","note":"${'x'.repeat(4096)}"}\n{"seq_id":"2"}\n`)
+    const long = await runInProcess([
+      'normalize',
+      '-s',
+      'smaily-log',
+      '--max-record-size',
+      '2K',
+      lines,
+    ])
+    expect(long.code).toBe(2)
+    expect(long.stderr).toContain(
+      'is longer than 2048 characters (the --max-record-size limit, 2K); pass a larger --max-record-size to read it',
+    )
+    const blank = join(dir, 'blank.ndjson.gz')
+    writeFileSync(blank, gzipSync(Buffer.alloc(80 * 2 ** 20, '\n')))
+    const bomb = await runInProcess(['normalize', '-s', 'smaily-log', blank])
+    expect(bomb).toMatchObject({ code: 2, stdout: '' })
+    expect(bomb.stderr).toMatch(
+      /more than 200 times its compressed size \(the --max-compression-ratio limit/,
+    )
+    const big = await runInProcess([
+      'normalize',
+      '-s',
+      'smaily-log',
+      '--max-decompressed-size',
+      '1M',
+      blank,
+    ])
+    expect(big.stderr).toMatch(
+      /more than 1M bytes \(the --max-decompressed-size limit\); pass a larger --max-decompressed-size/,
+    )
+    const allowed = ['--max-compression-ratio', '100000', '-f', 'ndjson', '-q']
+    expect((await runInProcess(['normalize', '-s', 'smaily-log', ...allowed, blank])).code).toBe(0)
   })
 
   it('writes --out and --rejects under their names only when complete', async () => {
