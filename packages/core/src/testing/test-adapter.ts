@@ -126,7 +126,8 @@ function recordsJsonCannotHold(record: Record<string, unknown>): unknown[] {
  * distinct ids, the host time zone has no effect, every outcome serializes (also for records
  * holding BigInts, throwing getters or Proxies), and `normalize` and `normalizeStream` give the
  * same outcomes for the same JSON and NDJSON text, however it is chunked and batched (one batch
- * for an adapter with `analyzeBatch`, whose evidence is per batch).
+ * for an adapter with `analyzeBatch`, whose evidence is per batch; records that are not arrays,
+ * since a batch parse may read an array of arrays as pages, as Smaily's does).
  */
 export function testAdapter({
   adapter,
@@ -253,7 +254,8 @@ export function testAdapter({
             ]
           : []),
       ]
-      const record = fc.oneof(anyKnownRecord, fc.jsonValue({ maxDepth: 2 }))
+      const notAnArray = fc.jsonValue({ maxDepth: 2 }).filter((value) => !Array.isArray(value))
+      const record = fc.oneof(anyKnownRecord, notAnArray)
       await fc.assert(
         fc.asyncProperty(
           fc.array(record, { minLength: 1, maxLength: 8 }),
