@@ -1,4 +1,4 @@
-import { normalize } from '@evnorm/core'
+import { normalize, normalizeStream } from '@evnorm/core'
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { historyRecord } from './altcraft-history-arbitraries.test-helpers.js'
@@ -61,5 +61,37 @@ describe('the same records in every format give the same events', () => {
   test.prop([records])('JSON envelope and NDJSON of the records', (batch) => {
     const ndjson = batch.map((record) => JSON.stringify(record)).join('\n')
     expect(eventsOf(ndjson, 'ndjson')).toEqual(eventsOf(renderJson(batch), 'json'))
+  })
+})
+
+describe('an envelope that repeats its data key', () => {
+  const record = (email: string) =>
+    JSON.stringify({ action: 'open', datetime: '2024-09-27T15:52:57Z', email })
+  const xmlRecord = (email: string) =>
+    `<item><action>open</action><datetime>2024-09-27T15:52:57Z</datetime><email>${email}</email></item>`
+
+  it('gives the records of every data array, in batch, in the stream and in XML', async () => {
+    for (const [json, xml, emails] of [
+      [
+        `{"data":[${record('a@x.ru')},${record('b@x.ru')}],"error":0,"data":[]}`,
+        `<xml><data>${xmlRecord('a@x.ru')}${xmlRecord('b@x.ru')}</data><error>0</error><data></data></xml>`,
+        ['a@x.ru', 'b@x.ru'],
+      ],
+      [
+        `{"data":[${record('a@x.ru')}],"data":[${record('b@x.ru')},${record('c@x.ru')}]}`,
+        `<xml><data>${xmlRecord('a@x.ru')}</data><data>${xmlRecord('b@x.ru')}${xmlRecord('c@x.ru')}</data></xml>`,
+        ['a@x.ru', 'b@x.ru', 'c@x.ru'],
+      ],
+    ] as const) {
+      const events = eventsOf(json, 'json')
+      expect(events.map((event) => event.recipient?.email)).toEqual(emails)
+      const streamed = []
+      for await (const item of normalizeStream(adapter, [json])) {
+        if (!item.success) throw item.error
+        streamed.push(...item.events)
+      }
+      expect(streamed).toEqual(events)
+      expect(eventsOf(xml, 'xml').map((event) => event.recipient?.email)).toEqual(emails)
+    }
   })
 })

@@ -57,7 +57,11 @@ function parseTree(text: string): { success: true; root: unknown } | ParseResult
     }
     return { success: true, root: tree.xml }
   } catch (error) {
-    return unreadable(error instanceof Error ? error.message : String(error))
+    const message = error instanceof Error ? error.message : String(error)
+    if (!/nested tags/i.test(message)) return unreadable(message)
+    return unreadable(
+      `the document nests elements deeper than ${MAX_XML_DEPTH} levels, the XML nesting limit (the parser cannot skip one record that deep, so the whole document is refused)`,
+    )
   }
 }
 

@@ -39,7 +39,7 @@ describe('batchLines', () => {
     ])
     expect(rejections.map((rejection) => rejection.raw)).toEqual([
       'raw record not written: JSON.stringify failed on it',
-      'raw record not written: JSON.stringify failed on it',
+      'raw record not kept: it holds a BigInt at "big", which JSON cannot hold',
     ])
     expect(lines.batch.counts).toMatchObject({ records: 3, accepted: 1, rejected: 2, events: 1 })
     expect(lines.batch.outcomes.map((outcome) => outcome.success)).toEqual([false, true, false])

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseCliArgs } from './cli-args.js'
+import { DEFAULT_INPUT_LIMITS } from './input-limits.js'
 
 describe('parseCliArgs', () => {
   it('reads normalize with every option', () => {
@@ -16,6 +17,11 @@ describe('parseCliArgs', () => {
       '-q',
       '--json-summary',
       '--include-raw',
+      '--max-record-size',
+      '1M',
+      '--max-decompressed-size=2G',
+      '--max-compression-ratio',
+      '50',
       'a.json',
       '-',
     ])
@@ -33,6 +39,7 @@ describe('parseCliArgs', () => {
           quiet: true,
           jsonSummary: true,
           includeRaw: true,
+          limits: { maxRecordSize: 2 ** 20, maxDecompressedSize: 2 ** 31, maxCompressionRatio: 50 },
         },
       },
     })
@@ -50,9 +57,23 @@ describe('parseCliArgs', () => {
           quiet: false,
           jsonSummary: false,
           includeRaw: false,
+          limits: DEFAULT_INPUT_LIMITS,
         },
       },
     })
+  })
+
+  it('refuses limits that are not sizes or whole numbers', () => {
+    for (const [option, value] of [
+      ['--max-record-size', '0'],
+      ['--max-record-size', '1.5M'],
+      ['--max-decompressed-size', 'lots'],
+      ['--max-compression-ratio', '0'],
+      ['--max-compression-ratio', '2x'],
+    ]) {
+      const parsed = parseCliArgs(['normalize', `${option}=${value}`])
+      expect(!parsed.success && parsed.problem, value).toMatch(new RegExp(`^${option} takes `))
+    }
   })
 
   it('reads help, version and the other commands', () => {
@@ -125,6 +146,7 @@ describe('parseCliArgs load', () => {
           quiet: false,
           jsonSummary: false,
           includeRaw: false,
+          limits: DEFAULT_INPUT_LIMITS,
           to: 'duckdb:evnorm.duckdb',
           onConflict: 'nothing',
         },

@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import type { InputFormat } from '@evnorm/core'
 import { isInputFormat } from './input-format.js'
+import { DEFAULT_INPUT_LIMITS, type InputLimits, parseSize } from './input-limits.js'
 import { isSourceName, SOURCE_NAMES, type SourceName } from './sources.js'
 
 /** The commands of `evnorm`. */
@@ -25,6 +26,8 @@ export interface InputArgs {
   readonly includeRaw: boolean
   /** `--strict`: exit 1 when any record was rejected. */
   readonly strict: boolean
+  /** `--max-record-size`, `--max-decompressed-size`, `--max-compression-ratio`. */
+  readonly limits: InputLimits
 }
 
 /** Options of `evnorm normalize`. */
@@ -71,6 +74,9 @@ const INPUT_OPTIONS = {
   quiet: { type: 'boolean', short: 'q', default: false },
   'json-summary': { type: 'boolean', default: false },
   'include-raw': { type: 'boolean', default: false },
+  'max-record-size': { type: 'string' },
+  'max-decompressed-size': { type: 'string' },
+  'max-compression-ratio': { type: 'string' },
 } as const satisfies ParseArgsConfig['options']
 
 const NORMALIZE_OPTIONS = {
@@ -202,6 +208,9 @@ function inputArgs(
     quiet: boolean
     'json-summary': boolean
     'include-raw': boolean
+    'max-record-size'?: string | undefined
+    'max-decompressed-size'?: string | undefined
+    'max-compression-ratio'?: string | undefined
   },
   positionals: readonly string[],
 ): InputArgs {
@@ -225,7 +234,40 @@ function inputArgs(
     quiet: values.quiet,
     jsonSummary: values['json-summary'],
     includeRaw: values['include-raw'],
+    limits: {
+      maxRecordSize: sizeOption(
+        '--max-record-size',
+        values['max-record-size'],
+        DEFAULT_INPUT_LIMITS.maxRecordSize,
+      ),
+      maxDecompressedSize: sizeOption(
+        '--max-decompressed-size',
+        values['max-decompressed-size'],
+        DEFAULT_INPUT_LIMITS.maxDecompressedSize,
+      ),
+      maxCompressionRatio: ratioOption(values['max-compression-ratio']),
+    },
   }
+}
+
+function sizeOption(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  const size = parseSize(value)
+  if (size === undefined) {
+    throw new UsageProblem(`${name} takes a size such as 1048576, 512K, 64M or 2G, not '${value}'`)
+  }
+  return size
+}
+
+function ratioOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_INPUT_LIMITS.maxCompressionRatio
+  const ratio = Number(value)
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(ratio) || ratio < 1) {
+    throw new UsageProblem(
+      `--max-compression-ratio takes a whole number of 1 or more, not '${value}'`,
+    )
+  }
+  return ratio
 }
 
 function parseVocabulary(rest: readonly string[]): CliCommand {

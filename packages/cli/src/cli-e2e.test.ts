@@ -156,6 +156,23 @@ describe('the built evnorm binary', () => {
     expect(devices).toEqual({ code: 0, stdout: '', stderr: '' })
   })
 
+  it('fails with exit 2, not 0, when standard output is closed or its reader leaves early', () => {
+    const input = join(mkdtempSync(join(tmpdir(), 'evnorm-e2e-')), 'mixed.ndjson')
+    writeFileSync(input, readFileSync(fixture('bad-records.ndjson'), 'utf8').repeat(5000))
+    const rejects = `${input}.rejects`
+    const shell = (command: string) =>
+      spawnSync('bash', ['-c', command], { cwd: root, encoding: 'utf8' })
+    const closed = shell(`node ${bin} normalize -q -s smaily-log ${input} >&-`)
+    expect(closed.status).toBe(2)
+    expect(closed.stderr).toBe('evnorm: <stdout>: cannot write: the file descriptor is closed\n')
+    const piped = shell(
+      `node ${bin} normalize --strict -s smaily-log -r ${rejects} ${input} | head -1 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`,
+    )
+    expect(piped.stderr).toMatch(/the reader closed the pipe.*\nexit 2\n$/s)
+    expect(piped.stderr).toContain('evnorm: 1 input, 40000 records read')
+    expect(parseLines(readFileSync(rejects, 'utf8'))).toHaveLength(20000)
+  })
+
   it('prints the schema, the vocabularies and the sources', () => {
     expect(JSON.parse(evnorm(['schema']).stdout)).toMatchObject({ title: 'evnorm canonical event' })
     expect(evnorm(['vocabulary', '-s', 'altcraft-hooks']).stdout).toContain(

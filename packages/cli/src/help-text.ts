@@ -14,8 +14,8 @@ Usage:
   evnorm --version
 
 Exit codes: 0 done (rejected records are data), 1 --strict and a record was rejected,
-2 usage error, unreadable input, a vendor error response, or a target that cannot be
-opened or written.
+2 usage error, unreadable input, a vendor error response, a limit passed, lost output, or a
+target that cannot be opened or written.
 `
 
 const NORMALIZE = `Usage: evnorm normalize [options] [FILE|DIR|-]...
@@ -29,13 +29,19 @@ Options:
                         from the first 64 KB of each input, and said on stderr)
   -f, --format FORMAT   json | ndjson | xml | csv (default: from the file extension, then
                         from the content)
-  -o, --out FILE        write events to FILE (default standard output)
+  -o, --out FILE        write events to FILE (default standard output), renamed into place
+                        only when complete
   -r, --rejects FILE    write rejected records as NDJSON to FILE, with reason, message,
                         locator and raw record (default: only counted in the summary)
       --strict          exit 1 when any record was rejected
   -q, --quiet           no detection notes, progress bar or summary on stderr
       --json-summary    print the summary on stderr as one JSON object
       --include-raw     attach the vendor record to each event as "raw"
+      --max-record-size SIZE         longest NDJSON line or JSON record, in characters
+                                     (default 64M; K, M, G units)
+      --max-decompressed-size SIZE   most bytes one .gz input may expand to (default 64G)
+      --max-compression-ratio N      most a .gz input may grow over its compressed size,
+                                     checked past 64M (default 200)
   -h, --help            this help
 
 Examples:
@@ -66,6 +72,8 @@ Options:
   -q, --quiet           no detection notes, progress bar or summary on stderr
       --json-summary    print the summary on stderr as one JSON object, with "load" totals
       --include-raw     store the vendor record in each event as "raw"
+      --max-record-size, --max-decompressed-size, --max-compression-ratio
+                        input limits, as for 'normalize'
   -h, --help            this help
 
 Examples:

@@ -6,6 +6,7 @@ const IO_PROBLEMS: ReadonlyMap<string, string> = new Map([
   ['ENOTDIR', 'a part of the path is not a directory'],
   ['EMFILE', 'too many open files'],
   ['EPIPE', 'the reader closed the pipe'],
+  ['EBADF', 'the file descriptor is closed'],
   ['Z_DATA_ERROR', 'not valid gzip data'],
   ['Z_BUF_ERROR', 'the gzip data is truncated'],
 ])

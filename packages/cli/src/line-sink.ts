@@ -1,5 +1,6 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
+import { realpath, rename, stat, unlink } from 'node:fs/promises'
 import type { Writable } from 'node:stream'
 import { describeIoError } from './io-error.js'
 
@@ -23,35 +24,55 @@ export class SinkError extends Error {
   }
 }
 
+/** A file written under a temporary name, renamed to `target` once complete. */
+interface Staged {
+  readonly partial: string
+  readonly target: string
+}
+
 /**
  * Text written to a stream with backpressure: `write` resolves once the stream can take more,
- * and rejects with a {@link SinkError} when the stream fails.
+ * and rejects with a {@link SinkError} when the stream fails. A regular file opened with
+ * {@link LineSink.open} is written as `<file>.<pid>.partial` in the same directory and renamed
+ * to its name by {@link LineSink.close}, so a file with the final name is always complete;
+ * {@link LineSink.abort} removes the partial file.
  */
 export class LineSink {
   readonly #stream: Writable
   readonly #name: string
   readonly #owned: boolean
+  readonly #staged: Staged | undefined
   #error: SinkError | undefined
 
   /** Wraps `stream`; `owned` streams are ended by {@link LineSink.close}. */
-  constructor(stream: Writable, name: string, owned: boolean) {
+  constructor(stream: Writable, name: string, owned: boolean, staged?: Staged) {
     this.#stream = stream
     this.#name = name
     this.#owned = owned
+    this.#staged = staged
     stream.on('error', (error) => {
       this.#error ??= new SinkError(name, error)
     })
   }
 
-  /** Opens (creates or truncates) a file for writing. */
+  /**
+   * Opens a file for writing: a regular file (or a new one) through a partial file renamed on
+   * {@link LineSink.close}, a device or pipe directly.
+   */
   static async open(path: string): Promise<LineSink> {
-    const stream = createWriteStream(path)
+    const target = await realpath(path).catch(() => path)
+    const existing = await stat(target).catch(() => undefined)
+    const staged =
+      existing === undefined || existing.isFile()
+        ? { partial: `${target}.${process.pid}.partial`, target }
+        : undefined
+    const stream = createWriteStream(staged?.partial ?? path)
     try {
       await once(stream, 'open')
     } catch (error) {
       throw new SinkError(path, error)
     }
-    return new LineSink(stream, path, true)
+    return new LineSink(stream, path, true, staged)
   }
 
   /** The destination's name, for messages. */
@@ -67,17 +88,35 @@ export class LineSink {
     await this.#settle('drain')
   }
 
-  /** Flushes; ends the stream when the sink owns it. */
+  /**
+   * Flushes (for a stream it does not own, until the last write is handed on, so a reader that
+   * closed early is noticed); ends an owned stream and gives a partial file its name.
+   */
   async close(): Promise<void> {
     if (this.#error !== undefined) throw this.#error
-    if (!this.#owned) return
+    if (!this.#owned) {
+      await new Promise<void>((resolve) => this.#stream.write('', () => resolve()))
+      if (this.#error !== undefined) throw this.#error
+      return
+    }
     this.#stream.end()
     await this.#settle('finish')
+    if (this.#staged === undefined) return
+    try {
+      await rename(this.#staged.partial, this.#staged.target)
+    } catch (error) {
+      throw new SinkError(this.#name, error)
+    }
   }
 
-  /** Ends an owned stream without waiting (after a failure elsewhere). */
-  abort(): void {
-    if (this.#owned) this.#stream.end()
+  /** Ends an owned stream after a failure elsewhere, removing its partial file. */
+  async abort(): Promise<void> {
+    if (!this.#owned) return
+    if (!this.#stream.closed) {
+      this.#stream.destroy()
+      await once(this.#stream, 'close').catch(() => {})
+    }
+    if (this.#staged !== undefined) await unlink(this.#staged.partial).catch(() => {})
   }
 
   #settle(event: 'drain' | 'finish'): Promise<void> {

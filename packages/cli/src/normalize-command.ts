@@ -9,19 +9,25 @@ import { formatSummary } from './format-summary.js'
 import { LineSink, SinkError } from './line-sink.js'
 import type { InputSpec } from './open-input.js'
 import { RunSummary } from './run-summary.js'
-import { type BatchWriter, type InputRun, streamInput } from './stream-inputs.js'
+import { type BatchWriter, streamInput } from './stream-inputs.js'
 
 /** The name standard output has in messages. */
 const STDOUT_NAME = '<stdout>'
 
-interface Run extends InputRun {
-  readonly args: NormalizeArgs
+/** Where events go, and whether standard output's reader closed the pipe. */
+interface Output {
+  readonly out: LineSink
+  readonly rejects: LineSink | undefined
+  /** Standard output's reader closed the pipe: later events are not written. */
+  pipeClosed: boolean
 }
 
 /**
  * `evnorm normalize`: streams every input through its feed's adapter, writing events (and
  * rejections) as NDJSON with backpressure. Returns the exit code: 0, 1 (`--strict` and a
- * rejection) or 2 (usage error, unreadable input, vendor error response, unwritable output).
+ * rejection) or 2 (usage error, unreadable input, vendor error response, unwritable output,
+ * or a reader that closed standard output's pipe early: the run still reads every input, so
+ * `--rejects` and the summary are complete, but the events are not).
  */
 export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<number> {
   const expanded = await expandInputs(args.inputs)
@@ -36,25 +42,49 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
         ? new LineSink(io.stdout, STDOUT_NAME, false)
         : await LineSink.open(args.out)
     rejects = args.rejects === undefined ? undefined : await LineSink.open(args.rejects)
-    const run: Run = { args, io, summary: new RunSummary(), writer: lineWriter(out, rejects) }
+    const output: Output = { out, rejects, pipeClosed: false }
+    const run = { args, io, summary: new RunSummary(), writer: lineWriter(output) }
     for (const spec of expanded.inputs) {
       const problem = await streamInput(run, spec, (error) => error instanceof SinkError)
       if (problem !== undefined) {
-        out.abort()
-        rejects?.abort()
+        await out.abort()
+        await rejects?.abort()
         return reportProblem(io, spec.name, problem)
       }
     }
-    await out.close()
+    await writeEvents(output, () => output.out.close())
     await rejects?.close()
-    printSummary(run)
+    printSummary(args, io, run.summary)
+    if (output.pipeClosed) {
+      return reportProblem(
+        io,
+        STDOUT_NAME,
+        'cannot write: the reader closed the pipe before the last event, so the output is incomplete',
+      )
+    }
     return args.strict && run.summary.rejected > 0 ? 1 : 0
   } catch (error) {
     if (!(error instanceof SinkError)) throw error
-    out?.abort()
-    rejects?.abort()
-    if (error.code === 'EPIPE' && error.destination === STDOUT_NAME) return 0
+    await out?.abort()
+    await rejects?.abort()
     return reportProblem(io, error.destination, `cannot write: ${error.problem}`)
+  }
+}
+
+/**
+ * Writes to standard output unless its reader closed the pipe; a closed pipe is remembered
+ * (the run goes on for `--rejects` and the summary, and exits 2), other failures are thrown.
+ */
+async function writeEvents(output: Output, write: () => Promise<void>): Promise<void> {
+  if (output.pipeClosed) return
+  try {
+    await write()
+  } catch (error) {
+    if (
+      !(error instanceof SinkError && error.code === 'EPIPE' && error.destination === STDOUT_NAME)
+    )
+      throw error
+    output.pipeClosed = true
   }
 }
 
@@ -110,11 +140,12 @@ async function fileIdentity(path: string): Promise<string | undefined> {
 }
 
 /** Writes each batch as NDJSON lines: events to `out`, rejections to `rejects` when given. */
-function lineWriter(out: LineSink, rejects: LineSink | undefined): BatchWriter {
+function lineWriter(output: Output): BatchWriter {
+  const { out, rejects } = output
   return {
     async write(batch, feed) {
       const lines = batchLines(batch, feed, rejects !== undefined)
-      await out.write(lines.events)
+      await writeEvents(output, () => out.write(lines.events))
       if (rejects !== undefined && lines.rejections !== '') await rejects.write(lines.rejections)
       return lines.batch
     },
@@ -122,8 +153,7 @@ function lineWriter(out: LineSink, rejects: LineSink | undefined): BatchWriter {
   }
 }
 
-function printSummary(run: Run): void {
-  const { args, io, summary } = run
+function printSummary(args: NormalizeArgs, io: CliIo, summary: RunSummary): void {
   if (args.jsonSummary) {
     io.stderr.write(`${JSON.stringify(summary.toData())}\n`)
   } else if (!args.quiet) {

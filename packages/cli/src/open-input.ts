@@ -5,6 +5,12 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { DETECTION_HEAD_BYTES } from './detect-source.js'
 import { isGzipName } from './input-format.js'
+import {
+  DEFAULT_INPUT_LIMITS,
+  formatSize,
+  type InputLimits,
+  RATIO_CHECK_BYTES,
+} from './input-limits.js'
 import { describeIoError } from './io-error.js'
 
 /** An input to read: a file, or standard input when `path` is absent. */
@@ -50,10 +56,15 @@ interface Peeked {
 
 /**
  * Opens a file or standard input for streaming: gzip (by a `.gz` name or the magic bytes
- * 1f 8b) is decompressed on the fly, and the first bytes are read ahead for format and feed
+ * 1f 8b) is decompressed on the fly, within `limits` (past one, reading fails with a message
+ * naming the limit and its option), and the first bytes are read ahead for format and feed
  * detection, then replayed. Memory stays bounded by the read-ahead.
  */
-export async function openInput(spec: InputSpec, stdin: Readable): Promise<OpenInputResult> {
+export async function openInput(
+  spec: InputSpec,
+  stdin: Readable,
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
+): Promise<OpenInputResult> {
   let size: number | undefined
   if (spec.path !== undefined) {
     try {
@@ -73,7 +84,9 @@ export async function openInput(spec: InputSpec, stdin: Readable): Promise<OpenI
       2,
     )
     const gzip = isGzipName(spec.name) || hasGzipMagic(rawPeek.taken)
-    const content = gzip ? gunzip(replay(rawPeek)) : replay(rawPeek)
+    const content = gzip
+      ? withinLimits(gunzip(replay(rawPeek)), () => bytes, limits)
+      : replay(rawPeek)
     const head = await peekHead(content)
     return {
       success: true,
@@ -140,6 +153,29 @@ async function* replay(peeked: Peeked): AsyncGenerator<Uint8Array> {
 function hasGzipMagic(chunks: readonly Uint8Array[]): boolean {
   const start = Buffer.concat(chunks.slice(0, 2))
   return start[0] === 0x1f && start[1] === 0x8b
+}
+
+/** The decompressed chunks, failing once they pass a limit (`compressed`: bytes read so far). */
+async function* withinLimits(
+  source: AsyncIterable<Uint8Array>,
+  compressed: () => number,
+  limits: InputLimits,
+): AsyncGenerator<Uint8Array> {
+  let total = 0
+  for await (const chunk of source) {
+    total += chunk.length
+    if (total > limits.maxDecompressedSize) {
+      throw new Error(
+        `gzip: the input decompresses to more than ${formatSize(limits.maxDecompressedSize)} bytes (the --max-decompressed-size limit); pass a larger --max-decompressed-size to read it`,
+      )
+    }
+    if (total > RATIO_CHECK_BYTES && total > limits.maxCompressionRatio * compressed()) {
+      throw new Error(
+        `gzip: the input decompresses to more than ${limits.maxCompressionRatio} times its compressed size (the --max-compression-ratio limit, against decompression bombs); pass a larger --max-compression-ratio to read it`,
+      )
+    }
+    yield chunk
+  }
 }
 
 function gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {

@@ -1,8 +1,16 @@
-import { linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  linkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable, Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
 import { altcraftHistoryAdapter } from '@evnorm/altcraft-history'
 import { altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
 import { type AnyAdapter, findEventProblem, normalize } from '@evnorm/core'
@@ -414,6 +422,22 @@ describe('evnorm normalize (in-process)', () => {
     expect(await runInProcess(argv, { stdin })).toEqual({ code: 2, stdout: '', stderr })
   })
 
+  it('reads NDJSON whose first line is longer than the 1 MiB head from stdin and unnamed files', async () => {
+    const long = `{"seq_id":"1","email":"a@x.ee","time":"2025-01-01 10:00:00","campaign_id":1,"campaign_name":"${'x'.repeat(1.5 * 2 ** 20)}","action":"send","value":""}`
+    const text = `${long}\n{"seq_id":"2","email":"b@x.ee","time":"2025-01-01 10:00:01","campaign_id":1,"campaign_name":"c","action":"open","value":""}\n`
+    const file = join(scratch(), 'page')
+    writeFileSync(file, text)
+    for (const [args, stdin] of [
+      [['-'], text],
+      [[file], ''],
+    ] as const) {
+      const run = await runInProcess(['normalize', '-q', '-s', 'smaily-log', ...args], { stdin })
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      expect(parseLines(run.stdout)).toHaveLength(2)
+    }
+  })
+
   it('suggests --format ndjson for NDJSON content in a .json file', async () => {
     const path = join(scratch(), 'rows.json')
     const row = '{"email":"a@example.ee","time":"2025-06-01 12:00:00","action":"optin","value":""}'
@@ -518,9 +542,13 @@ describe('evnorm normalize (in-process)', () => {
   })
 
   it.each([
-    ['EPIPE', 0, ''],
+    [
+      'EPIPE',
+      2,
+      'evnorm: <stdout>: cannot write: the reader closed the pipe before the last event, so the output is incomplete\n',
+    ],
     ['ENOSPC', 2, 'evnorm: <stdout>: cannot write: write ENOSPC\n'],
-  ])('stops when standard output fails with %s (exit %i)', async (code, exit, stderr) => {
+  ])('fails when standard output fails with %s (exit %i)', async (code, exit, stderr) => {
     const failing = new Writable({
       write(_chunk, _encoding, done) {
         done(Object.assign(new Error(`write ${code}`), { code }))
@@ -541,6 +569,98 @@ describe('evnorm normalize (in-process)', () => {
     }
     expect(await runCli(['normalize', '-q', example('smaily-cursor-page.json')], io)).toBe(exit)
     expect(errors.join('')).toBe(stderr)
+  })
+
+  it('stops at the documented limits with a line naming the option that raises them', async () => {
+    const dir = scratch()
+    const lines = join(dir, 'long.ndjson')
+    writeFileSync(lines, `{"seq_id":"1","note":"${'x'.repeat(4096)}"}\n{"seq_id":"2"}\n`)
+    const long = await runInProcess([
+      'normalize',
+      '-s',
+      'smaily-log',
+      '--max-record-size',
+      '2K',
+      lines,
+    ])
+    expect(long.code).toBe(2)
+    expect(long.stderr).toContain(
+      'is longer than 2048 characters (the --max-record-size limit, 2K); pass a larger --max-record-size to read it',
+    )
+    const blank = join(dir, 'blank.ndjson.gz')
+    writeFileSync(blank, gzipSync(Buffer.alloc(80 * 2 ** 20, '\n')))
+    const bomb = await runInProcess(['normalize', '-s', 'smaily-log', blank])
+    expect(bomb).toMatchObject({ code: 2, stdout: '' })
+    expect(bomb.stderr).toMatch(
+      /more than 200 times its compressed size \(the --max-compression-ratio limit/,
+    )
+    const big = await runInProcess([
+      'normalize',
+      '-s',
+      'smaily-log',
+      '--max-decompressed-size',
+      '1M',
+      blank,
+    ])
+    expect(big.stderr).toMatch(
+      /more than 1M bytes \(the --max-decompressed-size limit\); pass a larger --max-decompressed-size/,
+    )
+    const allowed = ['--max-compression-ratio', '100000', '-f', 'ndjson', '-q']
+    expect((await runInProcess(['normalize', '-s', 'smaily-log', ...allowed, blank])).code).toBe(0)
+  })
+
+  it('writes --out and --rejects under their names only when complete', async () => {
+    const dir = scratch()
+    const out = join(dir, 'events.ndjson')
+    const rejects = join(dir, 'rejects.ndjson')
+    writeFileSync(out, 'previous run\n')
+    const args = ['normalize', '-q', '-s', 'smaily-log', '-o', out, '-r', rejects]
+    const failed = await runInProcess([
+      ...args,
+      fixture('bad-records.ndjson'),
+      fixture('truncated.json'),
+    ])
+    expect(failed.code).toBe(2)
+    expect(readFileSync(out, 'utf8')).toBe('previous run\n')
+    expect(readdirSync(dir).sort()).toEqual(['events.ndjson'])
+    const done = await runInProcess([...args, fixture('bad-records.ndjson')])
+    expect(done.code).toBe(0)
+    expect(parseLines(readFileSync(out, 'utf8'))).toHaveLength(4)
+    expect(parseLines(readFileSync(rejects, 'utf8'))).toHaveLength(4)
+    expect(readdirSync(dir).sort()).toEqual(['events.ndjson', 'rejects.ndjson'])
+  })
+
+  it('keeps --rejects, the summary and exit 2 over --strict when the reader closes the pipe', async () => {
+    const dir = scratch()
+    const rejects = join(dir, 'rej.ndjson')
+    let written = 0
+    const closing = new Writable({
+      write(_chunk, _encoding, done) {
+        written++
+        done(written > 1 ? Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) : undefined)
+      },
+    })
+    const errors: string[] = []
+    const io = {
+      stdin: Readable.from([]),
+      stdout: closing,
+      stderr: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          errors.push(chunk.toString())
+          done()
+        },
+      }),
+      env: {},
+      isTTY: false,
+    }
+    const lines = readFileSync(fixture('bad-records.ndjson'), 'utf8')
+    const input = join(dir, 'mixed.ndjson')
+    writeFileSync(input, Array(3000).fill(lines).join(''))
+    const argv = ['normalize', '--strict', '-s', 'smaily-log', '-r', rejects, input]
+    expect(await runCli(argv, io)).toBe(2)
+    expect(parseLines(readFileSync(rejects, 'utf8'))).toHaveLength(3000 * 4)
+    expect(errors.join('')).toContain('evnorm: 1 input, 24000 records read')
+    expect(errors.at(-1)).toMatch(/^evnorm: <stdout>: cannot write: the reader closed the pipe/)
   })
 
   it.each([

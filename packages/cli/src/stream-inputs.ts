@@ -12,8 +12,9 @@ import type { InputArgs } from './cli-args.js'
 import type { CliIo } from './cli-io.js'
 import { detectSource } from './detect-source.js'
 import { formatFromName, isInputFormat } from './input-format.js'
+import { formatSize } from './input-limits.js'
 import { describeIoError } from './io-error.js'
-import { type InputSpec, type OpenedInput, openInput } from './open-input.js'
+import { type InputSpec, MAX_HEAD_BYTES, type OpenedInput, openInput } from './open-input.js'
 import { PROGRESS_MIN_BYTES, ProgressBar } from './progress-bar.js'
 import type { FileReport, RunSummary } from './run-summary.js'
 import { SOURCE_NAMES, SOURCES, type SourceName } from './sources.js'
@@ -47,7 +48,7 @@ export async function streamInput(
   spec: InputSpec,
   isWriterError: (error: unknown) => boolean,
 ): Promise<string | undefined> {
-  const opened = await openInput(spec, run.io.stdin)
+  const opened = await openInput(spec, run.io.stdin, run.args.limits)
   if (!opened.success) return opened.problem
   const input = opened.input
   const progress = wantsProgress(run, input) ? new ProgressBar(run.io.stderr) : undefined
@@ -133,9 +134,12 @@ async function readBatches(
     batchSize: BATCH_SIZE,
     includeRaw: run.args.includeRaw,
     ...(format === undefined ? {} : { format }),
+    ...(format === 'xml' || format === 'csv'
+      ? {}
+      : { maxTextLength: run.args.limits.maxRecordSize }),
   }
   for await (const item of normalizeStream(adapter, input.chunks, options)) {
-    if (!item.success) return describeInputError(item.error, run.args.format === undefined)
+    if (!item.success) return describeInputError(item.error, run.args)
     run.summary.addBatch(report, await run.writer.write(item, adapter.feed, input.name))
     progress?.update({
       name: input.name,
@@ -159,20 +163,36 @@ function wantsProgress(run: InputRun, input: OpenedInput): boolean {
   )
 }
 
+/**
+ * The format the head shows, if it can tell: a head whose first line starts with `{` and
+ * shows nothing after it (cut at {@link MAX_HEAD_BYTES} inside a long line, or at a chunk's
+ * end) could be JSON or NDJSON, which core tells by reading on.
+ */
 function sniffedFormat(head: string): InputFormat | undefined {
   const format = sniffFormat(head)
+  const newline = head.indexOf('\n')
+  if (format === 'json' && head.trimStart().startsWith('{')) {
+    if (newline === -1 || head.slice(newline + 1).trim() === '') return undefined
+  }
   return format !== undefined && isInputFormat(format) ? format : undefined
 }
 
-/** The error line's problem; `guessed`: the format came from the name or content, not `--format`. */
+/** The error line's problem, with the option that helps when there is one. */
 function describeInputError(
   error: VendorErrorEnvelopeError | UnreadableInputError,
-  guessed: boolean,
+  args: InputArgs,
 ): string {
   if (VendorErrorEnvelopeError.isInstance(error)) {
     const text = error.vendorMessage === '' ? '' : `: ${error.vendorMessage}`
     return `the vendor returned an error response instead of records (${error.feed} error ${error.code}${text})`
   }
+  if (error.message.includes('(maxTextLength)')) {
+    return error.message.replace(
+      '(maxTextLength)',
+      `(the --max-record-size limit, ${formatSize(args.limits.maxRecordSize)}); pass a larger --max-record-size to read it`,
+    )
+  }
+  const guessed = args.format === undefined
   if (error.format !== 'json' || !error.message.includes('after the end of the JSON value'))
     return error.message
   if (error.message.includes("unexpected '['"))

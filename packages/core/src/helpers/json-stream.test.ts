@@ -7,7 +7,7 @@ import {
   collect,
   cut,
   trickyCharacter,
-} from './chunked-source.test-helpers.js'
+} from '../testing/chunked-source.js'
 import { type JsonStreamItem, scanJsonStream } from './json-stream.js'
 
 const whitespace = fc.constantFrom('', ' ', '\n', '\r\n\t ')

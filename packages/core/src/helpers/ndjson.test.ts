@@ -8,7 +8,7 @@ import {
   cut,
   cutBytes,
   trickyCharacter,
-} from './chunked-source.test-helpers.js'
+} from '../testing/chunked-source.js'
 import { parseJsonLossless } from './lossless-json.js'
 import { type LineItem, parseNdjson, readLines } from './ndjson.js'
 

@@ -10,33 +10,59 @@ const UNTRACKED_VISITS = 10_000
 
 /**
  * True when `value` nests arrays and objects more than `maxDepth` levels deep (a scalar has
- * depth 0, `{}` and `[]` depth 1). Iterative, so it cannot overflow the stack; it stops at the
- * first level past the limit, and past the first 10,000 objects, an object reached again (a value
- * built in code may share or cycle) is walked again only when reached deeper, so the walk
- * stays linear.
+ * depth 0, `{}` and `[]` depth 1), or cannot be read (a getter or a `Proxy` trap throws).
+ * Iterative, so it cannot overflow the stack; it stops at the first level past the limit, and
+ * past the first 10,000 objects, an object reached again (a value built in code may share or
+ * cycle) is walked again only when reached deeper, so the walk stays linear.
  */
 export function exceedsNestingDepth(value: unknown, maxDepth = MAX_NESTING_DEPTH): boolean {
-  if (typeof value !== 'object' || value === null) return false
+  return walk(value, maxDepth, false) !== undefined
+}
+
+/**
+ * Why `JSON.stringify` cannot write `value` (nested deeper than `maxDepth`, a `BigInt`, a
+ * getter or `Proxy` trap that throws), or undefined when it can. Walks like
+ * {@link exceedsNestingDepth}; never throws.
+ */
+export function findUnwritableValue(
+  value: unknown,
+  maxDepth = MAX_NESTING_DEPTH,
+): string | undefined {
+  if (typeof value === 'bigint') return 'it is a BigInt, which JSON cannot hold'
+  return walk(value, maxDepth, true)
+}
+
+function walk(value: unknown, maxDepth: number, scalars: boolean): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
   const pending: object[] = [value]
   const depths: number[] = [1]
   let deepest: Map<object, number> | undefined
   let visited = 0
-  while (pending.length > 0) {
-    const current = pending.pop() as object
-    const depth = depths.pop() as number
-    if (depth > maxDepth) return true
-    if (++visited > UNTRACKED_VISITS) {
-      deepest ??= new Map()
-      if ((deepest.get(current) ?? 0) >= depth) continue
-      deepest.set(current, depth)
-    }
-    const children = Array.isArray(current) ? current : Object.values(current)
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null) {
-        pending.push(child)
-        depths.push(depth + 1)
+  try {
+    while (pending.length > 0) {
+      const current = pending.pop() as object
+      const depth = depths.pop() as number
+      if (depth > maxDepth) return `nested deeper than ${maxDepth} levels`
+      if (++visited > UNTRACKED_VISITS) {
+        deepest ??= new Map()
+        if ((deepest.get(current) ?? 0) >= depth) continue
+        deepest.set(current, depth)
+      }
+      const keys = Array.isArray(current) ? undefined : Object.keys(current)
+      const length = keys === undefined ? (current as unknown[]).length : keys.length
+      for (let at = 0; at < length; at++) {
+        const key = keys === undefined ? at : (keys[at] as string)
+        const child = (current as Record<string | number, unknown>)[key]
+        if (typeof child === 'object' && child !== null) {
+          pending.push(child)
+          depths.push(depth + 1)
+        } else if (scalars && typeof child === 'bigint') {
+          return `it holds a BigInt at ${JSON.stringify(String(key))}, which JSON cannot hold`
+        }
       }
     }
+  } catch (error) {
+    return `reading it throws (${error instanceof Error ? error.message : String(error)})`
   }
-  return false
+  return undefined
 }

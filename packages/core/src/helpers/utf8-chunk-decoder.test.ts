@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { chunkingArbitrary, cut, cutBytes, trickyCharacter } from './chunked-source.test-helpers.js'
+import { chunkingArbitrary, cut, cutBytes, trickyCharacter } from '../testing/chunked-source.js'
 import { MAX_TEXT_LENGTH } from './text-limit.js'
 import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js'
 

@@ -35,6 +35,7 @@ export function createNormalizeRun(adapter: AnyAdapter, options: RecordOptions =
       page++
       const parsed = parseWhole(adapter, input, format)
       if (!parsed.success) return parsed
+      if (parsed.format === 'value') runner.checkValues()
       const prefix = `page ${page} `
       const batch = runner.push(parsed.records, (i) => prefix + parsed.locate(i))
       return { success: true, format: parsed.format, ...batch }

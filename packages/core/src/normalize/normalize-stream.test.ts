@@ -3,10 +3,10 @@ import { pipeline } from 'node:stream/promises'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createExampleAdapter } from '../__fixtures__/example-adapter.js'
-import { asSource, chunkingArbitrary, cut } from '../helpers/chunked-source.test-helpers.js'
 import type { CanonicalEvent } from '../model/canonical-event-schema.js'
 import { UnreadableInputError, VendorErrorEnvelopeError } from '../model/errors.js'
 import type { RecordOutcome, Rejection } from '../model/outcome.js'
+import { asSource, chunkingArbitrary, cut } from '../testing/chunked-source.js'
 import { normalize } from './normalize.js'
 import { normalizeStream, type StreamItem } from './normalize-stream.js'
 import { createNormalizeTransform } from './normalize-transform.js'
@@ -145,6 +145,26 @@ describe('normalizeStream', () => {
       '{"verb":"sent","at":"2025-01-01T00:00:00Z"}\n{"verb":"opened","at":"2025-01-01T00:00:00Z"}\n'
     const { events } = await collect(normalizeStream(adapter, [text]))
     expect(events.map((event) => event.type)).toEqual(['message.sent', 'message.opened'])
+  })
+
+  it('detects NDJSON whose first line is longer than the 1 MiB head, as normalize does', async () => {
+    const long = `{"verb":"sent","at":"2025-01-01T00:00:00Z","note":"${'x'.repeat(1.5 * 2 ** 20)}"}`
+    const text = `${long}\n{"verb":"opened","at":"2025-01-01T00:00:00Z"}\n`
+    const batch = normalize(adapter, text)
+    expect(batch.success && batch.format).toBe('ndjson')
+    for (const chunks of [[text], chunk(text, [65_536, 2 ** 20, 2 ** 20 + 3], true)]) {
+      const { events, errors } = await collect(normalizeStream(adapter, chunks))
+      expect(errors).toEqual([])
+      expect(events.map((event) => event.type)).toEqual(['message.sent', 'message.opened'])
+    }
+  })
+
+  it('reads a one-line envelope longer than the head as JSON without holding it whole', async () => {
+    const element = '{"verb":"sent","at":"2025-01-01T00:00:00Z"}'
+    const text = `{"items":[${Array(40_000).fill(element).join(',')}],"next":null}`
+    const { events, errors } = await collect(normalizeStream(adapter, [text]))
+    expect(errors).toEqual([])
+    expect(events).toHaveLength(40_000)
   })
 
   it('ends a truncated JSON array with an unreadable-input item after the records it could read', async () => {

@@ -1,4 +1,6 @@
+import { isBlank } from '../helpers/blank-text.js'
 import { scanJsonStream } from '../helpers/json-stream.js'
+import { JsonStreamScanner } from '../helpers/json-stream-scanner.js'
 import { readLines } from '../helpers/ndjson.js'
 import { parseRecordText } from '../helpers/record-text.js'
 import { decodeText, sniffFormat } from '../helpers/text-input.js'
@@ -57,7 +59,7 @@ export async function* normalizeStream(
   }
   const limit = options.maxTextLength ?? MAX_TEXT_LENGTH
   const runner = new RecordRunner(adapter, options)
-  const peeked = await peek(source, options.format === undefined)
+  const peeked = await peek(source, options.format === undefined ? adapter : undefined, limit)
   const format = options.format ?? sniffFormat(peeked.head)
   if (format === 'ndjson') {
     yield* streamNdjson(runner, peeked.source, batchSize, limit)
@@ -69,20 +71,34 @@ export async function* normalizeStream(
   yield* settled(runner.end())
 }
 
+/**
+ * Reads the head the format is told from (for `adapter`; nothing without one): 1 MiB, or
+ * less once it decides. A first line starting with `{` that is longer is read on to its end,
+ * so NDJSON with a long first line is told as batch tells it, unless its first value turns
+ * out to be an envelope (an element of the adapter's record arrays starts) or the line
+ * outgrows `limit`: that is JSON, read element by element with bounded memory.
+ */
 async function peek(
   source: ChunkSource,
-  wanted: boolean,
+  adapter: AnyAdapter | undefined,
+  limit: number,
 ): Promise<{ head: string; source: AsyncIterable<string | Uint8Array> }> {
   const iterator = toAsyncIterator(source)
   const taken: (string | Uint8Array)[] = []
   const decoder = new TextDecoder('utf-8', { fatal: false })
+  const scanner = adapter === undefined ? undefined : new JsonStreamScanner(adapter.jsonRecordPaths)
   let head = ''
-  while (wanted && head.length < SNIFF_LIMIT && !hasDecidableHead(head)) {
+  let envelope = false
+  const wanted = () =>
+    head.length < SNIFF_LIMIT || (!envelope && !(scanner?.failed ?? true) && head.length <= limit)
+  while (scanner !== undefined && !hasDecidableHead(head) && wanted()) {
     const next = await iterator.next()
     if (next.done) break
     taken.push(next.value)
-    head +=
+    const text =
       typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true })
+    head += text
+    envelope ||= scanner.push(text).some(isRecord)
   }
   async function* replay(): AsyncGenerator<string | Uint8Array> {
     yield* taken
@@ -93,10 +109,16 @@ async function peek(
   return { head, source: replay() }
 }
 
+/** True once the head tells the format as `sniffFormat` tells it from the whole text. */
 function hasDecidableHead(head: string): boolean {
   const start = head.search(/\S/)
   if (start === -1) return false
-  return head[start] !== '{' || head.indexOf('\n', start) !== -1
+  const newline = head.indexOf('\n', start)
+  return head[start] !== '{' || (newline !== -1 && !isBlank(head, newline + 1))
+}
+
+function isRecord(item: { readonly kind: string }): boolean {
+  return item.kind === 'record'
 }
 
 function toAsyncIterator(source: ChunkSource): AsyncIterator<string | Uint8Array> {

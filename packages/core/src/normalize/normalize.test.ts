@@ -4,6 +4,7 @@ import type { Adapter } from '../model/adapter.js'
 import type { CanonicalEvent } from '../model/canonical-event-schema.js'
 import { UnreadableInputError, VendorErrorEnvelopeError } from '../model/errors.js'
 import { normalize, normalizeRecords } from './normalize.js'
+import { normalizeStream } from './normalize-stream.js'
 import { occurrenceId } from './occurrence-window.js'
 
 const adapter = createExampleAdapter()
@@ -85,6 +86,24 @@ describe('normalize', () => {
       expect(result.rejections).toMatchObject([
         { index: 1, locator, reason: 'invalid_json', path: [], raw: '{"b":tru}' },
       ])
+    }
+  })
+
+  it('reads every record array of an envelope that repeats its key, as the stream does', async () => {
+    const sent = (id: string) => `{"id":"${id}","verb":"sent","at":"2025-01-01T00:00:00Z"}`
+    for (const [text, ids] of [
+      [`{"items":[${sent('a')},${sent('b')}],"next":null,"items":[]}`, ['a', 'b']],
+      [`{"items":[${sent('a')}],"items":[${sent('b')},${sent('c')}]}`, ['a', 'b', 'c']],
+    ] as const) {
+      const batch = normalize(adapter, text)
+      expect(batch.success, text).toBe(true)
+      if (!batch.success) return
+      expect(batch.events.map((event) => event.source.recordId)).toEqual(ids)
+      const streamed = []
+      for await (const item of normalizeStream(adapter, [text], { batchSize: 1 })) {
+        if (item.success) streamed.push(...item.outcomes)
+      }
+      expect(streamed).toEqual(batch.outcomes)
     }
   })
 

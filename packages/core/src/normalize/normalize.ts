@@ -18,9 +18,10 @@ export type NormalizeResult =
 /**
  * Normalizes one whole input (response text, bytes, or an already-parsed value) with an
  * adapter. Every record yields one outcome; a vendor error envelope or an unreadable input
- * is a typed error. A JSON text whose record arrays hold a broken element is read element by
- * element, as {@link normalizeStream} reads it: that element becomes an `invalid_json`
- * rejection and the others still count. Never throws on data.
+ * is a typed error. A JSON text's record arrays are read element by element as
+ * {@link normalizeStream} reads them when it matters: a broken element becomes an `invalid_json`
+ * rejection and the others still count, and every record array of an envelope that repeats
+ * its key counts. Never throws on data.
  */
 export function normalize(
   adapter: AnyAdapter,
@@ -29,7 +30,8 @@ export function normalize(
 ): NormalizeResult {
   const parsed = parseWhole(adapter, input, options.format)
   if (!parsed.success) return parsed
-  const batch = new RecordRunner(adapter, options).run(parsed.records, parsed.locate)
+  const runner = new RecordRunner(adapter, options, parsed.format === 'value')
+  const batch = runner.run(parsed.records, parsed.locate)
   return { success: true, format: parsed.format, ...batch }
 }
 
@@ -42,5 +44,5 @@ export function normalizeRecords(
   records: readonly unknown[],
   options: RecordOptions = {},
 ): BatchResult {
-  return new RecordRunner(adapter, options).run(records, (index) => `$[${index}]`)
+  return new RecordRunner(adapter, options, true).run(records, (index) => `$[${index}]`)
 }

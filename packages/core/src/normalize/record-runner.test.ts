@@ -82,3 +82,89 @@ describe('RecordRunner and values too deep to serialize', () => {
     expect(normalizeRecords(adapter, [raw]).rejections[0]?.raw).toBe(raw)
   })
 })
+
+describe('RecordRunner and values JSON cannot write', () => {
+  const copying: Adapter = {
+    ...adapter,
+    normalize: (record, context) => {
+      const result = adapter.normalize(record, context)
+      if (!result.success) return result
+      const extra = { copied: (record as { extra?: unknown }).extra }
+      return { success: true, events: result.events.map((event) => ({ ...event, extra })) }
+    },
+  }
+  const throwing = () => {
+    throw new Error('boom')
+  }
+  const hostile: [string, unknown][] = [
+    [
+      'a throwing getter',
+      Object.defineProperty({ ...row }, 'verb', { get: throwing, enumerable: true }),
+    ],
+    [
+      'a throwing getter inside',
+      { ...row, extra: Object.defineProperty({}, 'x', { get: throwing, enumerable: true }) },
+    ],
+    [
+      'a Proxy whose traps throw',
+      new Proxy(
+        { ...row },
+        {
+          get: throwing,
+          ownKeys: throwing,
+          getPrototypeOf: throwing,
+          has: throwing,
+          getOwnPropertyDescriptor: throwing,
+        },
+      ),
+    ],
+    [
+      'a revoked Proxy',
+      (() => {
+        const { proxy, revoke } = Proxy.revocable({ ...row }, {})
+        revoke()
+        return proxy
+      })(),
+    ],
+    ['a BigInt at the top', { ...row, seq: 5n }],
+    ['a BigInt inside a copied field', { ...row, extra: { big: 2n ** 70n } }],
+  ]
+
+  for (const includeRaw of [false, true]) {
+    it(`never throws and writes every outcome (includeRaw: ${includeRaw})`, () => {
+      for (const [name, record] of hostile) {
+        for (const run of [
+          () => normalizeRecords(copying, [record, row], { includeRaw }),
+          () => normalize(copying, [record, row], { includeRaw }),
+        ]) {
+          const batch = run()
+          if (!('outcomes' in batch)) throw new Error(`${name}: not a batch`)
+          expect(batch.counts.records, name).toBe(2)
+          expect(() => JSON.stringify(batch), name).not.toThrow()
+          for (const rejection of batch.rejections) {
+            expect(['invalid_field', 'missing_field'], `${name}: ${rejection.message}`).toContain(
+              rejection.reason,
+            )
+          }
+        }
+      }
+    })
+  }
+
+  it('rejects an event holding a BigInt, naming it, and keeps the record as a marker', () => {
+    const batch = normalizeRecords(copying, [{ ...row, extra: { big: 2n } }])
+    expect(batch.rejections[0]).toMatchObject({ reason: 'invalid_field' })
+    expect(batch.rejections[0]?.message).toMatch(
+      /cannot be written as JSON: it holds a BigInt at "big"/,
+    )
+    expect(batch.rejections[0]?.raw).toMatch(/^raw record not kept: it holds a BigInt/)
+  })
+
+  it('attaches a BigInt the adapter only reads without includeRaw, and rejects it with includeRaw', () => {
+    expect(normalizeRecords(adapter, [{ ...row, seq: 5n }]).counts.accepted).toBe(1)
+    const raw = normalizeRecords(adapter, [{ ...row, seq: 5n }], { includeRaw: true })
+    expect(raw.rejections[0]?.message).toMatch(
+      /cannot be attached as raw: it holds a BigInt at "seq"/,
+    )
+  })
+})

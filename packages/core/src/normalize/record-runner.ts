@@ -1,4 +1,4 @@
-import { exceedsNestingDepth, MAX_NESTING_DEPTH } from '../helpers/nesting-depth.js'
+import { findUnwritableValue, MAX_NESTING_DEPTH } from '../helpers/nesting-depth.js'
 import type { AnyAdapter, EvidenceStep, RecordResult } from '../model/adapter.js'
 import { UnparseableRecord } from '../model/adapter.js'
 import type { CanonicalEvent } from '../model/canonical-event-schema.js'
@@ -48,6 +48,7 @@ export class RecordRunner {
   readonly #loneHints: unknown
   #held: unknown[] = []
   #heldLocators: (() => string)[] = []
+  #parsedValues: boolean
   #index = 0
 
   /** Feed id of the adapter. */
@@ -60,13 +61,24 @@ export class RecordRunner {
     return this.#held
   }
 
-  constructor(adapter: AnyAdapter, options: RecordOptions = {}) {
+  /**
+   * `parsedValues`: the records are values built in code, not parsed from text, so they may
+   * hold what JSON cannot (a `BigInt`, a throwing getter, a `Proxy`): each event is then checked
+   * to serialize, and one that does not is rejected.
+   */
+  constructor(adapter: AnyAdapter, options: RecordOptions = {}, parsedValues = false) {
     this.#adapter = adapter
+    this.#parsedValues = parsedValues
     this.#includeRaw = options.includeRaw ?? false
     this.#validate = options.validate ?? true
     this.#occurrences = adapter.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
     this.#step = adapter.analyzeBatch === undefined ? undefined : adapter.evidenceSpans?.()
     this.#loneHints = this.#step === undefined ? undefined : this.#analyze([])
+  }
+
+  /** From now on, checks that every event serializes (records pushed as values may not). */
+  checkValues(): void {
+    this.#parsedValues = true
   }
 
   /** Normalizes a whole input: {@link RecordRunner.push}, then {@link RecordRunner.end}. */
@@ -159,16 +171,17 @@ export class RecordRunner {
       outcomes.push({ success: true, index, events: result.events })
       return
     }
-    const raw = record instanceof UnparseableRecord ? record.text : record
-    const tooDeep = exceedsNestingDepth(raw)
+    const raw = isUnparseable(record) ? record.text : record
+    const unwritable = findUnwritableValue(raw)
+    const notKept = `raw record not kept: ${unwritable}`
     const rejection: Rejection = {
       feed: this.#adapter.feed,
       index,
       locator: locate(at),
       path: result.path ?? [],
       reason: result.reason,
-      message: tooDeep ? `${result.message} (${RAW_NOT_KEPT})` : result.message,
-      raw: tooDeep ? RAW_NOT_KEPT : raw,
+      message: unwritable === undefined ? result.message : `${result.message} (${notKept})`,
+      raw: unwritable === undefined ? raw : notKept,
     }
     outcomes.push({ success: false, index, rejection })
   }
@@ -182,23 +195,24 @@ export class RecordRunner {
   }
 
   #normalizeOne(record: unknown, index: number, batchIndex: number, hints: unknown): RecordResult {
-    if (record instanceof UnparseableRecord) {
+    if (isUnparseable(record)) {
       return { success: false, reason: 'invalid_json', message: record.message }
     }
     let result: RecordResult
     try {
       result = this.#adapter.normalize(record, { index, batchIndex, hints })
     } catch (error) {
+      const unwritable = findUnwritableValue(record)
+      if (unwritable !== undefined)
+        return fail('invalid_field', `the record is not data: ${unwritable}`)
       return fail('adapter_error', `the adapter threw on this record: ${errorText(error)}`)
     }
     const problem = resultProblem(result)
     if (problem !== undefined) return fail('adapter_error', `the adapter returned ${problem}`)
     if (!result.success) return result
-    if (this.#includeRaw && exceedsNestingDepth(record)) {
-      return fail(
-        'invalid_field',
-        `the record nests deeper than ${MAX_NESTING_DEPTH} levels, too deep to attach as raw`,
-      )
+    const rawProblem = this.#includeRaw ? findUnwritableValue(record) : undefined
+    if (rawProblem !== undefined) {
+      return fail('invalid_field', `the record cannot be attached as raw: ${rawProblem}`)
     }
     try {
       for (const event of result.events) {
@@ -208,6 +222,12 @@ export class RecordRunner {
           if (eventProblem !== undefined) {
             return fail('invalid_event', `the adapter built an invalid event: ${eventProblem}`)
           }
+        }
+        const unwritable = this.#parsedValues
+          ? findUnwritableValue(event, EVENT_NESTING_LIMIT)
+          : undefined
+        if (unwritable !== undefined) {
+          return fail('invalid_field', `the event cannot be written as JSON: ${unwritable}`)
         }
       }
     } catch (error) {
@@ -229,10 +249,10 @@ export class RecordRunner {
   }
 }
 
-const KNOWN_REASONS: ReadonlySet<unknown> = new Set(REJECTION_REASONS)
+/** An event nests its verbatim values (each within `MAX_NESTING_DEPTH`) a few levels down. */
+const EVENT_NESTING_LIMIT = 2 * MAX_NESTING_DEPTH
 
-/** What a raw record too deep to serialize is replaced by in its rejection. */
-const RAW_NOT_KEPT = `raw record not kept: nested deeper than ${MAX_NESTING_DEPTH} levels`
+const KNOWN_REASONS: ReadonlySet<unknown> = new Set(REJECTION_REASONS)
 
 /** What is wrong with an adapter's result (a bug), or undefined for a well-formed one. */
 function resultProblem(result: RecordResult): string | undefined {
@@ -259,6 +279,15 @@ function resultProblem(result: RecordResult): string | undefined {
 interface Span {
   readonly records: readonly unknown[]
   readonly locate: (index: number) => string
+}
+
+/** `instanceof` that survives a `Proxy` whose traps throw. */
+function isUnparseable(record: unknown): record is UnparseableRecord {
+  try {
+    return record instanceof UnparseableRecord
+  } catch {
+    return false
+  }
 }
 
 function fail(reason: RejectionReason, message: string): RecordResult {

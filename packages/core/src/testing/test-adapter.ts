@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { exceedsNestingDepth } from '../helpers/nesting-depth.js'
+import { findUnwritableValue } from '../helpers/nesting-depth.js'
 import { type AnyAdapter, type InputFormat, UnparseableRecord } from '../model/adapter.js'
 import type { CanonicalEvent } from '../model/canonical-event-schema.js'
 import { CanonicalEventSchema } from '../model/canonical-event-schema.js'
@@ -8,6 +8,8 @@ import { EvnormError } from '../model/errors.js'
 import type { BatchResult } from '../model/outcome.js'
 import { CHANNELS, EVENT_TYPES } from '../model/taxonomy.js'
 import { normalize, normalizeRecords } from '../normalize/normalize.js'
+import { normalizeStream } from '../normalize/normalize-stream.js'
+import { asSource, chunkingArbitrary, cut } from './chunked-source.js'
 import { withTimeZone } from './host-time-zone.js'
 
 /** What an adapter's tests give the conformance kit. */
@@ -48,6 +50,7 @@ function expectOneOutcomePerRecord(
   expect(batch.counts.events).toBe(batch.events.length)
   batch.outcomes.forEach((outcome, index) => {
     expect(outcome.index).toBe(index)
+    expect(() => JSON.stringify(outcome), `outcome ${index} must serialize`).not.toThrow()
     if (outcome.success) {
       expect(outcome.events.length).toBeGreaterThan(0)
     } else {
@@ -58,7 +61,7 @@ function expectOneOutcomePerRecord(
       expect(rejection.message.length).toBeGreaterThan(0)
       if (records === undefined) return
       const record = records[index]
-      if (exceedsNestingDepth(record)) expect(typeof rejection.raw).toBe('string')
+      if (findUnwritableValue(record) !== undefined) expect(typeof rejection.raw).toBe('string')
       else expect(rejection.raw).toBe(record instanceof UnparseableRecord ? record.text : record)
     }
   })
@@ -74,7 +77,7 @@ function mutate(record: Record<string, unknown>, value: unknown, pick: number, d
   return copy
 }
 
-function hostileRecords(): unknown[] {
+function hostileRecords(record: Record<string, unknown>): unknown[] {
   let deep: unknown = 'bottom'
   for (let depth = 0; depth < 5000; depth++) deep = { nested: [deep] }
   return [
@@ -88,6 +91,30 @@ function hostileRecords(): unknown[] {
     deep,
     { action: 'x'.repeat(1 << 20), event_type: 'y'.repeat(1 << 20) },
     Object.create(null),
+    ...recordsJsonCannotHold(record),
+  ]
+}
+
+/** Copies of `record` holding what only code can build: BigInts, throwing getters, Proxies. */
+function recordsJsonCannotHold(record: Record<string, unknown>): unknown[] {
+  const throwing = () => {
+    throw new Error('hostile')
+  }
+  const throwingGetter = (target: object, key: string) =>
+    Object.defineProperty(target, key, { get: throwing, enumerable: true })
+  const revoked = Proxy.revocable({ ...record }, {})
+  revoked.revoke()
+  const traps = { get: throwing, ownKeys: throwing, getPrototypeOf: throwing, has: throwing }
+  return [
+    ...Object.keys(record).flatMap((key) => [
+      { ...record, [key]: 2n ** 70n },
+      { ...record, [key]: { nested: [1n] } },
+      throwingGetter({ ...record }, key),
+      { ...record, [key]: throwingGetter({}, 'inner') },
+    ]),
+    new Proxy({ ...record }, traps),
+    new Proxy({ ...record }, { getOwnPropertyDescriptor: throwing }),
+    revoked.proxy,
   ]
 }
 
@@ -96,7 +123,11 @@ function hostileRecords(): unknown[] {
  * checks evnorm's invariants with fast-check: never throws on data, one outcome per
  * record, deterministic output, every event passes the canonical schema, every vocabulary
  * entry maps to a canonical type, unknown verbs are kept as `unknown`, distinct records get
- * distinct ids, and the host time zone has no effect.
+ * distinct ids, the host time zone has no effect, every outcome serializes (also for records
+ * holding BigInts, throwing getters or Proxies), and `normalize` and `normalizeStream` give the
+ * same outcomes for the same JSON and NDJSON text, however it is chunked and batched (one batch
+ * for an adapter with `analyzeBatch`, whose evidence is per batch; records that are not arrays,
+ * since a batch parse may read an array of arrays as pages, as Smaily's does).
  */
 export function testAdapter({
   adapter,
@@ -169,15 +200,29 @@ export function testAdapter({
       const mutated = fc
         .tuple(anyKnownRecord, fc.anything(), fc.nat(), fc.boolean())
         .map(([record, value, pick, drop]) => mutate(record, value, pick, drop))
-      const record = fc.oneof(fc.jsonValue(), fc.anything(), mutated, anyKnownRecord)
+      const record = fc.oneof(
+        fc.jsonValue(),
+        fc.anything({ withBigInt: true }),
+        mutated,
+        anyKnownRecord,
+      )
       fc.assert(
         fc.property(fc.array(record, { maxLength: 20 }), (records) => {
           expectOneOutcomePerRecord(records, run(records))
         }),
         { numRuns },
       )
-      const hostile = hostileRecords()
-      expectOneOutcomePerRecord(hostile, run(hostile))
+      fc.assert(
+        fc.property(anyKnownRecord, (known) => {
+          const hostile = hostileRecords(known)
+          expectOneOutcomePerRecord(hostile, run(hostile))
+          expectOneOutcomePerRecord(
+            hostile,
+            normalizeRecords(adapter, hostile, { includeRaw: true }),
+          )
+        }),
+        { numRuns: 3 },
+      )
     })
 
     it('never throws on arbitrary input text, bytes or values', () => {
@@ -189,6 +234,62 @@ export function testAdapter({
           else expect(EvnormError.isInstance(result.error)).toBe(true)
         }),
         { numRuns },
+      )
+    })
+
+    it('gives the same outcomes in batch and streamed, however the text is chunked and batched', async () => {
+      const texts = [
+        ...adapter.jsonRecordPaths.map((path) => ({
+          format: 'json' as const,
+          render: (records: unknown[]) =>
+            JSON.stringify(path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), records)),
+        })),
+        ...(adapter.formats.includes('ndjson')
+          ? [
+              {
+                format: 'ndjson' as const,
+                render: (records: unknown[]) =>
+                  records.map((r) => `${JSON.stringify(r)}\n`).join(''),
+              },
+            ]
+          : []),
+      ]
+      const notAnArray = fc.jsonValue({ maxDepth: 2 }).filter((value) => !Array.isArray(value))
+      const record = fc.oneof(anyKnownRecord, notAnArray)
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(record, { minLength: 1, maxLength: 8 }),
+          fc.constantFrom(...texts),
+          chunkingArbitrary,
+          fc.integer({ min: 1, max: 9 }),
+          fc.boolean(),
+          async (records, text, chunking, size, sniff) => {
+            const input = text.render(records)
+            const format = sniff ? {} : { format: text.format }
+            const batch = normalize(adapter, input, format)
+            const batchSize = adapter.analyzeBatch === undefined ? size : records.length
+            const streamed: unknown[] = []
+            let error: unknown
+            for await (const item of normalizeStream(
+              adapter,
+              asSource(cut(input, chunking), chunking),
+              {
+                ...format,
+                batchSize,
+              },
+            )) {
+              if (item.success) streamed.push(...item.outcomes)
+              else error = item.error
+            }
+            if (!batch.success) {
+              expect(error?.constructor, input).toBe(batch.error.constructor)
+              return
+            }
+            expect(error, input).toBeUndefined()
+            expect(JSON.stringify(streamed), input).toBe(JSON.stringify(batch.outcomes))
+          },
+        ),
+        { numRuns: Math.max(10, Math.ceil(numRuns / 2)) },
       )
     })
 

@@ -1,4 +1,4 @@
-import { fc } from '@fast-check/vitest'
+import fc from 'fast-check'
 
 /** How a text is cut into chunks for a test. */
 export interface Chunking {
