@@ -105,11 +105,11 @@ describe('parseCliArgs', () => {
   it.each([
     [
       [],
-      "missing command: one of normalize, load, schema, vocabulary, sources; try 'evnorm --help'",
+      "missing command: one of normalize, load, sync, schema, vocabulary, sources; try 'evnorm --help'",
     ],
     [
       ['frobnicate'],
-      "unknown command 'frobnicate': use one of normalize, load, schema, vocabulary, sources",
+      "unknown command 'frobnicate': use one of normalize, load, sync, schema, vocabulary, sources",
     ],
     [['--source', 'x'], "expected a command before '--source'; try 'evnorm --help'"],
     [
@@ -127,7 +127,10 @@ describe('parseCliArgs', () => {
       "unknown --source 'auto': use one of altcraft-history, altcraft-hooks, smaily-log",
     ],
     [['vocabulary', '--format', 'html'], "unknown --format 'html': use md or json"],
-    [['help', 'nope'], "'evnorm help' takes one of normalize, load, schema, vocabulary, sources"],
+    [
+      ['help', 'nope'],
+      "'evnorm help' takes one of normalize, load, sync, schema, vocabulary, sources",
+    ],
   ])('refuses %j with one line', (argv, problem) => {
     expect(parseCliArgs(argv)).toEqual({ success: false, problem })
   })
@@ -177,5 +180,40 @@ describe('parseCliArgs load', () => {
       success: true,
       command: { command: 'help', topic: 'load' },
     })
+  })
+})
+
+describe('parseCliArgs sync', () => {
+  it('reads a source, the mode and the interval', () => {
+    expect(parseCliArgs(['sync', 'smaily', '--follow', '--interval', '5m', '--rate', '2'])).toEqual(
+      {
+        success: true,
+        command: {
+          command: 'sync',
+          args: {
+            source: 'smaily',
+            to: 'duckdb:evnorm.duckdb',
+            follow: true,
+            intervalMs: 300_000,
+            quiet: false,
+            jsonSummary: false,
+            requestsPerSecond: 2,
+          },
+        },
+      },
+    )
+  })
+
+  it.each([
+    [['sync'], "'evnorm sync' takes one source: smaily or altcraft-history"],
+    [['sync', 'smaily', '--once', '--follow'], 'use --once or --follow, not both'],
+    [['sync', 'smaily', '--interval', 'soon'], "--interval 'soon': use e.g. 60s, 5m, 1h or 500ms"],
+    [
+      ['sync', 'smaily', '--since', '2025-01-01'],
+      '--since and --overlap-days are for altcraft-history (Smaily syncs by seq_id)',
+    ],
+    [['sync', 'altcraft-history', '--limit', '0'], '--limit needs a whole number from 1 to 10000'],
+  ])('refuses %j', (argv, problem) => {
+    expect(parseCliArgs(argv)).toEqual({ success: false, problem })
   })
 })

@@ -3,9 +3,10 @@ import type { InputFormat } from '@evnorm/core'
 import { isInputFormat } from './input-format.js'
 import { DEFAULT_INPUT_LIMITS, type InputLimits, parseSize } from './input-limits.js'
 import { isSourceName, SOURCE_NAMES, type SourceName } from './sources.js'
+import { SYNC_SOURCES, type SyncSource } from './sync-sources.js'
 
 /** The commands of `evnorm`. */
-export const COMMANDS = ['normalize', 'load', 'schema', 'vocabulary', 'sources'] as const
+export const COMMANDS = ['normalize', 'load', 'sync', 'schema', 'vocabulary', 'sources'] as const
 
 /** A command name. */
 export type CommandName = (typeof COMMANDS)[number]
@@ -46,6 +47,30 @@ export interface LoadArgs extends InputArgs {
   readonly onConflict: 'nothing' | 'update'
 }
 
+/** Options of `evnorm sync`. */
+export interface SyncArgs {
+  /** What to pull from. */
+  readonly source: SyncSource
+  /** `--to`, as `evnorm load` (default `duckdb:evnorm.duckdb`). */
+  readonly to: string
+  /** `--follow`: poll every `intervalMs` until SIGTERM; otherwise catch up once. */
+  readonly follow: boolean
+  /** `--interval` in ms (default 60 s). */
+  readonly intervalMs: number
+  /** `--rate`: requests per second at most (default the vendor's: 5). */
+  readonly requestsPerSecond?: number
+  /** `--limit`: rows per request (default Smaily 10,000, Altcraft 1000). */
+  readonly limit?: number
+  /** `--since`: Altcraft's first day without a checkpoint. */
+  readonly since?: string
+  /** `--overlap-days`: Altcraft days read again before the checkpoint's. */
+  readonly overlapDays?: number
+  /** `--quiet`: no progress lines or summary. */
+  readonly quiet: boolean
+  /** `--json-summary`: the summary as one JSON object on stderr, no progress lines. */
+  readonly jsonSummary: boolean
+}
+
 /** Where `evnorm load` writes when `--to` is not given. */
 export const DEFAULT_LOAD_TARGET = 'duckdb:evnorm.duckdb'
 
@@ -55,6 +80,7 @@ export type CliCommand =
   | { readonly command: 'version' }
   | { readonly command: 'normalize'; readonly args: NormalizeArgs }
   | { readonly command: 'load'; readonly args: LoadArgs }
+  | { readonly command: 'sync'; readonly args: SyncArgs }
   | { readonly command: 'schema' }
   | { readonly command: 'vocabulary'; readonly source?: SourceName; readonly format: 'md' | 'json' }
   | { readonly command: 'sources' }
@@ -89,6 +115,20 @@ const LOAD_OPTIONS = {
   ...INPUT_OPTIONS,
   to: { type: 'string', short: 't', default: DEFAULT_LOAD_TARGET },
   'on-conflict': { type: 'string', default: 'nothing' },
+} as const satisfies ParseArgsConfig['options']
+
+const SYNC_OPTIONS = {
+  ...HELP,
+  to: { type: 'string', short: 't', default: DEFAULT_LOAD_TARGET },
+  once: { type: 'boolean', default: false },
+  follow: { type: 'boolean', default: false },
+  interval: { type: 'string', default: '60s' },
+  rate: { type: 'string' },
+  limit: { type: 'string' },
+  since: { type: 'string' },
+  'overlap-days': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  'json-summary': { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options']
 
 const VOCABULARY_OPTIONS = {
@@ -131,6 +171,8 @@ function parseCommand(argv: readonly string[]): CliCommand {
       return parseNormalize(rest)
     case 'load':
       return parseLoad(rest)
+    case 'sync':
+      return parseSync(rest)
     case 'vocabulary':
       return parseVocabulary(rest)
     case 'schema':
@@ -197,6 +239,74 @@ function parseLoad(rest: readonly string[]): CliCommand {
     command: 'load',
     args: { ...inputArgs(values, positionals), to: values.to, onConflict },
   }
+}
+
+function parseSync(rest: readonly string[]): CliCommand {
+  const { values, positionals } = parseArgs({
+    args: [...rest],
+    options: SYNC_OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  })
+  if (values.help) return { command: 'help', topic: 'sync' }
+  const [source, extra] = positionals
+  if (source === undefined || extra !== undefined || !isSyncSource(source)) {
+    throw new UsageProblem(`'evnorm sync' takes one source: ${SYNC_SOURCES.join(' or ')}`)
+  }
+  if (values.once && values.follow) throw new UsageProblem('use --once or --follow, not both')
+  const intervalMs = readDuration(values.interval)
+  if (intervalMs === undefined) {
+    throw new UsageProblem(`--interval '${values.interval}': use e.g. 60s, 5m, 1h or 500ms`)
+  }
+  const rate = values.rate === undefined ? undefined : Number(values.rate)
+  if (rate !== undefined && !(rate > 0))
+    throw new UsageProblem('--rate needs a positive number of requests per second')
+  if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
+    throw new UsageProblem('--since needs a day, YYYY-MM-DD')
+  }
+  const limit = values.limit === undefined ? undefined : Number(values.limit)
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit > 0 && limit <= 10_000)) {
+    throw new UsageProblem('--limit needs a whole number from 1 to 10000')
+  }
+  const overlap = values['overlap-days'] === undefined ? undefined : Number(values['overlap-days'])
+  if (overlap !== undefined && !(Number.isSafeInteger(overlap) && overlap >= 0)) {
+    throw new UsageProblem('--overlap-days needs a whole number of days, 0 or more')
+  }
+  if (source === 'smaily' && (values.since !== undefined || overlap !== undefined)) {
+    throw new UsageProblem(
+      '--since and --overlap-days are for altcraft-history (Smaily syncs by seq_id)',
+    )
+  }
+  return {
+    command: 'sync',
+    args: {
+      source,
+      to: values.to,
+      follow: values.follow,
+      intervalMs,
+      quiet: values.quiet,
+      jsonSummary: values['json-summary'],
+      ...(rate === undefined ? {} : { requestsPerSecond: rate }),
+      ...(limit === undefined ? {} : { limit }),
+      ...(values.since === undefined ? {} : { since: values.since }),
+      ...(overlap === undefined ? {} : { overlapDays: overlap }),
+    },
+  }
+}
+
+/** `60s`, `5m`, `1h`, `500ms` or a bare number of seconds, in ms; undefined when unreadable. */
+function readDuration(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim())
+  if (match === null) return undefined
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[
+    (match[2] ?? 's') as 'ms' | 's' | 'm' | 'h'
+  ]
+  const ms = Number(match[1]) * unit
+  return ms > 0 ? ms : undefined
+}
+
+function isSyncSource(name: string): name is SyncSource {
+  return (SYNC_SOURCES as readonly string[]).includes(name)
 }
 
 /** The input options `normalize` and `load` share, checked. */

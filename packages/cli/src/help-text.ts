@@ -6,6 +6,8 @@ const GENERAL = `evnorm: normalize messaging vendors' engagement events into one
 Usage:
   evnorm normalize [options] [FILE|DIR|-]...   vendor exports -> NDJSON of canonical events
   evnorm load [options] [FILE|DIR|-]...        vendor exports -> DuckDB, PostgreSQL or Parquet
+  evnorm sync smaily|altcraft-history [options]
+                                               vendor history APIs -> DuckDB, PostgreSQL or Parquet
   evnorm schema                                the canonical event's JSON Schema
   evnorm vocabulary [--source S] [--format md|json]
                                                vendor verb -> canonical type tables
@@ -14,8 +16,9 @@ Usage:
   evnorm --version
 
 Exit codes: 0 done (rejected records are data), 1 --strict and a record was rejected,
-2 usage error, unreadable input, a vendor error response, a limit passed, lost output, or a
-target that cannot be opened or written.
+2 usage error, unreadable input, a vendor error response, a limit passed, lost output,
+refused credentials, a pull that failed for good, or a target that cannot be opened or
+written.
 `
 
 const NORMALIZE = `Usage: evnorm normalize [options] [FILE|DIR|-]...
@@ -82,6 +85,48 @@ Examples:
   evnorm load --to parquet:lake/ --source smaily-log export.ndjson.gz
 `
 
+const SYNC = `Usage: evnorm sync smaily|altcraft-history [--to TARGET] [--once | --follow --interval 60s]
+
+Pulls the vendor's action history into a database, page by page from where the last sync
+stopped. Each page's events, rejected records and new checkpoint (table evnorm_checkpoints) are
+stored in one transaction, so a sync killed at any point and started again resumes with nothing
+lost and nothing stored twice.
+
+  smaily             Smaily api/history.php by seq_id (limit 10000), from since_seq_id=0 the
+                     first time. Stream smaily:<SMAILY_SUBDOMAIN>. Warns when the checkpoint is
+                     older than Smaily's 30-day retention.
+  altcraft-history   Altcraft history_get_all in day windows (UTC) from the checkpoint's day,
+                     less --overlap-days, to today, paged by from_id. Stream
+                     altcraft-history:list-<ALTCRAFT_LIST_ID>.
+
+Environment (credentials are read only from here, and never printed):
+  SMAILY_SUBDOMAIN, SMAILY_USERNAME, SMAILY_PASSWORD
+  SMAILY_BASE_URL       default https://<subdomain>.sendsmaily.net
+  ALTCRAFT_TOKEN, ALTCRAFT_LIST_ID
+  ALTCRAFT_BASE_URL     default https://ru.altkraft.com (on-premises: your host)
+
+Options:
+  -t, --to TARGET       as 'evnorm load' (default duckdb:evnorm.duckdb)
+      --once            catch up and exit 0 (the default)
+      --follow          catch up, then poll every --interval until SIGTERM or SIGINT;
+                        the page in hand is finished and stored, then exit 0
+      --interval TIME   60s (default), 5m, 1h, 500ms
+      --rate N          requests per second at most, retries included (default 5)
+      --limit N         rows per request (default smaily 10000, altcraft-history 1000)
+      --since DAY       altcraft-history: first day without a checkpoint (default 30 days ago)
+      --overlap-days N  altcraft-history: days before the checkpoint's read again (default 1)
+  -q, --quiet           no progress lines or summary on stderr
+      --json-summary    print the summary on stderr as one JSON object
+  -h, --help            this help
+
+Requests answered 429 or 5xx, cut off or lost are retried with exponential backoff and
+jitter (6 attempts). Refused credentials and vendor error answers stop the sync at once.
+
+Examples:
+  SMAILY_SUBDOMAIN=acme SMAILY_USERNAME=api SMAILY_PASSWORD=... evnorm sync smaily
+  evnorm sync altcraft-history --to postgres://etl@db.internal:5432/warehouse --follow --interval 5m
+`
+
 const SCHEMA = `Usage: evnorm schema
 
 Prints the JSON Schema (draft 2020-12) of the canonical event, the one published as
@@ -107,6 +152,7 @@ Lists the feeds: --source name, feed id, input formats, known verbs and what the
 const TOPICS: Readonly<Record<CommandName, string>> = {
   normalize: NORMALIZE,
   load: LOAD,
+  sync: SYNC,
   schema: SCHEMA,
   vocabulary: VOCABULARY,
   sources: SOURCES,

@@ -7,12 +7,14 @@ import { runNormalize } from './normalize-command.js'
 import { cliVersion } from './package-files.js'
 import { SOURCE_NAMES } from './sources.js'
 import { sourcesTable } from './sources-table.js'
+import { runSync } from './sync-command.js'
 import { vocabularyJson, vocabularyMarkdown } from './vocabulary-tables.js'
 
 /**
  * Runs `evnorm` with `argv` (the arguments after the script name) and resolves to the exit
  * code: 0 done, 1 `--strict` and a record was rejected, 2 usage error, unreadable input,
- * vendor error response or unwritable output (with one `evnorm: …` line on stderr).
+ * vendor error response, refused credentials, a failed pull or unwritable output (with one
+ * `evnorm: …` line on stderr).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   if (!guarded.has(io.stderr)) {
@@ -49,6 +51,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return runNormalize(command.args, io)
     case 'load':
       return runLoad(command.args, io)
+    case 'sync':
+      return runSync(command.args, io)
   }
 }
 

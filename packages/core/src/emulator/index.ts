@@ -1,0 +1,2 @@
+export * from './emulator-server.js'
+export * from './memory-sink.js'

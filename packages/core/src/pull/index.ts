@@ -1,0 +1,6 @@
+export * from './pull-errors.js'
+export * from './pull-request.js'
+export * from './rate-limiter.js'
+export * from './repeat-until-stopped.js'
+export type * from './sync-report.js'
+export * from './unit-writer.js'
