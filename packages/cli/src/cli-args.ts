@@ -1,10 +1,25 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import type { InputFormat } from '@evnorm/core'
 import { isInputFormat } from './input-format.js'
+import {
+  type ConsumeArgs,
+  type IntakeParse,
+  parseConsumeArgs,
+  parseServeArgs,
+  type ServeArgs,
+} from './intake-args.js'
 import { isSourceName, SOURCE_NAMES, type SourceName } from './sources.js'
 
 /** The commands of `evnorm`. */
-export const COMMANDS = ['normalize', 'load', 'schema', 'vocabulary', 'sources'] as const
+export const COMMANDS = [
+  'normalize',
+  'load',
+  'serve',
+  'consume',
+  'schema',
+  'vocabulary',
+  'sources',
+] as const
 
 /** A command name. */
 export type CommandName = (typeof COMMANDS)[number]
@@ -52,6 +67,8 @@ export type CliCommand =
   | { readonly command: 'version' }
   | { readonly command: 'normalize'; readonly args: NormalizeArgs }
   | { readonly command: 'load'; readonly args: LoadArgs }
+  | { readonly command: 'serve'; readonly args: ServeArgs }
+  | { readonly command: 'consume'; readonly args: ConsumeArgs }
   | { readonly command: 'schema' }
   | { readonly command: 'vocabulary'; readonly source?: SourceName; readonly format: 'md' | 'json' }
   | { readonly command: 'sources' }
@@ -125,6 +142,10 @@ function parseCommand(argv: readonly string[]): CliCommand {
       return parseNormalize(rest)
     case 'load':
       return parseLoad(rest)
+    case 'serve':
+      return intakeCommand('serve', parseServeArgs(rest))
+    case 'consume':
+      return intakeCommand('consume', parseConsumeArgs(rest))
     case 'vocabulary':
       return parseVocabulary(rest)
     case 'schema':
@@ -191,6 +212,15 @@ function parseLoad(rest: readonly string[]): CliCommand {
     command: 'load',
     args: { ...inputArgs(values, positionals), to: values.to, onConflict },
   }
+}
+
+function intakeCommand<C extends 'serve' | 'consume'>(
+  command: C,
+  parsed: IntakeParse<C extends 'serve' ? ServeArgs : ConsumeArgs>,
+): CliCommand {
+  if (parsed.kind === 'problem') throw new UsageProblem(parsed.problem)
+  if (parsed.kind === 'help') return { command: 'help', topic: command }
+  return { command, args: parsed.args } as CliCommand
 }
 
 /** The input options `normalize` and `load` share, checked. */

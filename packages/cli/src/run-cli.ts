@@ -2,9 +2,11 @@ import { canonicalEventJsonSchemaText } from '@evnorm/core'
 import { parseCliArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { helpText } from './help-text.js'
+import { runConsume } from './consume-command.js'
 import { runLoad } from './load-command.js'
 import { runNormalize } from './normalize-command.js'
 import { cliVersion } from './package-files.js'
+import { runServe } from './serve-command.js'
 import { SOURCE_NAMES } from './sources.js'
 import { sourcesTable } from './sources-table.js'
 import { vocabularyJson, vocabularyMarkdown } from './vocabulary-tables.js'
@@ -49,6 +51,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return runNormalize(command.args, io)
     case 'load':
       return runLoad(command.args, io)
+    case 'serve':
+      return runServe(command.args, io)
+    case 'consume':
+      return runConsume(command.args, io)
   }
 }
 
