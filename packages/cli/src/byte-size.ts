@@ -1,4 +1,10 @@
-const UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }
+const UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  kb: 1024,
+  mb: 1024 ** 2,
+  gb: 1024 ** 3,
+}
 
 /** Reads a size like `16mb`, `512kb` or `1048576` (units of 1,024); undefined when it is not one. */
 export function parseByteSize(text: string): number | undefined {

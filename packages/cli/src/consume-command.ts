@@ -12,11 +12,13 @@ import { stopSignal } from './stop-signal.js'
  * target that cannot be opened, a queue that does not exist or refused credentials.
  */
 export async function runConsume(args: ConsumeArgs, io: CliIo): Promise<number> {
+  const stop = stopSignal()
   const opened = await openTarget(args.to, 'nothing')
   if (!opened.success) return reportProblem(io, undefined, opened.problem)
   const { sink } = opened
   const broker = redact(args.amqp)
-  const log = (line: string) => io.stderr.write(`evnorm consume: ${line.replaceAll(args.amqp, broker)}\n`)
+  const log = (line: string) =>
+    io.stderr.write(`evnorm consume: ${line.replaceAll(args.amqp, broker)}\n`)
   const consumer = consumeQueue({
     url: args.amqp,
     queue: args.queue,
@@ -25,9 +27,12 @@ export async function runConsume(args: ConsumeArgs, io: CliIo): Promise<number> 
     prefetch: args.prefetch,
     log,
   })
-  void consumer.ready.then(() => log(`consuming ${args.queue} on ${broker} into ${sink.target}`))
+  consumer.ready.then(
+    () => log(`consuming ${args.queue} on ${broker} into ${sink.target}`),
+    () => undefined,
+  )
   const ended = await Promise.race([
-    stopSignal().then((signal) => {
+    stop.then((signal) => {
       log(`${signal}: writing the messages received, then closing`)
       return consumer.stop().then(() => undefined)
     }),

@@ -83,7 +83,10 @@ export function parseServeArgs(rest: readonly string[]): IntakeParse<ServeArgs> 
   }
   const maxBodyBytes = parseByteSize(values['max-body'])
   if (maxBodyBytes === undefined) {
-    return { kind: 'problem', problem: `--max-body '${values['max-body']}' is not a size like 16mb` }
+    return {
+      kind: 'problem',
+      problem: `--max-body '${values['max-body']}' is not a size like 16mb`,
+    }
   }
   const tokenEnv = values['token-env']
   if (tokenEnv === '') return { kind: 'problem', problem: '--token-env needs a variable name' }

@@ -18,6 +18,7 @@ export async function runServe(args: ServeArgs, io: CliIo): Promise<number> {
   if (args.tokenEnv !== undefined && (token === undefined || token === '')) {
     return reportProblem(io, undefined, `--token-env: the variable ${args.tokenEnv} is not set`)
   }
+  const stop = stopSignal()
   const opened = await openTarget(args.to, 'nothing')
   if (!opened.success) return reportProblem(io, undefined, opened.problem)
   const { sink } = opened
@@ -38,7 +39,7 @@ export async function runServe(args: ServeArgs, io: CliIo): Promise<number> {
     return reportProblem(io, `${args.host}:${args.port}`, started.message)
   }
   log(`receiving on ${started.url} (spool ${args.spool}, loading into ${sink.target})`)
-  const signal = await stopSignal()
+  const signal = await stop
   log(`${signal}: finishing requests in flight, draining the spool`)
   const drained = await started.stop().catch((error: unknown) => error as Error)
   const closed = await sink.close().catch((error: unknown) => error as Error)

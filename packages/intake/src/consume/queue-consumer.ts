@@ -194,14 +194,16 @@ export function consumeQueue(options: QueueConsumerOptions): QueueConsumer {
 
   const run = async () => {
     for (let attempt = 0; !stopping.signal.aborted; ) {
+      let connection: ChannelModel | undefined
       try {
-        const connection = await connect(options.url)
+        connection = await connect(options.url)
         connection.on('error', (error: Error) => log(`amqp connection: ${error.message}`))
         totals.connections += 1
         attempt = 0
         await session(connection)
       } catch (error) {
         if (error instanceof ConsumerSetupError || isAccessRefused(error)) {
+          await connection?.close().catch(() => undefined)
           failReady(error)
           throw error
         }
