@@ -34,7 +34,9 @@ function message(batch: number, index: number): Record<string, unknown> {
       ip: '203.0.113.7',
       country: '.ee',
     },
-    subscription: [{ resource_id: 3, channel: 'email', email: 'ann@example.org', status: 'active' }],
+    subscription: [
+      { resource_id: 3, channel: 'email', email: 'ann@example.org', status: 'active' },
+    ],
   }
 }
 
@@ -44,7 +46,10 @@ const bodies = Array.from({ length: BATCHES }, (_, batch) =>
 
 function post(url: string, body: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } })
+    const outgoing = request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    })
     outgoing.on('response', (response) => {
       response.resume()
       response.on('end', () => resolve(response.statusCode ?? 0))
@@ -168,10 +173,14 @@ const floors = new Map([
   [0, rows[0]?.[1] ?? 1],
   [3, rows[3]?.[1] ?? 1],
 ])
-console.log(`${BATCHES} bodies of ${BATCH} messages, ${SENDERS} senders; ${MESSAGES} broker messages`)
+console.log(
+  `${BATCHES} bodies of ${BATCH} messages, ${SENDERS} senders; ${MESSAGES} broker messages`,
+)
 console.log('| case | messages/s | % of floor |')
 console.log('|---|---:|---:|')
 rows.forEach(([name, rate], index) => {
   const floor = index < 3 ? floors.get(0) : floors.get(3)
-  console.log(`| ${name} | ${Math.round(rate).toLocaleString('en')} | ${((rate / (floor ?? 1)) * 100).toFixed(0)} % |`)
+  console.log(
+    `| ${name} | ${Math.round(rate).toLocaleString('en')} | ${((rate / (floor ?? 1)) * 100).toFixed(0)} % |`,
+  )
 })
