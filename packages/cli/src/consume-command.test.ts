@@ -63,7 +63,8 @@ describeRabbitMq('evnorm consume altcraft-hooks', (broker) => {
   })
 
   it('exits 2 when the queue does not exist', async () => {
-    const run = consume(['--amqp', broker.url, '--queue', 'evnorm-no-such-queue'])
+    const to = `duckdb:${join(directory, 'missing-queue.duckdb')}`
+    const run = consume(['--amqp', broker.url, '--queue', 'evnorm-no-such-queue', '--to', to])
     expect(await exited(run.child)).toBe(2)
     expect(run.stderr()).toMatch(/queue 'evnorm-no-such-queue' cannot be consumed/)
   })
