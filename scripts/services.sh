@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Throwaway local services for tests, on the loopback interface only.
 #
-#   scripts/services.sh up postgres     install (Debian's postgresql, when missing), start, wait, print its env line
-#   scripts/services.sh down postgres   stop it (its data directory stays for the next `up`)
-#   scripts/services.sh env [postgres]  print `export NAME=value` lines for `eval`
+#   scripts/services.sh up SERVICE      install (Debian's package, when missing), start, wait, print its env line
+#   scripts/services.sh down SERVICE    stop it (its data directory stays for the next `up`)
+#   scripts/services.sh env [SERVICE]   print `export NAME=value` lines for `eval` (default: every service)
+#
+# Services: postgres (EVNORM_PG_URL) and rabbitmq (EVNORM_AMQP_URL; its Erlang distribution
+# port and epmd listen on loopback too, and it runs no plugins).
 #
 # Idempotent: `up` on a running service only prints its env line. Data lives under
 # ${EVNORM_SERVICES_DIR:-${TMPDIR:-/tmp}/evnorm-services}/<service>. Progress goes to stderr, env lines to stdout.
 set -euo pipefail
 
-SERVICES="postgres"
+SERVICES="postgres rabbitmq"
 STATE_DIR="${EVNORM_SERVICES_DIR:-${TMPDIR:-/tmp}/evnorm-services}"
 
 PG_HOST=127.0.0.1
@@ -21,6 +24,16 @@ PG_DIR="$STATE_DIR/postgres"
 PG_DATA="$PG_DIR/data"
 PG_LOG="$PG_DIR/server.log"
 PG_SYSTEM_USER=postgres
+
+RMQ_HOST=127.0.0.1
+RMQ_PORT=5679
+RMQ_DIST_PORT=25679
+RMQ_USER=evnorm
+RMQ_PASSWORD=evnorm
+RMQ_NODENAME=evnorm@localhost
+RMQ_DIR="$STATE_DIR/rabbitmq"
+RMQ_SYSTEM_USER=rabbitmq
+RMQ_BIN=/usr/lib/rabbitmq/bin
 
 say() { echo "services: $*" >&2; }
 die() {
@@ -36,14 +49,18 @@ postgres_bin() {
   [ -n "$dirs" ] && [ -x "$(tail -n1 <<<"$dirs")/initdb" ] && tail -n1 <<<"$dirs"
 }
 
-# Runs a command as the non-root server user (PostgreSQL refuses to run as root).
-as_server_user() {
+# Runs a command as a non-root server user (PostgreSQL refuses to run as root).
+as_user() {
+  local user="$1"
+  shift
   if [ "$(id -u)" = 0 ]; then
-    runuser -u "$PG_SYSTEM_USER" -- "$@"
+    runuser -u "$user" -- "$@"
   else
     "$@"
   fi
 }
+
+as_server_user() { as_user "$PG_SYSTEM_USER" "$@"; }
 
 postgres_install() {
   [ "$(id -u)" = 0 ] || die "PostgreSQL is not installed and installing it needs root (apt-get install postgresql)"
@@ -110,6 +127,79 @@ postgres_down() {
   fi
 }
 
+rabbitmq_env() { echo "EVNORM_AMQP_URL=amqp://$RMQ_USER:$RMQ_PASSWORD@$RMQ_HOST:$RMQ_PORT"; }
+
+rabbitmq_ready() { (exec 3<>"/dev/tcp/$RMQ_HOST/$RMQ_PORT") 2>/dev/null; }
+
+# Runs a RabbitMQ script as the server user, with the node's name, ports, files and cookie.
+rabbitmq_run() {
+  local script="$1"
+  shift
+  as_user "$RMQ_SYSTEM_USER" env HOME="$RMQ_DIR" \
+    RABBITMQ_NODENAME="$RMQ_NODENAME" \
+    RABBITMQ_NODE_IP_ADDRESS="$RMQ_HOST" RABBITMQ_NODE_PORT="$RMQ_PORT" \
+    RABBITMQ_DIST_PORT="$RMQ_DIST_PORT" ERL_EPMD_ADDRESS="$RMQ_HOST" \
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+    RABBITMQ_CONFIG_FILE="$RMQ_DIR/rabbitmq.conf" \
+    RABBITMQ_ADVANCED_CONFIG_FILE="$RMQ_DIR/advanced.config" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$RMQ_DIR/enabled_plugins" \
+    RABBITMQ_MNESIA_BASE="$RMQ_DIR/mnesia" RABBITMQ_LOG_BASE="$RMQ_DIR/log" \
+    RABBITMQ_PID_FILE="$RMQ_DIR/rabbitmq.pid" RABBITMQ_CONF_ENV_FILE="$RMQ_DIR/rabbitmq-env.conf" \
+    "$RMQ_BIN/$script" "$@"
+}
+
+rabbitmq_install() {
+  [ "$(id -u)" = 0 ] || die "RabbitMQ is not installed and installing it needs root (apt-get install rabbitmq-server)"
+  say "installing Debian's rabbitmq-server package"
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends rabbitmq-server >&2
+}
+
+rabbitmq_init() {
+  say "creating a RabbitMQ node in $RMQ_DIR"
+  mkdir -p "$RMQ_DIR/mnesia" "$RMQ_DIR/log"
+  chmod 755 "$STATE_DIR"
+  cat >"$RMQ_DIR/rabbitmq.conf" <<EOF
+listeners.tcp.1 = $RMQ_HOST:$RMQ_PORT
+default_user = $RMQ_USER
+default_pass = $RMQ_PASSWORD
+loopback_users = none
+EOF
+  echo '[].' >"$RMQ_DIR/enabled_plugins"
+  echo '[].' >"$RMQ_DIR/advanced.config"
+  : >"$RMQ_DIR/rabbitmq-env.conf"
+  [ "$(id -u)" = 0 ] && chown -R "$RMQ_SYSTEM_USER" "$RMQ_DIR"
+  as_user "$RMQ_SYSTEM_USER" test -w "$RMQ_DIR" ||
+    die "user $RMQ_SYSTEM_USER cannot write $RMQ_DIR: set EVNORM_SERVICES_DIR to a directory it can reach"
+}
+
+rabbitmq_up() {
+  [ -x "$RMQ_BIN/rabbitmq-server" ] || rabbitmq_install
+  [ -x "$RMQ_BIN/rabbitmq-server" ] || die "no $RMQ_BIN/rabbitmq-server after installing rabbitmq-server"
+  if ! rabbitmq_ready; then
+    [ -f "$RMQ_DIR/rabbitmq.conf" ] || rabbitmq_init
+    say "starting RabbitMQ on $RMQ_HOST:$RMQ_PORT (node $RMQ_NODENAME)"
+    rabbitmq_run rabbitmq-server >>"$RMQ_DIR/log/console.log" 2>&1 </dev/null &
+    local server=$! waited=0
+    until rabbitmq_ready; do
+      if ! kill -0 "$server" 2>/dev/null || [ "$waited" -ge 240 ]; then
+        tail -n 20 "$RMQ_DIR/log/console.log" >&2 || true
+        die "RabbitMQ did not start (log: $RMQ_DIR/log)"
+      fi
+      sleep 0.5
+      waited=$((waited + 1))
+    done
+  fi
+  rabbitmq_env
+}
+
+rabbitmq_down() {
+  if rabbitmq_ready; then
+    say "stopping RabbitMQ on $RMQ_HOST:$RMQ_PORT"
+    rabbitmq_run rabbitmqctl -q stop >&2 || true
+  fi
+}
+
 usage() { die "usage: $0 up|down SERVICE | env [SERVICE]   (services: $SERVICES)"; }
 
 run() {
@@ -120,6 +210,14 @@ run() {
     up) postgres_up ;;
     down) postgres_down ;;
     env) echo "export $(postgres_env)" ;;
+    *) usage ;;
+    esac
+    ;;
+  rabbitmq)
+    case "$command" in
+    up) rabbitmq_up ;;
+    down) rabbitmq_down ;;
+    env) echo "export $(rabbitmq_env)" ;;
     *) usage ;;
     esac
     ;;

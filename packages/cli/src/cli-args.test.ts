@@ -105,11 +105,11 @@ describe('parseCliArgs', () => {
   it.each([
     [
       [],
-      "missing command: one of normalize, load, sync, schema, vocabulary, sources; try 'evnorm --help'",
+      "missing command: one of normalize, load, sync, serve, consume, schema, vocabulary, sources; try 'evnorm --help'",
     ],
     [
       ['frobnicate'],
-      "unknown command 'frobnicate': use one of normalize, load, sync, schema, vocabulary, sources",
+      "unknown command 'frobnicate': use one of normalize, load, sync, serve, consume, schema, vocabulary, sources",
     ],
     [['--source', 'x'], "expected a command before '--source'; try 'evnorm --help'"],
     [
@@ -129,7 +129,7 @@ describe('parseCliArgs', () => {
     [['vocabulary', '--format', 'html'], "unknown --format 'html': use md or json"],
     [
       ['help', 'nope'],
-      "'evnorm help' takes one of normalize, load, sync, schema, vocabulary, sources",
+      "'evnorm help' takes one of normalize, load, sync, serve, consume, schema, vocabulary, sources",
     ],
   ])('refuses %j with one line', (argv, problem) => {
     expect(parseCliArgs(argv)).toEqual({ success: false, problem })
@@ -215,5 +215,58 @@ describe('parseCliArgs sync', () => {
     [['sync', 'altcraft-history', '--limit', '0'], '--limit needs a whole number from 1 to 10000'],
   ])('refuses %j', (argv, problem) => {
     expect(parseCliArgs(argv)).toEqual({ success: false, problem })
+  })
+})
+
+describe('parseCliArgs serve and consume', () => {
+  it('reads serve with its defaults and every option', () => {
+    expect(parseCliArgs(['serve', 'altcraft-hooks', '--spool', 'spool'])).toEqual({
+      success: true,
+      command: {
+        command: 'serve',
+        args: {
+          to: 'duckdb:evnorm.duckdb',
+          spool: 'spool',
+          host: '127.0.0.1',
+          port: 8080,
+          path: '/hooks',
+          maxBodyBytes: 16 * 1024 * 1024,
+        },
+      },
+    })
+    const all = ['--host', '0.0.0.0', '--port', '9000', '--path', '/h', '--token-env', 'T']
+    expect(
+      parseCliArgs(['serve', 'altcraft-hooks', '--spool', 's', '--max-body', '512kb', ...all]),
+    ).toMatchObject({
+      command: {
+        args: { host: '0.0.0.0', port: 9000, path: '/h', tokenEnv: 'T', maxBodyBytes: 524_288 },
+      },
+    })
+  })
+
+  it('reads consume with its defaults', () => {
+    expect(
+      parseCliArgs(['consume', 'altcraft-hooks', '--amqp', 'amqp://h', '--queue', 'q']),
+    ).toEqual({
+      success: true,
+      command: {
+        command: 'consume',
+        args: { amqp: 'amqp://h', queue: 'q', to: 'duckdb:evnorm.duckdb', prefetch: 500 },
+      },
+    })
+  })
+
+  it.each([
+    [['serve', 'altcraft-hooks'], /--spool DIR is required/],
+    [['serve', 'smaily-log', '--spool', 's'], /takes one source, altcraft-hooks/],
+    [['serve', 'altcraft-hooks', '--spool', 's', '--port', '70000'], /not a port number/],
+    [['serve', 'altcraft-hooks', '--spool', 's', '--max-body', 'big'], /not a size/],
+    [['consume', 'altcraft-hooks', '--queue', 'q'], /--amqp URL is required/],
+    [['consume', 'altcraft-hooks', '--amqp', 'amqp://h'], /--queue NAME is required/],
+    [['consume', 'altcraft-hooks', '--amqp', 'a', '--queue', 'q', '--prefetch', '0'], /1 to 65535/],
+  ])('refuses %j', (argv, problem) => {
+    const parsed = parseCliArgs(argv)
+    expect(parsed.success).toBe(false)
+    if (!parsed.success) expect(parsed.problem).toMatch(problem)
   })
 })

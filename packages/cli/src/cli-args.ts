@@ -2,11 +2,27 @@ import { type ParseArgsConfig, parseArgs } from 'node:util'
 import type { InputFormat } from '@evnorm/core'
 import { isInputFormat } from './input-format.js'
 import { DEFAULT_INPUT_LIMITS, type InputLimits, parseSize } from './input-limits.js'
+import {
+  type ConsumeArgs,
+  type IntakeParse,
+  parseConsumeArgs,
+  parseServeArgs,
+  type ServeArgs,
+} from './intake-args.js'
 import { isSourceName, SOURCE_NAMES, type SourceName } from './sources.js'
 import { SYNC_SOURCES, type SyncSource } from './sync-sources.js'
 
 /** The commands of `evnorm`. */
-export const COMMANDS = ['normalize', 'load', 'sync', 'schema', 'vocabulary', 'sources'] as const
+export const COMMANDS = [
+  'normalize',
+  'load',
+  'sync',
+  'serve',
+  'consume',
+  'schema',
+  'vocabulary',
+  'sources',
+] as const
 
 /** A command name. */
 export type CommandName = (typeof COMMANDS)[number]
@@ -81,6 +97,8 @@ export type CliCommand =
   | { readonly command: 'normalize'; readonly args: NormalizeArgs }
   | { readonly command: 'load'; readonly args: LoadArgs }
   | { readonly command: 'sync'; readonly args: SyncArgs }
+  | { readonly command: 'serve'; readonly args: ServeArgs }
+  | { readonly command: 'consume'; readonly args: ConsumeArgs }
   | { readonly command: 'schema' }
   | { readonly command: 'vocabulary'; readonly source?: SourceName; readonly format: 'md' | 'json' }
   | { readonly command: 'sources' }
@@ -173,6 +191,10 @@ function parseCommand(argv: readonly string[]): CliCommand {
       return parseLoad(rest)
     case 'sync':
       return parseSync(rest)
+    case 'serve':
+      return intakeCommand('serve', parseServeArgs(rest))
+    case 'consume':
+      return intakeCommand('consume', parseConsumeArgs(rest))
     case 'vocabulary':
       return parseVocabulary(rest)
     case 'schema':
@@ -307,6 +329,15 @@ function readDuration(text: string): number | undefined {
 
 function isSyncSource(name: string): name is SyncSource {
   return (SYNC_SOURCES as readonly string[]).includes(name)
+}
+
+function intakeCommand<C extends 'serve' | 'consume'>(
+  command: C,
+  parsed: IntakeParse<C extends 'serve' ? ServeArgs : ConsumeArgs>,
+): CliCommand {
+  if (parsed.kind === 'problem') throw new UsageProblem(parsed.problem)
+  if (parsed.kind === 'help') return { command: 'help', topic: command }
+  return { command, args: parsed.args } as CliCommand
 }
 
 /** The input options `normalize` and `load` share, checked. */

@@ -8,6 +8,10 @@ Usage:
   evnorm load [options] [FILE|DIR|-]...        vendor exports -> DuckDB, PostgreSQL or Parquet
   evnorm sync smaily|altcraft-history [options]
                                                vendor history APIs -> DuckDB, PostgreSQL or Parquet
+  evnorm serve altcraft-hooks --spool DIR [options]
+                                               receive Altcraft's HTTP hook batches into a target
+  evnorm consume altcraft-hooks --amqp URL --queue NAME [options]
+                                               consume Altcraft's RabbitMQ hook queue into a target
   evnorm schema                                the canonical event's JSON Schema
   evnorm vocabulary [--source S] [--format md|json]
                                                vendor verb -> canonical type tables
@@ -127,6 +131,55 @@ Examples:
   evnorm sync altcraft-history --to postgres://etl@db.internal:5432/warehouse --follow --interval 5m
 `
 
+const SERVE = `Usage: evnorm serve altcraft-hooks --spool DIR [options]
+
+Receives Altcraft action hooks sent as "HTTP POST JSON batch" and loads their events into a
+target. Each accepted body is appended to the spool and synced to disk before the answer
+"200 OK"; a loader drains the spool into the target in the background (events and rejected
+records, each event stored once), and removes what it loaded. No error answer contains "OK",
+so set the hook's success regex to .*OK.* (or leave it empty: any 200 counts).
+
+Answers: 200 OK stored | 400 unreadable (kept under DIR/dead-letters/) | 401 missing or wrong
+token | 405 not POST | 408 body too slow | 413 body too large | 415 not JSON | 503 spool disk
+full or stopping | 500 not stored. GET /healthz and GET /metrics (Prometheus) are served too.
+SIGTERM or SIGINT: stop accepting, finish requests in flight, drain the spool, exit 0.
+
+Options:
+      --spool DIR       the spool directory (required; created when missing; what a crash
+                        left there is loaded first)
+  -t, --to TARGET       duckdb:PATH (default duckdb:evnorm.duckdb) | postgres://… | parquet:DIR
+      --host HOST       interface to listen on (default 127.0.0.1)
+      --port PORT       port (default 8080)
+      --path PATH       the hook path (default /hooks)
+      --token-env NAME  require "Authorization: Bearer <token>" with the token in the
+                        environment variable NAME
+      --max-body SIZE   larger bodies get 413 (default 16mb; kb, mb, gb)
+  -h, --help            this help
+
+Example:
+  HOOK_TOKEN=… evnorm serve altcraft-hooks --spool /var/spool/evnorm --to postgres://etl@db/warehouse --token-env HOOK_TOKEN
+`
+
+const CONSUME = `Usage: evnorm consume altcraft-hooks --amqp URL --queue NAME [options]
+
+Consumes the RabbitMQ queue an Altcraft action hook publishes to (one event per message) and
+loads the events into a target. Messages are written in units of up to --prefetch, and each
+message is acknowledged only after its unit is committed; a message that cannot be read at all
+goes to the queue NAME.dead-letter (never requeued). A lost connection is retried with
+backoff. Run several on one queue to share the work: every message is loaded once.
+SIGTERM or SIGINT: write what was received, close, exit 0.
+
+Options:
+      --amqp URL        the broker, e.g. amqp://user:password@host:5672/vhost (required)
+      --queue NAME      the queue (required; it must exist)
+  -t, --to TARGET       duckdb:PATH (default duckdb:evnorm.duckdb) | postgres://… | parquet:DIR
+      --prefetch N      unacknowledged messages at a time, and the largest unit (default 500)
+  -h, --help            this help
+
+Example:
+  evnorm consume altcraft-hooks --amqp amqp://evnorm:…@mq.internal/altcraft --queue hooks --to postgres://etl@db/warehouse
+`
+
 const SCHEMA = `Usage: evnorm schema
 
 Prints the JSON Schema (draft 2020-12) of the canonical event, the one published as
@@ -153,6 +206,8 @@ const TOPICS: Readonly<Record<CommandName, string>> = {
   normalize: NORMALIZE,
   load: LOAD,
   sync: SYNC,
+  serve: SERVE,
+  consume: CONSUME,
   schema: SCHEMA,
   vocabulary: VOCABULARY,
   sources: SOURCES,
