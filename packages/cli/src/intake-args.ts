@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
-import { parseByteSize } from './byte-size.js'
+import { parseSize } from './input-limits.js'
 
 /** The feed `serve` and `consume` take events of. */
 export const INTAKE_SOURCE = 'altcraft-hooks'
@@ -81,7 +81,7 @@ export function parseServeArgs(rest: readonly string[]): IntakeParse<ServeArgs> 
   if (!values.path.startsWith('/')) {
     return { kind: 'problem', problem: `--path '${values.path}' must start with /` }
   }
-  const maxBodyBytes = parseByteSize(values['max-body'])
+  const maxBodyBytes = parseSize(values['max-body'])
   if (maxBodyBytes === undefined) {
     return {
       kind: 'problem',
