@@ -126,7 +126,8 @@ function recordsJsonCannotHold(record: Record<string, unknown>): unknown[] {
  * distinct ids, the host time zone has no effect, every outcome serializes (also for records
  * holding BigInts, throwing getters or Proxies), and `normalize` and `normalizeStream` give the
  * same outcomes for the same JSON and NDJSON text, however it is chunked and batched (one batch
- * for an adapter with `analyzeBatch`, whose evidence is per batch; records that are not arrays,
+ * for an adapter with `analyzeBatch` but no `evidenceSpans`, whose evidence is per batch;
+ * records that are not arrays,
  * since a batch parse may read an array of arrays as pages, as Smaily's does).
  */
 export function testAdapter({
@@ -267,7 +268,9 @@ export function testAdapter({
             const input = text.render(records)
             const format = sniff ? {} : { format: text.format }
             const batch = normalize(adapter, input, format)
-            const batchSize = adapter.analyzeBatch === undefined ? size : records.length
+            const perBatch =
+              adapter.analyzeBatch !== undefined && adapter.evidenceSpans === undefined
+            const batchSize = perBatch ? records.length : size
             const streamed: unknown[] = []
             let error: unknown
             for await (const item of normalizeStream(
