@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net'
+import { describeUnavailable } from '@evnorm/core/testing'
 import { type ChannelModel, connect } from 'amqplib'
-import { afterAll, describe, it } from 'vitest'
+import { afterAll, describe } from 'vitest'
 
 const HOW_TO_START =
   'start it with `scripts/services.sh up rabbitmq` and export the EVNORM_AMQP_URL line it prints'
@@ -41,17 +42,7 @@ const reason = await unavailability(url)
  */
 export function describeRabbitMq(name: string, body: (broker: TestRabbitMq) => void): void {
   if (url === undefined || reason !== undefined) {
-    const message = `RabbitMQ is needed: ${reason}; ${HOW_TO_START}`
-    describe(name, () => {
-      if (process.env.CI === 'true') {
-        it('has a RabbitMQ broker', () => {
-          throw new Error(message)
-        })
-      } else {
-        console.warn(`skipping "${name}": ${message}`)
-        it.skip(message, () => undefined)
-      }
-    })
+    describeUnavailable(name, 'a RabbitMQ broker', `RabbitMQ is needed: ${reason}; ${HOW_TO_START}`)
     return
   }
   describe(name, () => {

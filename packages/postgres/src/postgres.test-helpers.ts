@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { describeUnavailable } from '@evnorm/core/testing'
 import pg from 'pg'
-import { afterAll, describe, it } from 'vitest'
+import { afterAll, describe } from 'vitest'
 import { describeFailure } from './postgres-target.js'
 
 const HOW_TO_START =
@@ -42,17 +43,11 @@ const reason = await unavailability(url)
  */
 export function describePostgres(name: string, body: (postgres: TestPostgres) => void): void {
   if (url === undefined || reason !== undefined) {
-    const message = `PostgreSQL is needed: ${reason}; ${HOW_TO_START}`
-    describe(name, () => {
-      if (process.env.CI === 'true') {
-        it('has a PostgreSQL server', () => {
-          throw new Error(message)
-        })
-      } else {
-        console.warn(`skipping "${name}": ${message}`)
-        it.skip(message, () => undefined)
-      }
-    })
+    describeUnavailable(
+      name,
+      'a PostgreSQL server',
+      `PostgreSQL is needed: ${reason}; ${HOW_TO_START}`,
+    )
     return
   }
   describe(name, () => {
