@@ -7,7 +7,7 @@ Usage:
   evnorm normalize [options] [FILE|DIR|-]...   vendor exports -> NDJSON of canonical events
   evnorm load [options] [FILE|DIR|-]...        vendor exports -> DuckDB, PostgreSQL or Parquet
   evnorm sync smaily|altcraft-history [options]
-                                               vendor history APIs -> DuckDB, PostgreSQL or Parquet
+                                               vendor history APIs -> DuckDB or PostgreSQL
   evnorm serve altcraft-hooks --spool DIR [options]
                                                receive Altcraft's HTTP hook batches into a target
   evnorm consume altcraft-hooks --amqp URL --queue NAME [options]
