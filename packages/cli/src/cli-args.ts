@@ -9,6 +9,7 @@ import {
   parseServeArgs,
   type ServeArgs,
 } from './intake-args.js'
+import { PRIVACY_OPTIONS, type PrivacyArgs, parsePrivacyArgs } from './personal-data-args.js'
 import { isSourceName, SOURCE_NAMES, type SourceName } from './sources.js'
 import { SYNC_SOURCES, type SyncSource } from './sync-sources.js'
 
@@ -45,6 +46,8 @@ export interface InputArgs {
   readonly strict: boolean
   /** `--max-record-size`, `--max-decompressed-size`, `--max-compression-ratio`. */
   readonly limits: InputLimits
+  /** `--personal` and `--hash-key-env`; absent: personal data is kept. */
+  readonly privacy?: PrivacyArgs
 }
 
 /** Options of `evnorm normalize`. */
@@ -85,6 +88,8 @@ export interface SyncArgs {
   readonly quiet: boolean
   /** `--json-summary`: the summary as one JSON object on stderr, no progress lines. */
   readonly jsonSummary: boolean
+  /** `--personal` and `--hash-key-env`; absent: personal data is kept. */
+  readonly privacy?: PrivacyArgs
 }
 
 /** Where `evnorm load` writes when `--to` is not given. */
@@ -121,6 +126,7 @@ const INPUT_OPTIONS = {
   'max-record-size': { type: 'string' },
   'max-decompressed-size': { type: 'string' },
   'max-compression-ratio': { type: 'string' },
+  ...PRIVACY_OPTIONS,
 } as const satisfies ParseArgsConfig['options']
 
 const NORMALIZE_OPTIONS = {
@@ -147,6 +153,7 @@ const SYNC_OPTIONS = {
   'overlap-days': { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
   'json-summary': { type: 'boolean', default: false },
+  ...PRIVACY_OPTIONS,
 } as const satisfies ParseArgsConfig['options']
 
 const VOCABULARY_OPTIONS = {
@@ -299,6 +306,7 @@ function parseSync(rest: readonly string[]): CliCommand {
       '--since and --overlap-days are for altcraft-history (Smaily syncs by seq_id)',
     )
   }
+  const privacy = checkedPrivacy(values)
   return {
     command: 'sync',
     args: {
@@ -312,8 +320,15 @@ function parseSync(rest: readonly string[]): CliCommand {
       ...(limit === undefined ? {} : { limit }),
       ...(values.since === undefined ? {} : { since: values.since }),
       ...(overlap === undefined ? {} : { overlapDays: overlap }),
+      ...(privacy === undefined ? {} : { privacy }),
     },
   }
+}
+
+function checkedPrivacy(values: Parameters<typeof parsePrivacyArgs>[0]): PrivacyArgs | undefined {
+  const parsed = parsePrivacyArgs(values)
+  if ('problem' in parsed) throw new UsageProblem(parsed.problem)
+  return parsed.privacy
 }
 
 /** `60s`, `5m`, `1h`, `500ms` or a bare number of seconds, in ms; undefined when unreadable. */
@@ -352,6 +367,8 @@ function inputArgs(
     'max-record-size'?: string | undefined
     'max-decompressed-size'?: string | undefined
     'max-compression-ratio'?: string | undefined
+    personal?: string[] | undefined
+    'hash-key-env'?: string | undefined
   },
   positionals: readonly string[],
 ): InputArgs {
@@ -367,6 +384,7 @@ function inputArgs(
   if (positionals.filter((input) => input === '-').length > 1) {
     throw new UsageProblem("standard input ('-') can be read only once")
   }
+  const privacy = checkedPrivacy(values)
   return {
     inputs: positionals,
     source,
@@ -388,6 +406,7 @@ function inputArgs(
       ),
       maxCompressionRatio: ratioOption(values['max-compression-ratio']),
     },
+    ...(privacy === undefined ? {} : { privacy }),
   }
 }
 

@@ -3,6 +3,7 @@ import { consumeQueue } from '@evnorm/intake/consume'
 import { type CliIo, reportProblem } from './cli-io.js'
 import type { ConsumeArgs } from './intake-args.js'
 import { openTarget } from './open-target.js'
+import { privacyLine, privacyOptions, privateSink } from './personal-data-args.js'
 import { stopSignal } from './stop-signal.js'
 
 /**
@@ -12,6 +13,8 @@ import { stopSignal } from './stop-signal.js'
  * target that cannot be opened, a queue that does not exist or refused credentials.
  */
 export async function runConsume(args: ConsumeArgs, io: CliIo): Promise<number> {
+  const privacy = privacyOptions(args.privacy, io.env)
+  if (!privacy.success) return reportProblem(io, undefined, privacy.problem)
   const stop = stopSignal()
   const opened = await openTarget(args.to, 'nothing')
   if (!opened.success) return reportProblem(io, undefined, opened.problem)
@@ -23,12 +26,16 @@ export async function runConsume(args: ConsumeArgs, io: CliIo): Promise<number> 
     url: args.amqp,
     queue: args.queue,
     adapter: altcraftHooksAdapter,
-    sink,
+    sink: privateSink(sink, privacy.options),
     prefetch: args.prefetch,
     log,
   })
   consumer.ready.then(
-    () => log(`consuming ${args.queue} on ${broker} into ${sink.target}`),
+    () => {
+      log(`consuming ${args.queue} on ${broker} into ${sink.target}`)
+      const personal = privacyLine(privacy.options).trim()
+      if (personal !== '') log(personal)
+    },
     () => undefined,
   )
   const ended = await Promise.race([

@@ -1,6 +1,12 @@
 import type { CommandName } from './cli-args.js'
 import { SOURCE_NAMES } from './sources.js'
 
+const PERSONAL_HELP = `      --personal CLASS=ACTION[,…]   keep, drop or hash personal data by class: all,
+                                    email, phone, ip, user_agent, geo, profile, raw
+                                    (e.g. all=hash,geo=drop; README "Personal data")
+      --hash-key-env NAME           the HMAC key for hash, from the environment variable
+                                    NAME (never on the command line; 16 bytes or more)`
+
 const GENERAL = `evnorm: normalize messaging vendors' engagement events into one canonical event model.
 
 Usage:
@@ -49,6 +55,7 @@ Options:
       --max-decompressed-size SIZE   most bytes one .gz input may expand to (default 64G)
       --max-compression-ratio N      most a .gz input may grow over its compressed size,
                                      checked past 64M (default 200)
+${PERSONAL_HELP}
   -h, --help            this help
 
 Examples:
@@ -81,6 +88,7 @@ Options:
       --include-raw     store the vendor record in each event as "raw"
       --max-record-size, --max-decompressed-size, --max-compression-ratio
                         input limits, as for 'normalize'
+${PERSONAL_HELP}
   -h, --help            this help
 
 Examples:
@@ -121,6 +129,7 @@ Options:
       --overlap-days N  altcraft-history: days before the checkpoint's read again (default 1)
   -q, --quiet           no progress lines or summary on stderr
       --json-summary    print the summary on stderr as one JSON object
+${PERSONAL_HELP}
   -h, --help            this help
 
 Requests answered 429 or 5xx, cut off or lost are retried with exponential backoff and
@@ -154,6 +163,7 @@ Options:
       --token-env NAME  require "Authorization: Bearer <token>" with the token in the
                         environment variable NAME
       --max-body SIZE   larger bodies get 413 (default 16mb; kb, mb, gb)
+${PERSONAL_HELP}
   -h, --help            this help
 
 Example:
@@ -174,6 +184,7 @@ Options:
       --queue NAME      the queue (required; it must exist)
   -t, --to TARGET       duckdb:PATH (default duckdb:evnorm.duckdb) | postgres://… | parquet:DIR
       --prefetch N      unacknowledged messages at a time, and the largest unit (default 500)
+${PERSONAL_HELP}
   -h, --help            this help
 
 Example:

@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { parseSize } from './input-limits.js'
+import { PRIVACY_OPTIONS, type PrivacyArgs, parsePrivacyArgs } from './personal-data-args.js'
 
 /** The feed `serve` and `consume` take events of. */
 export const INTAKE_SOURCE = 'altcraft-hooks'
@@ -20,6 +21,8 @@ export interface ServeArgs {
   readonly tokenEnv?: string
   /** `--max-body` in bytes (default 16 MiB). */
   readonly maxBodyBytes: number
+  /** `--personal` and `--hash-key-env`; absent: personal data is kept. */
+  readonly privacy?: PrivacyArgs
 }
 
 /** Options of `evnorm consume altcraft-hooks`. */
@@ -32,6 +35,8 @@ export interface ConsumeArgs {
   readonly to: string
   /** `--prefetch` (default 500). */
   readonly prefetch: number
+  /** `--personal` and `--hash-key-env`; absent: personal data is kept. */
+  readonly privacy?: PrivacyArgs
 }
 
 /** A parsed `serve` or `consume` command line: the arguments, `help`, or a usage problem. */
@@ -49,6 +54,7 @@ const SERVE_OPTIONS = {
   path: { type: 'string', default: '/hooks' },
   'token-env': { type: 'string' },
   'max-body': { type: 'string', default: '16mb' },
+  ...PRIVACY_OPTIONS,
 } as const satisfies ParseArgsConfig['options']
 
 const CONSUME_OPTIONS = {
@@ -57,6 +63,7 @@ const CONSUME_OPTIONS = {
   queue: { type: 'string' },
   to: { type: 'string', short: 't', default: 'duckdb:evnorm.duckdb' },
   prefetch: { type: 'string', default: '500' },
+  ...PRIVACY_OPTIONS,
 } as const satisfies ParseArgsConfig['options']
 
 /** Parses the arguments after `evnorm serve`; throws parseArgs' own errors. */
@@ -90,6 +97,8 @@ export function parseServeArgs(rest: readonly string[]): IntakeParse<ServeArgs> 
   }
   const tokenEnv = values['token-env']
   if (tokenEnv === '') return { kind: 'problem', problem: '--token-env needs a variable name' }
+  const privacy = parsePrivacyArgs(values)
+  if ('problem' in privacy) return { kind: 'problem', problem: privacy.problem }
   return {
     kind: 'args',
     args: {
@@ -100,6 +109,7 @@ export function parseServeArgs(rest: readonly string[]): IntakeParse<ServeArgs> 
       path: values.path,
       maxBodyBytes,
       ...(tokenEnv === undefined ? {} : { tokenEnv }),
+      ...(privacy.privacy === undefined ? {} : { privacy: privacy.privacy }),
     },
   }
 }
@@ -124,9 +134,17 @@ export function parseConsumeArgs(rest: readonly string[]): IntakeParse<ConsumeAr
   if (!Number.isInteger(prefetch) || prefetch < 1 || prefetch > 65_535) {
     return { kind: 'problem', problem: `--prefetch '${values.prefetch}' must be 1 to 65535` }
   }
+  const privacy = parsePrivacyArgs(values)
+  if ('problem' in privacy) return { kind: 'problem', problem: privacy.problem }
   return {
     kind: 'args',
-    args: { amqp: values.amqp ?? '', queue: values.queue ?? '', to: values.to, prefetch },
+    args: {
+      amqp: values.amqp ?? '',
+      queue: values.queue ?? '',
+      to: values.to,
+      prefetch,
+      ...(privacy.privacy === undefined ? {} : { privacy: privacy.privacy }),
+    },
   }
 }
 

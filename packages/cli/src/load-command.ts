@@ -6,6 +6,7 @@ import { expandInputs } from './expand-inputs.js'
 import { formatSummary, type LoadTotals } from './format-summary.js'
 import type { InputSpec } from './open-input.js'
 import { openTarget } from './open-target.js'
+import { privacyLine, privacyOptions, privacySummary } from './personal-data-args.js'
 import { RunSummary } from './run-summary.js'
 import { type BatchWriter, type InputRun, streamInput } from './stream-inputs.js'
 
@@ -24,12 +25,20 @@ export const UNIT_RECORDS = 50_000
 export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
   const expanded = await expandInputs(args.inputs)
   if (!expanded.success) return reportProblem(io, expanded.name, expanded.problem)
+  const privacy = privacyOptions(args.privacy, io.env)
+  if (!privacy.success) return reportProblem(io, undefined, privacy.problem)
   const opened = await openTarget(args.to, args.onConflict)
   if (!opened.success) return reportProblem(io, undefined, opened.problem)
   const sink = opened.sink
   const totals: LoadTotals = { target: sink.target, inserted: 0, present: 0, rejectionsStored: 0 }
   const summary = new RunSummary()
-  const run = { args, io, summary, writer: unitWriter(sink, totals) }
+  const run = {
+    args,
+    io,
+    summary,
+    writer: unitWriter(sink, totals),
+    ...(privacy.options === undefined ? {} : { privacy: privacy.options }),
+  }
   const problem = await loadInputs(run, expanded.inputs)
   const closed = await sink.close().then(
     () => undefined,
@@ -41,9 +50,13 @@ export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
     return reportProblem(io, closed.target, closed.problem)
   }
   if (args.jsonSummary) {
-    io.stderr.write(`${JSON.stringify({ ...summary.toData(), load: totals })}\n`)
+    io.stderr.write(
+      `${JSON.stringify({ ...summary.toData(), load: totals, ...privacySummary(privacy.options) })}\n`,
+    )
   } else if (!args.quiet) {
-    io.stderr.write(formatSummary(summary.toData(), { load: totals }))
+    io.stderr.write(
+      formatSummary(summary.toData(), { load: totals }) + privacyLine(privacy.options),
+    )
   }
   return args.strict && summary.rejected > 0 ? 1 : 0
 }

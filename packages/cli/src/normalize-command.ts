@@ -1,6 +1,7 @@
 import { fstatSync } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
+import type { PrivacyOptions } from '@evnorm/core'
 import { batchLines } from './batch-lines.js'
 import type { NormalizeArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
@@ -8,6 +9,7 @@ import { expandInputs } from './expand-inputs.js'
 import { formatSummary } from './format-summary.js'
 import { LineSink, SinkError } from './line-sink.js'
 import type { InputSpec } from './open-input.js'
+import { privacyLine, privacyOptions, privacySummary } from './personal-data-args.js'
 import { RunSummary } from './run-summary.js'
 import { type BatchWriter, streamInput } from './stream-inputs.js'
 
@@ -30,6 +32,8 @@ interface Output {
  * `--rejects` and the summary are complete, but the events are not).
  */
 export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<number> {
+  const privacy = privacyOptions(args.privacy, io.env)
+  if (!privacy.success) return reportProblem(io, undefined, privacy.problem)
   const expanded = await expandInputs(args.inputs)
   if (!expanded.success) return reportProblem(io, expanded.name, expanded.problem)
   const clash = await findClash(args, expanded.inputs, io.stdin)
@@ -43,7 +47,13 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
         : await LineSink.open(args.out)
     rejects = args.rejects === undefined ? undefined : await LineSink.open(args.rejects)
     const output: Output = { out, rejects, pipeClosed: false }
-    const run = { args, io, summary: new RunSummary(), writer: lineWriter(output) }
+    const run = {
+      args,
+      io,
+      summary: new RunSummary(),
+      writer: lineWriter(output),
+      ...(privacy.options === undefined ? {} : { privacy: privacy.options }),
+    }
     for (const spec of expanded.inputs) {
       const problem = await streamInput(run, spec, (error) => error instanceof SinkError)
       if (problem !== undefined) {
@@ -54,7 +64,7 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
     }
     await writeEvents(output, () => output.out.close())
     await rejects?.close()
-    printSummary(args, io, run.summary)
+    printSummary(args, io, run.summary, privacy.options)
     if (output.pipeClosed) {
       return reportProblem(
         io,
@@ -153,14 +163,19 @@ function lineWriter(output: Output): BatchWriter {
   }
 }
 
-function printSummary(args: NormalizeArgs, io: CliIo, summary: RunSummary): void {
+function printSummary(
+  args: NormalizeArgs,
+  io: CliIo,
+  summary: RunSummary,
+  privacy: PrivacyOptions | undefined,
+): void {
   if (args.jsonSummary) {
-    io.stderr.write(`${JSON.stringify(summary.toData())}\n`)
+    io.stderr.write(`${JSON.stringify({ ...summary.toData(), ...privacySummary(privacy) })}\n`)
   } else if (!args.quiet) {
     const destinations = {
       out: args.out ?? STDOUT_NAME,
       ...(args.rejects === undefined ? {} : { rejects: args.rejects }),
     }
-    io.stderr.write(formatSummary(summary.toData(), destinations))
+    io.stderr.write(formatSummary(summary.toData(), destinations) + privacyLine(privacy))
   }
 }

@@ -4,6 +4,7 @@ import { startHookServer } from '@evnorm/intake/serve'
 import { type CliIo, reportProblem } from './cli-io.js'
 import type { ServeArgs } from './intake-args.js'
 import { openTarget } from './open-target.js'
+import { privacyLine, privacyOptions, privateSink } from './personal-data-args.js'
 import { stopSignal } from './stop-signal.js'
 
 /**
@@ -18,6 +19,8 @@ export async function runServe(args: ServeArgs, io: CliIo): Promise<number> {
   if (args.tokenEnv !== undefined && (token === undefined || token === '')) {
     return reportProblem(io, undefined, `--token-env: the variable ${args.tokenEnv} is not set`)
   }
+  const privacy = privacyOptions(args.privacy, io.env)
+  if (!privacy.success) return reportProblem(io, undefined, privacy.problem)
   const stop = stopSignal()
   const opened = await openTarget(args.to, 'nothing')
   if (!opened.success) return reportProblem(io, undefined, opened.problem)
@@ -25,7 +28,7 @@ export async function runServe(args: ServeArgs, io: CliIo): Promise<number> {
   const log = (line: string) => io.stderr.write(`evnorm serve: ${line}\n`)
   const started = await startHookServer({
     adapter: altcraftHooksAdapter,
-    sink,
+    sink: privateSink(sink, privacy.options),
     spool: args.spool,
     host: args.host,
     port: args.port,
@@ -39,6 +42,8 @@ export async function runServe(args: ServeArgs, io: CliIo): Promise<number> {
     return reportProblem(io, `${args.host}:${args.port}`, started.message)
   }
   log(`receiving on ${started.url} (spool ${args.spool}, loading into ${sink.target})`)
+  const personal = privacyLine(privacy.options).trim()
+  if (personal !== '') log(personal)
   const signal = await stop
   log(`${signal}: finishing requests in flight, draining the spool`)
   const drained = await started.stop().catch((error: unknown) => error as Error)

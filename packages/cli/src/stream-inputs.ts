@@ -3,6 +3,7 @@ import {
   type BatchResult,
   type InputFormat,
   normalizeStream,
+  type PrivacyOptions,
   scanJsonStream,
   sniffFormat,
   type UnreadableInputError,
@@ -36,6 +37,8 @@ export interface InputRun {
   readonly io: CliIo
   readonly summary: RunSummary
   readonly writer: BatchWriter
+  /** The privacy policy the events and rejections are written under; absent: none. */
+  readonly privacy?: PrivacyOptions
 }
 
 /**
@@ -133,6 +136,7 @@ async function readBatches(
   const options = {
     batchSize: BATCH_SIZE,
     includeRaw: run.args.includeRaw,
+    ...(run.privacy === undefined ? {} : { privacy: run.privacy }),
     ...(format === undefined ? {} : { format }),
     ...(format === 'xml' || format === 'csv'
       ? {}

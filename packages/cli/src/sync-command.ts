@@ -4,6 +4,7 @@ import type { Sink } from '@evnorm/core/sink'
 import type { SyncArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { openTarget } from './open-target.js'
+import { privacyLine, privacyOptions, privacySummary, privateSink } from './personal-data-args.js'
 
 /** What a sync needs besides the sink: its stream and how to run it into a sink. */
 interface PreparedSync {
@@ -28,6 +29,8 @@ interface PreparedSync {
 export async function runSync(args: SyncArgs, io: CliIo): Promise<number> {
   const prepared = await prepare(args, io.env)
   if (typeof prepared === 'string') return reportProblem(io, `sync ${args.source}`, prepared)
+  const privacy = privacyOptions(args.privacy, io.env)
+  if (!privacy.success) return reportProblem(io, undefined, privacy.problem)
   const opened = await openTarget(args.to, 'nothing')
   if (!opened.success) return reportProblem(io, undefined, opened.problem)
   const { sink } = opened
@@ -37,7 +40,7 @@ export async function runSync(args: SyncArgs, io: CliIo): Promise<number> {
   process.once('SIGINT', onSignal)
   let outcome: SyncSummary | EvnormError
   try {
-    outcome = await prepared.run(sink, {
+    outcome = await prepared.run(privateSink(sink, privacy.options), {
       signal: stop.signal,
       onPage: (report) => {
         if (!args.quiet && !args.jsonSummary) io.stderr.write(progressLine(report))
@@ -62,8 +65,12 @@ export async function runSync(args: SyncArgs, io: CliIo): Promise<number> {
     if (!EvnormError.isInstance(closed)) throw closed
     return reportProblem(io, sink.target, closed.message)
   }
-  if (args.jsonSummary) io.stderr.write(`${JSON.stringify({ ...outcome, target: sink.target })}\n`)
-  else if (!args.quiet) io.stderr.write(summaryText(outcome, sink.target))
+  if (args.jsonSummary) {
+    const summary = { ...outcome, target: sink.target, ...privacySummary(privacy.options) }
+    io.stderr.write(`${JSON.stringify(summary)}\n`)
+  } else if (!args.quiet) {
+    io.stderr.write(summaryText(outcome, sink.target) + privacyLine(privacy.options))
+  }
   return 0
 }
 

@@ -14,8 +14,15 @@ export * from './helpers/vocabulary-index.js'
 export * from './model/adapter.js'
 export * from './model/canonical-event-schema.js'
 export * from './model/errors.js'
-export { canonicalEventJsonSchemaText, JSON_SCHEMA_FILE } from './model/json-schema.js'
+export {
+  canonicalEventJsonSchema,
+  canonicalEventJsonSchemaText,
+  JSON_SCHEMA_FILE,
+  type JsonSchemaNode,
+  PERSONAL_DATA_KEYWORD,
+} from './model/json-schema.js'
 export * from './model/outcome.js'
+export * from './model/personal-data.js'
 export * from './model/taxonomy.js'
 export { findEventProblem } from './model/validate-event.js'
 export { batchFromOutcomes } from './normalize/batch-from-outcomes.js'
@@ -26,3 +33,4 @@ export * from './normalize/normalize-transform.js'
 export { OCCURRENCE_WINDOW, occurrenceId } from './normalize/occurrence-window.js'
 export * from './normalize/parse-safely.js'
 export { EVIDENCE_SPAN_LIMIT, type RecordOptions } from './normalize/record-runner.js'
+export * from './privacy/index.js'

@@ -10,6 +10,7 @@ import {
   type RejectionReason,
 } from '../model/outcome.js'
 import { findEventProblem } from '../model/validate-event.js'
+import { createPrivacy, type Privacy, type PrivacyOptions } from '../privacy/privacy.js'
 import { batchFromOutcomes } from './batch-from-outcomes.js'
 import { OccurrenceWindow, occurrenceId } from './occurrence-window.js'
 
@@ -22,6 +23,11 @@ export interface RecordOptions {
    * becomes an `invalid_event` rejection instead of being emitted.
    */
   readonly validate?: boolean
+  /**
+   * Drop or hash personal data (see `createPrivacy`) in the events, their `raw`, and the raw
+   * records of rejections. Event ids are computed before, from the original values.
+   */
+  readonly privacy?: PrivacyOptions
 }
 
 function errorText(error: unknown): string {
@@ -43,6 +49,7 @@ export class RecordRunner {
   readonly #adapter: AnyAdapter
   readonly #includeRaw: boolean
   readonly #validate: boolean
+  readonly #privacy: Privacy | undefined
   readonly #occurrences: OccurrenceWindow | undefined
   readonly #step: ((record: unknown) => EvidenceStep) | undefined
   readonly #loneHints: unknown
@@ -71,6 +78,8 @@ export class RecordRunner {
     this.#parsedValues = parsedValues
     this.#includeRaw = options.includeRaw ?? false
     this.#validate = options.validate ?? true
+    const privacy = options.privacy === undefined ? undefined : createPrivacy(options.privacy)
+    this.#privacy = privacy?.active === true ? privacy : undefined
     this.#occurrences = adapter.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
     this.#step = adapter.analyzeBatch === undefined ? undefined : adapter.evidenceSpans?.()
     this.#loneHints = this.#step === undefined ? undefined : this.#analyze([])
@@ -167,8 +176,11 @@ export class RecordRunner {
   ): void {
     const index = this.#index++
     const result = this.#normalizeOne(record, index, batchIndex, hints)
+    const privacy = this.#privacy
     if (result.success) {
-      outcomes.push({ success: true, index, events: result.events })
+      const events =
+        privacy === undefined ? result.events : result.events.map((event) => privacy.event(event))
+      outcomes.push({ success: true, index, events })
       return
     }
     const raw = isUnparseable(record) ? record.text : record
@@ -183,7 +195,11 @@ export class RecordRunner {
       message: unwritable === undefined ? result.message : `${result.message} (${notKept})`,
       raw: unwritable === undefined ? raw : notKept,
     }
-    outcomes.push({ success: false, index, rejection })
+    outcomes.push({
+      success: false,
+      index,
+      rejection: privacy === undefined ? rejection : privacy.rejection(rejection),
+    })
   }
 
   #analyze(records: readonly unknown[]): unknown {

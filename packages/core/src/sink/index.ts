@@ -1,4 +1,5 @@
 export { SinkError } from '../model/errors.js'
 export { LAYOUT_VERSION } from './layout-version.js'
+export { withPrivacy } from './private-sink.js'
 export { type RejectionRow, rejectionRow } from './rejection-row.js'
 export * from './sink.js'

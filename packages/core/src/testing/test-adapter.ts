@@ -11,6 +11,7 @@ import { normalize, normalizeRecords } from '../normalize/normalize.js'
 import { normalizeStream } from '../normalize/normalize-stream.js'
 import { asSource, chunkingArbitrary, cut } from './chunked-source.js'
 import { withTimeZone } from './host-time-zone.js'
+import { expectPrivacyHolds } from './privacy-property.js'
 
 /** What an adapter's tests give the conformance kit. */
 export interface AdapterFixtures {
@@ -195,6 +196,13 @@ export function testAdapter({
         }),
         { numRuns: Math.max(10, Math.ceil(numRuns / 4)) },
       )
+    })
+
+    it('leaves no personal value in events or rejections when every class is hashed or dropped', () => {
+      const mutated = fc
+        .tuple(anyKnownRecord, fc.anything(), fc.nat(), fc.boolean())
+        .map(([record, value, pick, drop]) => mutate(record, value, pick, drop))
+      expectPrivacyHolds(adapter, fc.oneof(anyKnownRecord, anyKnownRecord, mutated), numRuns)
     })
 
     it('never throws and gives one outcome per record, whatever the records', () => {
