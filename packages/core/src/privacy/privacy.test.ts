@@ -48,7 +48,7 @@ describe('keyed hash', () => {
   it('is hmac-sha256: and the hex HMAC, different under another key, and never hashed twice', () => {
     const hashed = keyedHash(key, 'email', 'ann@example.org')
     expect(isKeyedHash(hashed)).toBe(true)
-    expect(hashed).toBe('hmac-sha256:' + expectedHmac(KEY, 'ann@example.org'))
+    expect(hashed).toBe(`hmac-sha256:${expectedHmac(KEY, 'ann@example.org')}`)
     expect(keyedHash(new TextEncoder().encode(OTHER_KEY), 'email', 'ann@example.org')).not.toBe(
       hashed,
     )
