@@ -32,7 +32,10 @@ let passed = 0
 let failed = 0
 try {
   for (const dir of packageDirs) {
-    execFileSync('pnpm', ['pack', '--pack-destination', tarballs], { cwd: dir, stdio: 'ignore' })
+    execFileSync('pnpm', ['pack', '--pack-destination', tarballs], {
+      cwd: dir,
+      stdio: 'ignore',
+    })
   }
   const tarball = ({ name, version }) => `${name.slice(1).replace('/', '-')}-${version}.tgz`
   const dependencies = Object.fromEntries(
