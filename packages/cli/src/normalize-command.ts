@@ -5,7 +5,7 @@ import { batchLines } from './batch-lines.js'
 import type { NormalizeArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { expandInputs } from './expand-inputs.js'
-import { formatSummary } from './format-summary.js'
+import { formatSummary, formatWarnings } from './format-summary.js'
 import { LineSink, SinkError } from './line-sink.js'
 import type { InputSpec } from './open-input.js'
 import { RunSummary } from './run-summary.js'
@@ -43,7 +43,7 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
         : await LineSink.open(args.out)
     rejects = args.rejects === undefined ? undefined : await LineSink.open(args.rejects)
     const output: Output = { out, rejects, pipeClosed: false }
-    const run = { args, io, summary: new RunSummary(), writer: lineWriter(output) }
+    const run = { args, io, summary: new RunSummary(io.now), writer: lineWriter(output) }
     for (const spec of expanded.inputs) {
       const problem = await streamInput(run, spec, (error) => error instanceof SinkError)
       if (problem !== undefined) {
@@ -153,14 +153,19 @@ function lineWriter(output: Output): BatchWriter {
   }
 }
 
+/** The summary (JSON, text or none with `--quiet`), then any warning unless the JSON holds it. */
 function printSummary(args: NormalizeArgs, io: CliIo, summary: RunSummary): void {
+  const data = summary.toData()
   if (args.jsonSummary) {
-    io.stderr.write(`${JSON.stringify(summary.toData())}\n`)
-  } else if (!args.quiet) {
+    io.stderr.write(`${JSON.stringify(data)}\n`)
+    return
+  }
+  if (!args.quiet) {
     const destinations = {
       out: args.out ?? STDOUT_NAME,
       ...(args.rejects === undefined ? {} : { rejects: args.rejects }),
     }
-    io.stderr.write(formatSummary(summary.toData(), destinations))
+    io.stderr.write(formatSummary(data, destinations))
   }
+  io.stderr.write(formatWarnings(data))
 }
