@@ -14,6 +14,7 @@
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -397,6 +398,9 @@ function printTable(rss) {
 }
 
 const started = performance.now()
+process.stdout.write(
+  `Node ${process.version} (${process.platform}-${process.arch}), ${availableParallelism()} CPUs\n\n`,
+)
 if (!options['skip-adapters']) await runAdapterBenches()
 const rss = await runRssBench()
 printTable(rss)

@@ -7,7 +7,7 @@ const HISTORY = '(history name; not documented as a hook event_type, accepted if
  * once although the vendor page lists it twice), followed by the action-history names that
  * may also arrive as hook events, mapped as the history adapter maps them.
  * An entry without `channel` takes the channel of the subscription the event went through
- * (else {@link channelWithoutSubscription}). Anything else becomes an `unknown` event that
+ * (else `channelWithoutSubscription`). Anything else becomes an `unknown` event that
  * keeps the verb.
  */
 export const ALTCRAFT_HOOKS_VOCABULARY: Vocabulary = frozen([

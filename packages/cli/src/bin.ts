@@ -8,4 +8,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   isTTY: process.stderr.isTTY === true,
+  stdinIsTTY: process.stdin.isTTY === true,
 })

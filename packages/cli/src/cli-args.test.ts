@@ -83,6 +83,14 @@ describe('parseCliArgs', () => {
       success: true,
       command: { command: 'help', topic: 'vocabulary' },
     })
+    expect(parseCliArgs(['help', '--help'])).toEqual({
+      success: true,
+      command: { command: 'help' },
+    })
+    expect(parseCliArgs(['help', 'load', '-h'])).toEqual({
+      success: true,
+      command: { command: 'help', topic: 'load' },
+    })
     expect(parseCliArgs(['normalize', '-h'])).toEqual({
       success: true,
       command: { command: 'help', topic: 'normalize' },

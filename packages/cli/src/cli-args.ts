@@ -219,8 +219,9 @@ function parseCommand(argv: readonly string[]): CliCommand {
   }
 }
 
+/** `evnorm help [command]`; a `--help` there (`evnorm help --help`) asks for the same help. */
 function parseHelp(rest: readonly string[]): CliCommand {
-  const [topic, extra] = rest
+  const [topic, extra] = rest.filter((word) => word !== '--help' && word !== '-h')
   if (topic === undefined) return { command: 'help' }
   if (extra !== undefined || !isCommandName(topic)) {
     throw new UsageProblem(`'evnorm help' takes one of ${COMMANDS.join(', ')}`)

@@ -37,7 +37,7 @@ describe('the built evnorm binary', () => {
     for (const name of files)
       expect(run.stderr).toContain(`evnorm: ${join('examples', name)}: reading as `)
     const header =
-      /evnorm: (\d+) inputs, (\d+) records read: (\d+) events from (\d+) accepted, (\d+) rejected/.exec(
+      /evnorm: (\d+) inputs, (\d+) records read in [^:]+: (\d+) events from (\d+) accepted, (\d+) rejected/.exec(
         run.stderr,
       )
     expect(header?.slice(1).map(Number)).toEqual([
@@ -169,7 +169,7 @@ describe('the built evnorm binary', () => {
       `node ${bin} normalize --strict -s smaily-log -r ${rejects} ${input} | head -1 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`,
     )
     expect(piped.stderr).toMatch(/the reader closed the pipe.*\nexit 2\n$/s)
-    expect(piped.stderr).toContain('evnorm: 1 input, 40000 records read')
+    expect(piped.stderr).toContain('evnorm: 1 input, 40,000 records read in ')
     expect(parseLines(readFileSync(rejects, 'utf8'))).toHaveLength(20000)
   })
 

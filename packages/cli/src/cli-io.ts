@@ -12,6 +12,10 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>
   /** True when stderr is a terminal: the progress bar is drawn for large inputs. */
   readonly isTTY: boolean
+  /** True when standard input is a terminal: reading it prints a hint first. */
+  readonly stdinIsTTY?: boolean
+  /** The clock for elapsed times and rates, in milliseconds (default `performance.now`). */
+  readonly now?: () => number
 }
 
 /** Writes the one-line error message of `evnorm` (`evnorm: <subject>: <problem>`) and returns 2. */

@@ -27,7 +27,13 @@ function collector(): { stream: Writable; text: () => string } {
 /** Runs `evnorm` in-process with `stdin` as standard input (empty by default). */
 export async function runInProcess(
   argv: readonly string[],
-  options: { stdin?: string | Uint8Array; isTTY?: boolean; env?: Record<string, string> } = {},
+  options: {
+    stdin?: string | Uint8Array
+    isTTY?: boolean
+    stdinIsTTY?: boolean
+    env?: Record<string, string>
+    now?: () => number
+  } = {},
 ): Promise<CliRun> {
   const stdin = new PassThrough()
   stdin.end(options.stdin ?? '')
@@ -39,6 +45,8 @@ export async function runInProcess(
     stderr: stderr.stream,
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
+    stdinIsTTY: options.stdinIsTTY ?? false,
+    ...(options.now === undefined ? {} : { now: options.now }),
   }
   const code = await runCli(argv, io)
   return { code, stdout: stdout.text(), stderr: stderr.text() }

@@ -1,3 +1,4 @@
+import { formatCount, formatDuration, formatRate } from './format-number.js'
 import { byCountThenName, type SummaryData } from './run-summary.js'
 
 /** What `evnorm load` stored. */
@@ -27,15 +28,18 @@ export type SummaryDestinations =
 
 /** The human-readable summary printed on stderr at the end of `evnorm normalize` and `load`. */
 export function formatSummary(summary: SummaryData, destinations: SummaryDestinations): string {
+  const rate = formatRate(summary.records, summary.elapsedMs)
   const lines = [
-    `evnorm: ${plural(summary.files.length, 'input')}, ${plural(summary.records, 'record')} read: ` +
-      `${plural(summary.events, 'event')} from ${summary.accepted} accepted, ${summary.rejected} rejected`,
+    `evnorm: ${plural(summary.files.length, 'input')}, ${plural(summary.records, 'record')} read ` +
+      `in ${formatDuration(summary.elapsedMs)}${rate === undefined ? '' : ` (${rate})`}: ` +
+      `${plural(summary.events, 'event')} from ${formatCount(summary.accepted)} accepted, ` +
+      `${formatCount(summary.rejected)} rejected`,
   ]
   const width = Math.max(...summary.files.map((file) => file.file.length))
   for (const file of summary.files) {
     lines.push(
       `  ${file.file.padEnd(width)}  ${file.source} (${file.format}): ` +
-        `${plural(file.records, 'record')}, ${plural(file.events, 'event')}, ${file.rejected} rejected`,
+        `${plural(file.records, 'record')}, ${plural(file.events, 'event')}, ${formatCount(file.rejected)} rejected`,
     )
   }
   section(lines, 'events by type', summary.byType)
@@ -63,7 +67,7 @@ function destinationLines(summary: SummaryData, destinations: SummaryDestination
   if ('load' in destinations) {
     const { target, inserted, present, rejectionsStored } = destinations.load
     return [
-      `loaded into ${target}: ${plural(inserted, 'event')} inserted, ${present} already present, ${plural(rejectionsStored, 'rejection')} stored`,
+      `loaded into ${target}: ${plural(inserted, 'event')} inserted, ${formatCount(present)} already present, ${plural(rejectionsStored, 'rejection')} stored`,
     ]
   }
   const lines = [`events written to ${destinations.out}`]
@@ -80,9 +84,10 @@ function section(lines: string[], title: string, counts: Readonly<Record<string,
   lines.push(title)
   const keys = entries.map(([key]) => displayKey(key))
   const width = Math.max(...keys.map((key) => key.length))
-  const countWidth = Math.max(...entries.map(([, count]) => String(count).length))
-  entries.forEach(([, count], index) => {
-    lines.push(`  ${(keys[index] ?? '').padEnd(width)}  ${String(count).padStart(countWidth)}`)
+  const shown = entries.map(([, count]) => formatCount(count))
+  const countWidth = Math.max(...shown.map((count) => count.length))
+  shown.forEach((count, index) => {
+    lines.push(`  ${(keys[index] ?? '').padEnd(width)}  ${count.padStart(countWidth)}`)
   })
 }
 
@@ -93,7 +98,12 @@ function displayKey(key: string): string {
 }
 
 function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`
+}
+
+/** The summary's warnings as `evnorm: warning: …` lines (empty when there are none). */
+export function formatWarnings(summary: SummaryData): string {
+  return summary.warnings.map((warning) => `evnorm: warning: ${warning}\n`).join('')
 }
 
 function oneLine(text: string): string {

@@ -47,7 +47,7 @@ Options:
   -r, --rejects FILE    write rejected records as NDJSON to FILE, with reason, message,
                         locator and raw record (default: only counted in the summary)
       --strict          exit 1 when any record was rejected
-  -q, --quiet           no detection notes, progress bar or summary on stderr
+  -q, --quiet           no detection notes, progress bar or summary (warnings stay)
       --json-summary    print the summary on stderr as one JSON object
       --include-raw     attach the vendor record to each event as "raw"
       --max-record-size SIZE         longest NDJSON line or JSON record, in characters
@@ -83,7 +83,7 @@ Options:
   -s, --source SOURCE   ${['auto', ...SOURCE_NAMES].join(' | ')} (default auto)
   -f, --format FORMAT   json | ndjson | xml | csv (default: from the extension, then content)
       --strict          exit 1 when any record was rejected
-  -q, --quiet           no detection notes, progress bar or summary on stderr
+  -q, --quiet           no detection notes, progress bar or summary (warnings stay)
       --json-summary    print the summary on stderr as one JSON object, with "load" totals
       --include-raw     store the vendor record in each event as "raw"
       --max-record-size, --max-decompressed-size, --max-compression-ratio

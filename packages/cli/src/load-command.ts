@@ -3,7 +3,7 @@ import { type Sink, SinkError } from '@evnorm/core/sink'
 import type { LoadArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { expandInputs } from './expand-inputs.js'
-import { formatSummary, type LoadTotals } from './format-summary.js'
+import { formatSummary, formatWarnings, type LoadTotals } from './format-summary.js'
 import type { InputSpec } from './open-input.js'
 import { openTarget } from './open-target.js'
 import { privacyLine, privacyOptions, privacySummary } from './personal-data-args.js'
@@ -31,7 +31,7 @@ export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
   if (!opened.success) return reportProblem(io, undefined, opened.problem)
   const sink = opened.sink
   const totals: LoadTotals = { target: sink.target, inserted: 0, present: 0, rejectionsStored: 0 }
-  const summary = new RunSummary()
+  const summary = new RunSummary(io.now)
   const run = {
     args,
     io,
@@ -49,14 +49,16 @@ export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
     if (!SinkError.isInstance(closed)) throw closed
     return reportProblem(io, closed.target, closed.problem)
   }
+  const data = summary.toData()
   if (args.jsonSummary) {
     io.stderr.write(
-      `${JSON.stringify({ ...summary.toData(), load: totals, ...privacySummary(privacy.options) })}\n`,
+      `${JSON.stringify({ ...data, load: totals, ...privacySummary(privacy.options) })}\n`,
     )
-  } else if (!args.quiet) {
-    io.stderr.write(
-      formatSummary(summary.toData(), { load: totals }) + privacyLine(privacy.options),
-    )
+  } else {
+    if (!args.quiet) {
+      io.stderr.write(formatSummary(data, { load: totals }) + privacyLine(privacy.options))
+    }
+    io.stderr.write(formatWarnings(data))
   }
   return args.strict && summary.rejected > 0 ? 1 : 0
 }

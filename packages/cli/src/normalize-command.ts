@@ -6,7 +6,7 @@ import { batchLines } from './batch-lines.js'
 import type { NormalizeArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { expandInputs } from './expand-inputs.js'
-import { formatSummary } from './format-summary.js'
+import { formatSummary, formatWarnings } from './format-summary.js'
 import { LineSink, SinkError } from './line-sink.js'
 import type { InputSpec } from './open-input.js'
 import { privacyLine, privacyOptions, privacySummary } from './personal-data-args.js'
@@ -50,7 +50,7 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
     const run = {
       args,
       io,
-      summary: new RunSummary(),
+      summary: new RunSummary(io.now),
       writer: lineWriter(output),
       ...(privacy.options === undefined ? {} : { privacy: privacy.options }),
     }
@@ -163,19 +163,24 @@ function lineWriter(output: Output): BatchWriter {
   }
 }
 
+/** The summary (JSON, text or none with `--quiet`), then any warning unless the JSON holds it. */
 function printSummary(
   args: NormalizeArgs,
   io: CliIo,
   summary: RunSummary,
   privacy: PrivacyOptions | undefined,
 ): void {
+  const data = summary.toData()
   if (args.jsonSummary) {
-    io.stderr.write(`${JSON.stringify({ ...summary.toData(), ...privacySummary(privacy) })}\n`)
-  } else if (!args.quiet) {
+    io.stderr.write(`${JSON.stringify({ ...data, ...privacySummary(privacy) })}\n`)
+    return
+  }
+  if (!args.quiet) {
     const destinations = {
       out: args.out ?? STDOUT_NAME,
       ...(args.rejects === undefined ? {} : { rejects: args.rejects }),
     }
-    io.stderr.write(formatSummary(summary.toData(), destinations) + privacyLine(privacy))
+    io.stderr.write(formatSummary(data, destinations) + privacyLine(privacy))
   }
+  io.stderr.write(formatWarnings(data))
 }

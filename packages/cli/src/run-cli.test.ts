@@ -165,7 +165,12 @@ describe('evnorm normalize (in-process)', () => {
 
   it('reads standard input, says which feed it detected and why, and summarizes', async () => {
     const text = readFileSync(example('smaily-cursor-page.json'), 'utf8')
-    const run = await runInProcess(['normalize'], { stdin: text })
+    let now = 0
+    const clock = () => {
+      now += 1000
+      return now
+    }
+    const run = await runInProcess(['normalize'], { stdin: text, now: clock })
     expect(run.code).toBe(0)
     expect(parseLines(run.stdout)).toEqual(
       expectedEvents(smailyLogAdapter, example('smaily-cursor-page.json')),
@@ -175,7 +180,7 @@ describe('evnorm normalize (in-process)', () => {
       'evnorm: <stdin>: reading as smaily-log (the first array element has "action" and "time"), format json',
     )
     expect(lines[1]).toBe(
-      'evnorm: 1 input, 14 records read: 14 events from 14 accepted, 0 rejected',
+      'evnorm: 1 input, 14 records read in 1.0 s (14 records/s): 14 events from 14 accepted, 0 rejected',
     )
     expect(run.stderr).toContain('events by type\n')
     expect(run.stderr).toContain('events by channel\n  email  14\n')
@@ -659,7 +664,7 @@ describe('evnorm normalize (in-process)', () => {
     const argv = ['normalize', '--strict', '-s', 'smaily-log', '-r', rejects, input]
     expect(await runCli(argv, io)).toBe(2)
     expect(parseLines(readFileSync(rejects, 'utf8'))).toHaveLength(3000 * 4)
-    expect(errors.join('')).toContain('evnorm: 1 input, 24000 records read')
+    expect(errors.join('')).toContain('evnorm: 1 input, 24,000 records read in ')
     expect(errors.at(-1)).toMatch(/^evnorm: <stdout>: cannot write: the reader closed the pipe/)
   })
 
@@ -699,7 +704,10 @@ describe('evnorm normalize (in-process)', () => {
     expect((await runInProcess(argv, { isTTY: true, env: { TERM: 'dumb' } })).stderr).not.toContain(
       '\r',
     )
-    expect((await runInProcess([...argv, '--quiet'], { isTTY: true })).stderr).toBe('')
+    // Every record is rejected (no "action"): --quiet keeps only the wrong-feed warning.
+    expect((await runInProcess([...argv, '--quiet'], { isTTY: true })).stderr).toMatch(
+      /^evnorm: warning: [^\n]+100% of [\d,]+ records rejected[^\n]+\n$/,
+    )
   })
 })
 

@@ -1,4 +1,5 @@
 import type { BatchResult } from '@evnorm/core'
+import { rejectionWarnings } from './rejection-warning.js'
 import type { SourceName } from './sources.js'
 
 /** How many distinct unknown verbs the summary lists; more are only counted. */
@@ -67,6 +68,10 @@ export interface SummaryData {
   readonly rejectionsByReason: Readonly<Record<string, number>>
   /** The first {@link QUOTED_REJECTIONS} rejections. */
   readonly firstRejections: readonly QuotedRejection[]
+  /** Milliseconds from the start of the run to this summary. */
+  readonly elapsedMs: number
+  /** Inputs whose records were mostly rejected (a likely wrong `--source`), one line each. */
+  readonly warnings: readonly string[]
 }
 
 /** Counts of a whole run, fed batch by batch; memory stays bounded. */
@@ -78,6 +83,14 @@ export class RunSummary {
   readonly #byReason = new Map<string, number>()
   readonly #quoted: QuotedRejection[] = []
   #unknownNotListed = 0
+  readonly #now: () => number
+  readonly #started: number
+
+  /** Starts the run's clock; `now` gives milliseconds (a fixed clock in tests). */
+  constructor(now: () => number = () => performance.now()) {
+    this.#now = now
+    this.#started = now()
+  }
 
   /** Starts the report of one input. */
   startFile(report: Omit<FileReport, 'records' | 'events' | 'rejected'>): FileReport {
@@ -130,6 +143,8 @@ export class RunSummary {
       unknownVerbsNotListed: this.#unknownNotListed,
       rejectionsByReason: sorted(this.#byReason),
       firstRejections: [...this.#quoted],
+      elapsedMs: this.#now() - this.#started,
+      warnings: rejectionWarnings(this.#files),
     }
   }
 

@@ -23,6 +23,11 @@ import { SOURCE_NAMES, SOURCES, type SourceName } from './sources.js'
 /** Records per batch handed from core's stream to the writers. */
 const BATCH_SIZE = 1000
 
+/** Printed before reading standard input from a terminal, where a run would otherwise wait silently. */
+export const STDIN_HINT =
+  'evnorm: reading records from standard input, which is the terminal: paste them and end with ' +
+  'Ctrl-D (Ctrl-Z Enter on Windows), or give files or directories as arguments (see --help)\n'
+
 /** Receives the batches of one input, in order; a rejection stops the run. */
 export interface BatchWriter {
   /** Takes one batch of the input; the returned batch is what the summary counts. */
@@ -51,6 +56,7 @@ export async function streamInput(
   spec: InputSpec,
   isWriterError: (error: unknown) => boolean,
 ): Promise<string | undefined> {
+  if (spec.path === undefined && run.io.stdinIsTTY === true) run.io.stderr.write(STDIN_HINT)
   const opened = await openInput(spec, run.io.stdin, run.args.limits)
   if (!opened.success) return opened.problem
   const input = opened.input

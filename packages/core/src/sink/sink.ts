@@ -16,7 +16,7 @@ export interface Checkpoint {
 export interface SinkUnit {
   /** Events to store, idempotently by `id`. */
   readonly events: readonly CanonicalEvent[]
-  /** Rejections to store, idempotently by their key (see {@link rejectionKey}). */
+  /** Rejections to store, idempotently by their key (see {@link rejectionRow}). */
   readonly rejections: readonly Rejection[]
   /**
    * Where the unit's records came from (a file name, or a stream and page), stored with each
