@@ -1,3 +1,4 @@
+import { canonicalAltcraftChannel } from '@evnorm/altcraft-vocabulary'
 import {
   CANONICAL_SCHEMA_VERSION,
   type CanonicalEvent,
@@ -5,7 +6,6 @@ import {
   normalizeEmail,
   type VocabularyEntry,
 } from '@evnorm/core'
-import { canonicalAltcraftChannel } from './altcraft-channel.js'
 import { RECORD_PATH, readObject } from './altcraft-fields.js'
 import {
   ALTCRAFT_HISTORY_FEED,

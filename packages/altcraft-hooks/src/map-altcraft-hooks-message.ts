@@ -1,3 +1,4 @@
+import { isAltcraftDeliveryChannel } from '@evnorm/altcraft-vocabulary'
 import {
   CANONICAL_SCHEMA_VERSION,
   type CanonicalEvent,
@@ -14,11 +15,7 @@ import type { HookEventData } from './altcraft-hooks-event-data.js'
 import { ALTCRAFT_HOOKS_FEED, hookEventId } from './altcraft-hooks-event-id.js'
 import { type FieldReader, isObject, type Rejected } from './altcraft-hooks-field-reader.js'
 import type { HookMessage } from './altcraft-hooks-message.js'
-import {
-  isDeliveryChannel,
-  type Subscription,
-  selectSubscription,
-} from './altcraft-hooks-subscription.js'
+import { type Subscription, selectSubscription } from './altcraft-hooks-subscription.js'
 import { channelWithoutSubscription } from './altcraft-hooks-vocabulary.js'
 import { addUnmappedGroupFields, mapHookDetails } from './map-altcraft-hooks-details.js'
 
@@ -155,7 +152,7 @@ function eventSubscription(
     return selected
   }
   const resourceId = message.data.resourceId
-  if (isDeliveryChannel(channel) && (resourceId !== undefined || hashId !== undefined)) {
+  if (isAltcraftDeliveryChannel(channel) && (resourceId !== undefined || hashId !== undefined)) {
     const subscription: Subscription = { channel }
     if (resourceId !== undefined) subscription.resourceId = resourceId
     if (hashId !== undefined) subscription.hashId = hashId
