@@ -9,7 +9,11 @@ import {
 describe('altcraftVocabulary', () => {
   it('maps each verb as ALTCRAFT_VERBS does, with the feed’s own description', () => {
     const [entry] = altcraftVocabulary([['hbounce', 'hard bounce']])
-    expect(entry).toEqual({ verb: 'hbounce', ...ALTCRAFT_VERBS.hbounce, description: 'hard bounce' })
+    expect(entry).toEqual({
+      verb: 'hbounce',
+      ...ALTCRAFT_VERBS.hbounce,
+      description: 'hard bounce',
+    })
     expect(Object.isFrozen(entry)).toBe(true)
   })
 

@@ -13,7 +13,12 @@ function meaning(event: CanonicalEvent | undefined) {
 }
 
 function viaHistory(verb: string) {
-  const record = { action: verb, datetime: '2025-10-26T01:30:12Z', channel: 'email', email: 'a@b.c' }
+  const record = {
+    action: verb,
+    datetime: '2025-10-26T01:30:12Z',
+    channel: 'email',
+    email: 'a@b.c',
+  }
   return meaning(normalize(altcraftHistoryAdapter, [record]).events[0])
 }
 
