@@ -54,6 +54,22 @@ export function createAltcraftHistoryAdapter(options: AltcraftHistoryOptions = {
     formats: ALTCRAFT_HISTORY_FORMATS,
     jsonRecordPaths: [['data'], []],
     identicalRecords: 'distinct',
+    signature: {
+      recordKeys: [['action', 'datetime']],
+      documents: [
+        {
+          keys: ['data'],
+          anyOf: ['error', 'error_text'],
+          name: 'a {"data", "error"} response envelope',
+        },
+        {
+          keys: ['error', 'error_text'],
+          without: ['action'],
+          name: 'an {"error", "error_text"} response envelope',
+        },
+      ],
+      xmlRoots: ['xml'],
+    },
     parse: parseAltcraftHistory,
     normalize(value) {
       try {

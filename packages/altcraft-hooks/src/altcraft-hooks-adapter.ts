@@ -34,6 +34,12 @@ export function createAltcraftHooksAdapter(options: AltcraftHooksAdapterOptions 
     formats: ALTCRAFT_HOOKS_FORMATS,
     jsonRecordPaths: [[]],
     identicalRecords: 'same',
+    signature: {
+      recordKeys: [
+        ['event_type', 'event_date'],
+        ['event', 'event_date'],
+      ],
+    },
     parse: parseHookInput,
     normalize(record): RecordResult {
       const reader = new FieldReader()

@@ -1,6 +1,6 @@
 import { ALTCRAFT_HISTORY_VOCABULARY, altcraftHistoryAdapter } from '@evnorm/altcraft-history'
 import { ALTCRAFT_HOOKS_VOCABULARY, altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
-import { type CanonicalEvent, normalize } from '@evnorm/core'
+import { type AnyAdapter, normalize } from '@evnorm/core'
 import { describe, expect, it } from 'vitest'
 
 const hookVerbs = new Set(ALTCRAFT_HOOKS_VOCABULARY.map((entry) => entry.verb))
@@ -8,7 +8,10 @@ const sharedVerbs = ALTCRAFT_HISTORY_VOCABULARY.map((entry) => entry.verb).filte
   hookVerbs.has(verb),
 )
 
-function meaning(event: CanonicalEvent | undefined) {
+function meaning(adapter: AnyAdapter, record: unknown) {
+  const result = normalize(adapter, [record])
+  if (!result.success) throw result.error
+  const [event] = result.events
   return { type: event?.type, channel: event?.channel, details: event?.details }
 }
 
@@ -19,7 +22,7 @@ function viaHistory(verb: string) {
     channel: 'email',
     email: 'a@b.c',
   }
-  return meaning(normalize(altcraftHistoryAdapter, [record]).events[0])
+  return meaning(altcraftHistoryAdapter, record)
 }
 
 function viaHooks(verb: string) {
@@ -30,7 +33,7 @@ function viaHooks(verb: string) {
     subscription: [{ resource_id: 3, channel: 'email', email: 'a@b.c' }],
     event_data: { resource_id: 3 },
   }
-  return meaning(normalize(altcraftHooksAdapter, [message]).events[0])
+  return meaning(altcraftHooksAdapter, message)
 }
 
 describe('the Altcraft feeds share one vocabulary', () => {

@@ -61,6 +61,16 @@ export function createSmailyLogAdapter(options: SmailyLogOptions = {}): Adapter<
     formats: ['json', 'ndjson'],
     jsonRecordPaths: [[]],
     identicalRecords: 'distinct',
+    signature: {
+      recordKeys: [['action', 'time']],
+      documents: [
+        {
+          keys: ['code', 'message'],
+          without: ['action'],
+          name: 'a {"code", "message"} error object',
+        },
+      ],
+    },
     parse: parseSmailyHistory,
     normalize(record, context) {
       const row = readSmailyRow(record)
