@@ -1,4 +1,5 @@
 import { type Channel, type EventType, formatInstant, parseRfc3339 } from '@evnorm/core'
+import { isMailProxyUserAgent } from '@evnorm/core/adapter'
 import { compact } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
 import { type FieldReader, isObject } from './altcraft-hooks-field-reader.js'
@@ -99,7 +100,7 @@ export function mapHookDetails(
 ): Details | undefined {
   switch (type) {
     case 'message.clicked':
-      return clickDetails(fixed, data.linkUrl)
+      return withMachine(clickDetails(fixed, data.linkUrl), data.userAgent)
     case 'message.bounced':
       return bounceDetails(fixed, data, channel)
     case 'message.delivery_failed':
@@ -127,7 +128,10 @@ export function mapHookDetails(
     case 'form.failed':
       return formDetails(fixed, data)
     case 'message.opened':
-      return fixed?.unique === undefined ? undefined : { unique: fixed.unique }
+      return withMachine(
+        fixed?.unique === undefined ? undefined : { unique: fixed.unique },
+        data.userAgent,
+      )
     case 'message.read':
       return { level: fixed?.level }
     case 'message.dropped':
@@ -143,6 +147,14 @@ export function mapHookDetails(
     default:
       return undefined
   }
+}
+
+/** Adds `machine: true` when the user agent names a known mail proxy (else leaves it unknown). */
+function withMachine(
+  details: Details | undefined,
+  userAgent: string | undefined,
+): Details | undefined {
+  return isMailProxyUserAgent(userAgent) ? { ...details, machine: true } : details
 }
 
 function clickDetails(fixed: Details | undefined, url: string | undefined): Details | undefined {
