@@ -31,6 +31,12 @@ export interface AdapterFixtures {
     readonly input: unknown
     readonly format?: InputFormat
   }[]
+  /**
+   * The record fields the adapter leaves out on purpose, as its README lists them. When given,
+   * the kit checks that every other top-level field of a record lands in a canonical field (its
+   * value appears in the event outside `extra`) or in `extra` under its own key.
+   */
+  readonly droppedFields?: readonly string[]
   /** Runs per property (default 100). */
   readonly numRuns?: number
 }
@@ -64,6 +70,35 @@ function expectOneOutcomePerRecord(
       if (findUnwritableValue(record) !== undefined) expect(typeof rejection.raw).toBe('string')
       else expect(rejection.raw).toBe(record instanceof UnparseableRecord ? record.text : record)
     }
+  })
+}
+
+/** The batch sizes the kit always compares streaming with batch output for. */
+export const CONFORMANCE_BATCH_SIZES = [1, 7, 10_000] as const
+
+/** Every scalar of a value as text (strings lower-cased), for finding a record's values in an event. */
+function scalarTexts(value: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(value)) for (const item of value) scalarTexts(item, into)
+  else if (typeof value === 'object' && value !== null)
+    for (const item of Object.values(value)) scalarTexts(item, into)
+  else if (value !== undefined && value !== null) into.add(String(value).trim().toLowerCase())
+  return into
+}
+
+/** The top-level fields of `record` that are in no canonical field, not in `extra` and not dropped. */
+function lostFields(
+  record: Record<string, unknown>,
+  event: CanonicalEvent,
+  dropped: ReadonlySet<string>,
+): string[] {
+  const { extra, ...canonical } = event
+  const found = scalarTexts(canonical, new Set())
+  return Object.keys(record).filter((key) => {
+    const value = record[key]
+    if (dropped.has(key) || value === undefined || value === null || value === '') return false
+    if (extra !== undefined && Object.hasOwn(extra, key)) return false
+    const texts = [...scalarTexts(value, new Set())]
+    return texts.length === 0 || !texts.every((text) => found.has(text))
   })
 }
 
@@ -262,7 +297,7 @@ export function testAdapter({
           fc.array(record, { minLength: 1, maxLength: 8 }),
           fc.constantFrom(...texts),
           chunkingArbitrary,
-          fc.integer({ min: 1, max: 9 }),
+          fc.oneof(fc.constantFrom(...CONFORMANCE_BATCH_SIZES), fc.integer({ min: 1, max: 9 })),
           fc.boolean(),
           async (records, text, chunking, size, sniff) => {
             const input = text.render(records)
@@ -296,6 +331,45 @@ export function testAdapter({
       )
     })
 
+    for (const batchSize of CONFORMANCE_BATCH_SIZES) {
+      it(`streams byte for byte what normalize gives, in batches of ${batchSize}`, async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(anyKnownRecord, { minLength: 1, maxLength: 30 }),
+            async (records) => {
+              const input = records.map((record) => `${JSON.stringify(record)}\n`).join('')
+              const batch = normalize(adapter, input, { format: 'ndjson' })
+              const streamed: unknown[] = []
+              for await (const item of normalizeStream(adapter, [input], {
+                format: 'ndjson',
+                batchSize,
+              })) {
+                if (item.success) streamed.push(...item.outcomes)
+              }
+              expect(batch.success).toBe(true)
+              if (batch.success)
+                expect(JSON.stringify(streamed)).toBe(JSON.stringify(batch.outcomes))
+            },
+          ),
+          { numRuns: Math.max(10, Math.ceil(numRuns / 4)) },
+        )
+      })
+    }
+
+    if (fixtures.droppedFields !== undefined) {
+      const dropped = new Set(fixtures.droppedFields)
+      it('puts every record field in a canonical field, in extra, or in the documented dropped list', () => {
+        fc.assert(
+          fc.property(anyKnownRecord, (record) => {
+            const result = run([record])
+            for (const event of result.events)
+              expect(lostFields(record, event, dropped), JSON.stringify(record)).toEqual([])
+          }),
+          { numRuns },
+        )
+      })
+    }
+
     it('is deterministic and independent of the host time zone', () => {
       fc.assert(
         fc.property(fc.array(anyKnownRecord, { maxLength: 10 }), (records) => {
@@ -316,6 +390,11 @@ export function testAdapter({
           for (const event of batch.events) {
             const parsed = CanonicalEventSchema.safeParse(event)
             expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true)
+            if (event.source.idBasis === 'vendor')
+              expect(
+                event.source.recordId,
+                `${event.id}: idBasis vendor needs source.recordId`,
+              ).toBeDefined()
           }
         }),
         { numRuns },
