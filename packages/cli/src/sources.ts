@@ -1,6 +1,7 @@
 import { altcraftHistoryAdapter } from '@evnorm/altcraft-history'
 import { altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
 import type { AnyAdapter } from '@evnorm/core'
+import { sendgridEventsAdapter } from '@evnorm/sendgrid-events'
 import { smailyLogAdapter } from '@evnorm/smaily-log'
 
 /** One feed the CLI can read. */
@@ -37,6 +38,11 @@ export const SOURCES = {
     smailyLogAdapter,
     '@evnorm/smaily-log',
     'Smaily subscriber action log (api/history.php)',
+  ),
+  'sendgrid-events': source(
+    sendgridEventsAdapter,
+    '@evnorm/sendgrid-events',
+    'SendGrid Event Webhook',
   ),
 } as const
 

@@ -73,3 +73,21 @@ export function readBoolean(
   if (value === 0 || value === 1) return readValue(value === 1)
   return invalidField([...at, key], value, 'a boolean')
 }
+
+/** An object without its `undefined` values, as optional fields. */
+export type Compact<T> = { [K in keyof T]?: Exclude<T[K], undefined> }
+
+/**
+ * `value` without the keys whose value is `undefined` (canonical fields are left out when
+ * absent, never `undefined`), or `undefined` when no key is left.
+ */
+export function compact<T extends object>(value: T): Compact<T> | undefined {
+  const kept: Record<string, unknown> = {}
+  let empty = true
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) continue
+    kept[key] = item
+    empty = false
+  }
+  return empty ? undefined : (kept as Compact<T>)
+}
