@@ -1,4 +1,4 @@
-import { exceedsNestingDepth, MAX_NESTING_DEPTH } from '@evnorm/core'
+import { exceedsNestingDepth, MAX_NESTING_DEPTH } from '@evnorm/core/adapter'
 import { AltcraftRecordProblem, describeValue, fieldName } from './altcraft-record-problem.js'
 
 /** Path of an object inside a record (`[]` for the record itself). */

@@ -1,4 +1,5 @@
-import { type Adapter, createVocabularyIndex } from '@evnorm/core'
+import type { Adapter } from '@evnorm/core'
+import { createVocabularyIndex } from '@evnorm/core/adapter'
 import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'
 import { ALTCRAFT_HISTORY_FORMATS, parseAltcraftHistory } from './altcraft-history-parse.js'
 import { readAltcraftHistoryRecord } from './altcraft-history-record.js'

@@ -1,4 +1,5 @@
-import { type ParseResult, parseJsonLossless, UnreadableInputError } from '@evnorm/core'
+import { type ParseResult, UnreadableInputError } from '@evnorm/core'
+import { parseJsonLossless } from '@evnorm/core/adapter'
 import { parse } from 'csv-parse/sync'
 import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'
 import { integerFromText, RECORD_INTEGER_FIELDS } from './altcraft-history-text-fields.js'

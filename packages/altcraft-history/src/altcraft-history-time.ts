@@ -1,4 +1,4 @@
-import { formatInstant, parseRfc3339 } from '@evnorm/core'
+import { formatInstant, parseRfc3339 } from '@evnorm/core/adapter'
 import { AltcraftRecordProblem, describeValue } from './altcraft-record-problem.js'
 
 /**

@@ -1,5 +1,6 @@
 import { altcraftSubscriptionStatus, canonicalAltcraftChannel } from '@evnorm/altcraft-vocabulary'
-import { type CanonicalEvent, normalizeEmail, normalizePhone } from '@evnorm/core'
+import type { CanonicalEvent } from '@evnorm/core'
+import { normalizeEmail, normalizePhone } from '@evnorm/core/adapter'
 import {
   type FieldPath,
   invalidField,

@@ -3,9 +3,9 @@ import {
   CANONICAL_SCHEMA_VERSION,
   type CanonicalEvent,
   type Channel,
-  normalizeEmail,
   type VocabularyEntry,
 } from '@evnorm/core'
+import { normalizeEmail } from '@evnorm/core/adapter'
 import { RECORD_PATH, readObject } from './altcraft-fields.js'
 import {
   ALTCRAFT_HISTORY_FEED,

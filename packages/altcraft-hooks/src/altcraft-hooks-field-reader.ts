@@ -1,11 +1,10 @@
+import type { RecordResult, RejectionReason } from '@evnorm/core'
 import {
   exceedsNestingDepth,
   type Instant,
   MAX_NESTING_DEPTH,
   parseRfc3339,
-  type RecordResult,
-  type RejectionReason,
-} from '@evnorm/core'
+} from '@evnorm/core/adapter'
 
 /** A field's position inside a hook message, e.g. `['event_data']`. */
 export type FieldPath = readonly (string | number)[]

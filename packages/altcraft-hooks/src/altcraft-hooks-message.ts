@@ -1,4 +1,4 @@
-import { formatInstant } from '@evnorm/core'
+import { formatInstant } from '@evnorm/core/adapter'
 import {
   type HookEventData,
   profileIdOrAbsent,

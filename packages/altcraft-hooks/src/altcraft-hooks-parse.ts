@@ -2,9 +2,9 @@ import {
   type InputFormat,
   type ParseOptions,
   type ParseResult,
-  readInput,
   UnreadableInputError,
 } from '@evnorm/core'
+import { readInput } from '@evnorm/core/adapter'
 import { ALTCRAFT_HOOKS_FEED } from './altcraft-hooks-event-id.js'
 import { describeValue, isObject } from './altcraft-hooks-field-reader.js'
 

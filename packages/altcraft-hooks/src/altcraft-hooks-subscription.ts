@@ -3,7 +3,8 @@ import {
   canonicalAltcraftChannel,
   isAltcraftDeliveryChannel,
 } from '@evnorm/altcraft-vocabulary'
-import { type CanonicalEvent, type Channel, normalizeEmail, normalizePhone } from '@evnorm/core'
+import type { CanonicalEvent, Channel } from '@evnorm/core'
+import { normalizeEmail, normalizePhone } from '@evnorm/core/adapter'
 import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
 import { type FieldPath, type FieldReader, isObject } from './altcraft-hooks-field-reader.js'
 

@@ -1,5 +1,5 @@
-import { type Channel, type EventType, formatInstant, parseRfc3339 } from '@evnorm/core'
-import { isMailProxyUserAgent } from '@evnorm/core/adapter'
+import type { Channel, EventType } from '@evnorm/core'
+import { formatInstant, isMailProxyUserAgent, parseRfc3339 } from '@evnorm/core/adapter'
 import { compact } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
 import { type FieldReader, isObject } from './altcraft-hooks-field-reader.js'

@@ -4,12 +4,10 @@ import {
   type CanonicalEvent,
   type CanonicalEventOf,
   type Channel,
-  countryFromTld,
   type EventType,
-  normalizeEmail,
-  normalizePhone,
   type VocabularyEntry,
 } from '@evnorm/core'
+import { countryFromTld, normalizeEmail, normalizePhone } from '@evnorm/core/adapter'
 import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
 import { ALTCRAFT_HOOKS_FEED, hookEventId } from './altcraft-hooks-event-id.js'

@@ -3,11 +3,10 @@ import {
   type BatchResult,
   type InputFormat,
   normalizeStream,
-  scanJsonStream,
-  sniffFormat,
   type UnreadableInputError,
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
+import { scanJsonStream, sniffFormat } from '@evnorm/core/adapter'
 import type { InputArgs } from './cli-args.js'
 import type { CliIo } from './cli-io.js'
 import { detectSource } from './detect-source.js'

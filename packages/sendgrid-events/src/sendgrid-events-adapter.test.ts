@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { eventId, normalize } from '@evnorm/core'
+import { normalize } from '@evnorm/core'
+import { eventId } from '@evnorm/core/adapter'
 import { describe, expect, it } from 'vitest'
 import { sendgridEventsAdapter } from './index.js'
 import { sendgridDropReason } from './sendgrid-drop-reason.js'

@@ -1,11 +1,5 @@
-import {
-  CANONICAL_SCHEMA_VERSION,
-  type CanonicalEvent,
-  createVocabularyIndex,
-  type EventType,
-  eventId,
-} from '@evnorm/core'
-import { isMailProxyUserAgent } from '@evnorm/core/adapter'
+import { CANONICAL_SCHEMA_VERSION, type CanonicalEvent, type EventType } from '@evnorm/core'
+import { createVocabularyIndex, eventId, isMailProxyUserAgent } from '@evnorm/core/adapter'
 import { bounceDetails } from './smaily-bounce.js'
 import type { SmailyTimeResult } from './smaily-clock.js'
 import { parseModifyValue } from './smaily-modify-value.js'

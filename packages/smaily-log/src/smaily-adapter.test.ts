@@ -4,13 +4,12 @@ import { pipeline } from 'node:stream/promises'
 import {
   type CanonicalEvent,
   createNormalizeTransform,
-  eventId,
   normalize,
   normalizeStream,
-  parseJsonLossless,
   UnreadableInputError,
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
+import { eventId, parseJsonLossless } from '@evnorm/core/adapter'
 import { describe, expect, it } from 'vitest'
 import { createSmailyLogAdapter, smailyLogAdapter } from './smaily-adapter.js'
 

@@ -1,4 +1,5 @@
-import type { Adapter, LocalTimePolicy } from '@evnorm/core'
+import type { Adapter } from '@evnorm/core'
+import type { LocalTimePolicy } from '@evnorm/core/adapter'
 import { mapSmailyAction, SMAILY_FEED, SMAILY_VENDOR } from './map-smaily-action.js'
 import { createSmailyClock } from './smaily-clock.js'
 import { parseSmailyHistory } from './smaily-parse.js'

@@ -4,7 +4,7 @@ import {
   formatInstant,
   type Instant,
   type LocalTimePolicy,
-} from '@evnorm/core'
+} from '@evnorm/core/adapter'
 import { quote } from './smaily-quote.js'
 
 /** Which instant of a repeated local time the `seq_id` order of the rows around it shows. */

@@ -1,11 +1,10 @@
 import {
-  decodeText,
   type ParseOptions,
   type ParseResult,
-  readInput,
   UnreadableInputError,
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
+import { decodeText, readInput } from '@evnorm/core/adapter'
 import { SMAILY_FEED } from './map-smaily-action.js'
 import { describeType } from './smaily-identifier.js'
 import { flattenPages, isPageList, readPages, topLevelArrays } from './smaily-pages.js'

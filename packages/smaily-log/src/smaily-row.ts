@@ -1,4 +1,5 @@
-import { normalizeEmail, type RejectionReason } from '@evnorm/core'
+import type { RejectionReason } from '@evnorm/core'
+import { normalizeEmail } from '@evnorm/core/adapter'
 import { describeType, readUnsignedId } from './smaily-identifier.js'
 import { quote } from './smaily-quote.js'
 
