@@ -76,29 +76,44 @@ function expectOneOutcomePerRecord(
 /** The batch sizes the kit always compares streaming with batch output for. */
 export const CONFORMANCE_BATCH_SIZES = [1, 7, 10_000] as const
 
-/** Every scalar of a value as text (strings lower-cased), for finding a record's values in an event. */
+/** Scalars vendors use for "absent" (Altcraft `0`, `""`, the all-zero ObjectId), which adapters leave out. */
+const SENTINEL = /^0*$/
+
+/**
+ * Every scalar of a value as text, lower-cased and reduced to letters and digits, for finding a
+ * record's values in an event after normalization (`+7 900 123-45-67`, `.EE`, ` Ann@X.org`).
+ */
 function scalarTexts(value: unknown, into: Set<string>): Set<string> {
   if (Array.isArray(value)) for (const item of value) scalarTexts(item, into)
   else if (typeof value === 'object' && value !== null)
     for (const item of Object.values(value)) scalarTexts(item, into)
-  else if (value !== undefined && value !== null) into.add(String(value).trim().toLowerCase())
+  else if (value !== undefined && value !== null)
+    into.add(
+      String(value)
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]/gu, ''),
+    )
   return into
 }
 
-/** The top-level fields of `record` that are in no canonical field, not in `extra` and not dropped. */
+/**
+ * The top-level fields of `record` that are not dropped on purpose and whose values do not all
+ * appear in the event (in a canonical field, or in `extra` under any key: a nested vendor
+ * field may land there under its own name), unless `extra` keeps the field under its key.
+ */
 function lostFields(
   record: Record<string, unknown>,
   event: CanonicalEvent,
   dropped: ReadonlySet<string>,
 ): string[] {
-  const { extra, ...canonical } = event
-  const found = scalarTexts(canonical, new Set())
+  const { extra } = event
+  const found = scalarTexts(event, new Set())
   return Object.keys(record).filter((key) => {
     const value = record[key]
     if (dropped.has(key) || value === undefined || value === null || value === '') return false
     if (extra !== undefined && Object.hasOwn(extra, key)) return false
-    const texts = [...scalarTexts(value, new Set())]
-    return texts.length === 0 || !texts.every((text) => found.has(text))
+    const texts = [...scalarTexts(value, new Set())].filter((text) => !SENTINEL.test(text))
+    return !texts.every((text) => found.has(text))
   })
 }
 
