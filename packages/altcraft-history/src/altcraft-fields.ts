@@ -1,5 +1,10 @@
-import { exceedsNestingDepth, MAX_NESTING_DEPTH } from '@evnorm/core/adapter'
-import { AltcraftRecordProblem, describeValue, fieldName } from './altcraft-record-problem.js'
+import {
+  describeValue,
+  exceedsNestingDepth,
+  pathText as fieldName,
+  MAX_NESTING_DEPTH,
+} from '@evnorm/core/adapter'
+import { AltcraftRecordProblem } from './altcraft-record-problem.js'
 
 /** Path of an object inside a record (`[]` for the record itself). */
 export type FieldPath = readonly (string | number)[]

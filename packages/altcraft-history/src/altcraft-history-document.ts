@@ -4,9 +4,9 @@ import {
   UnreadableInputError,
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
+import { describeValue } from '@evnorm/core/adapter'
 import { isPlainObject } from './altcraft-fields.js'
 import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'
-import { describeValue } from './altcraft-record-problem.js'
 
 /** Where records of a document sit: `(index) => locator` for records of `data`, or of a bare array. */
 export interface DocumentLocators {

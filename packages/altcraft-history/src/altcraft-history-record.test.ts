@@ -27,7 +27,7 @@ describe('record rejections', () => {
   it('rejects values that are not record objects', () => {
     expectRejection(null, 'not_an_object', [], /expected a history record object, got null/)
     expectRejection([base], 'not_an_object', [], /got an array/)
-    expectRejection('send', 'not_an_object', [], /got 'send'/)
+    expectRejection('send', 'not_an_object', [], /got a string \('send'\)/)
   })
 
   it('requires action and datetime as text', () => {
@@ -43,7 +43,7 @@ describe('record rejections', () => {
       { ...base, action: true },
       'invalid_field',
       ['action'],
-      /^action: expected a string, got boolean true/,
+      /^action: expected a string, got a boolean \(true\)/,
     )
     expectRejection({ action: 'send' }, 'missing_field', ['datetime'], /^datetime: missing/)
     expectRejection(
@@ -92,9 +92,14 @@ describe('record rejections', () => {
       { ...base, list_id: -1 },
       'invalid_field',
       ['list_id'],
-      /non-negative integer id, got number -1/,
+      /non-negative integer id, got a number \(-1\)/,
     )
-    expectRejection({ ...base, campaign_id: 'abc' }, 'invalid_field', ['campaign_id'], /got 'abc'/)
+    expectRejection(
+      { ...base, campaign_id: 'abc' },
+      'invalid_field',
+      ['campaign_id'],
+      /got a string \('abc'\)/,
+    )
     expectRejection(
       { ...base, message_id: 2 ** 53 + 2 },
       'imprecise_integer',
@@ -105,7 +110,7 @@ describe('record rejections', () => {
       { ...base, subscription: { channel: 'email', resource_id: 1.5 } },
       'invalid_field',
       ['subscription', 'resource_id'],
-      /^subscription\.resource_id: expected a non-negative integer id, got number 1.5/,
+      /^subscription\.resource_id: expected a non-negative integer id, got a number \(1.5\)/,
     )
   })
 
@@ -152,13 +157,13 @@ describe('record rejections', () => {
       { ...base, subscription: 'email' },
       'invalid_field',
       ['subscription'],
-      /expected an object, got 'email'/,
+      /expected an object, got a string \('email'\)/,
     )
     expectRejection(
       { ...base, subscription: { channel: 'email', priority: 'high' } },
       'invalid_field',
       ['subscription', 'priority'],
-      /^subscription\.priority: expected an integer, got 'high'/,
+      /^subscription\.priority: expected an integer, got a string \('high'\)/,
     )
     expectRejection(
       { ...base, subscription: { channel: 'email', cats: ['a', {}] } },
@@ -194,7 +199,7 @@ describe('record rejections', () => {
       broken,
       'invalid_field',
       ['subscriptions', 1],
-      /^subscriptions\[1\]: expected an object, got 'sms'/,
+      /^subscriptions\[1\]: expected an object, got a string \('sms'\)/,
       including,
     )
     expectRejection(

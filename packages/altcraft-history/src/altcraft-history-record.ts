@@ -1,3 +1,4 @@
+import { describeValue } from '@evnorm/core/adapter'
 import {
   isPlainObject,
   RECORD_PATH,
@@ -8,7 +9,7 @@ import {
   readVerbatimObject,
 } from './altcraft-fields.js'
 import { historyOccurredAt } from './altcraft-history-time.js'
-import { AltcraftRecordProblem, describeValue, parseProblemsOf } from './altcraft-record-problem.js'
+import { AltcraftRecordProblem, parseProblemsOf } from './altcraft-record-problem.js'
 import { SUBSCRIPTIONS_FIELD } from './altcraft-subscription.js'
 
 /** One history record, read and checked; vendor sentinels already turned into absence. */

@@ -1,5 +1,5 @@
-import { formatInstant, parseRfc3339 } from '@evnorm/core/adapter'
-import { AltcraftRecordProblem, describeValue } from './altcraft-record-problem.js'
+import { formatInstant, parseRfc3339, quote } from '@evnorm/core/adapter'
+import { AltcraftRecordProblem } from './altcraft-record-problem.js'
 
 /**
  * The canonical `occurredAt` of a history `datetime` (RFC 3339; UTC `Z` with no or
@@ -11,7 +11,7 @@ export function historyOccurredAt(datetime: string): string {
   if (!parsed.success) {
     throw new AltcraftRecordProblem(
       'invalid_time',
-      `datetime ${describeValue(datetime)} is not an RFC 3339 date-time (e.g. 2024-09-27T15:52:57.004Z): ${parsed.message}`,
+      `datetime ${quote(datetime)} is not an RFC 3339 date-time (e.g. 2024-09-27T15:52:57.004Z): ${parsed.message}`,
       ['datetime'],
     )
   }

@@ -1,7 +1,5 @@
 import type { RejectionReason } from '@evnorm/core'
 
-const MAX_QUOTED = 80
-
 /** Why a history record cannot become an event; thrown by the readers, caught by `normalize`. */
 export class AltcraftRecordProblem {
   /** Stable rejection reason. */
@@ -16,26 +14,6 @@ export class AltcraftRecordProblem {
     this.message = message
     this.path = path
   }
-}
-
-/** A short readable rendering of a found value for messages (strings quoted, cut at ~80 chars). */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') {
-    return value.length > MAX_QUOTED ? `'${value.slice(0, MAX_QUOTED)}…'` : `'${value}'`
-  }
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return 'an object'
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`
-  return typeof value
-}
-
-/** Dotted name of a field path for messages, e.g. `subscription.priority`, `subscriptions[1].cats`. */
-export function fieldName(path: readonly (string | number)[]): string {
-  let name = ''
-  for (const part of path)
-    name += typeof part === 'number' ? `[${part}]` : name === '' ? part : `.${part}`
-  return name
 }
 
 const PARSE_PROBLEMS = Symbol('evnorm.altcraft-history.parse-problems')

@@ -1,15 +1,10 @@
-import { formatInstant } from '@evnorm/core/adapter'
+import { describeValue, formatInstant, isRecord } from '@evnorm/core/adapter'
 import {
   type HookEventData,
   profileIdOrAbsent,
   readHookEventData,
 } from './altcraft-hooks-event-data.js'
-import {
-  describeValue,
-  type FieldReader,
-  isObject,
-  type Rejected,
-} from './altcraft-hooks-field-reader.js'
+import type { FieldReader, Rejected } from './altcraft-hooks-field-reader.js'
 import { readHookSubscriptions, type Subscription } from './altcraft-hooks-subscription.js'
 
 const ROOT: readonly string[] = []
@@ -68,7 +63,7 @@ export function readHookMessage(
   reader: FieldReader,
   eventKeyFallback: boolean,
 ): HookMessage | Rejected {
-  if (!isObject(record)) {
+  if (!isRecord(record)) {
     return {
       success: false,
       reason: 'not_an_object',

@@ -4,9 +4,9 @@ import {
   isAltcraftDeliveryChannel,
 } from '@evnorm/altcraft-vocabulary'
 import type { CanonicalEvent, Channel } from '@evnorm/core'
-import { normalizeEmail, normalizePhone } from '@evnorm/core/adapter'
+import { type FieldPath, isRecord, normalizeEmail, normalizePhone } from '@evnorm/core/adapter'
 import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
-import { type FieldPath, type FieldReader, isObject } from './altcraft-hooks-field-reader.js'
+import type { FieldReader } from './altcraft-hooks-field-reader.js'
 
 /** A canonical subscription. */
 export type Subscription = NonNullable<CanonicalEvent['subscription']>
@@ -22,7 +22,7 @@ export function readHookSubscriptions(
   reader: FieldReader,
 ): Subscription[] | undefined {
   if (value === undefined || value === null) return undefined
-  if (isObject(value)) {
+  if (isRecord(value)) {
     const subscription = readSubscription(value, ['subscription'], reader)
     return isBlank(subscription) ? undefined : [subscription]
   }
@@ -32,7 +32,7 @@ export function readHookSubscriptions(
   for (let index = 0; index < value.length; index++) {
     const element: unknown = value[index]
     if (element === null) continue
-    if (!isObject(element)) return reader.wrongType(['subscription'], index, element, 'an object')
+    if (!isRecord(element)) return reader.wrongType(['subscription'], index, element, 'an object')
     const subscription = readSubscription(element, ['subscription', index], reader)
     if (!isBlank(subscription)) subscriptions.push(subscription)
   }

@@ -1,8 +1,8 @@
 import type { Channel, EventType } from '@evnorm/core'
-import { formatInstant, isMailProxyUserAgent, parseRfc3339 } from '@evnorm/core/adapter'
+import { formatInstant, isMailProxyUserAgent, isRecord, parseRfc3339 } from '@evnorm/core/adapter'
 import { compact } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
-import { type FieldReader, isObject } from './altcraft-hooks-field-reader.js'
+import type { FieldReader } from './altcraft-hooks-field-reader.js'
 
 type Details = Readonly<Record<string, unknown>>
 
@@ -183,7 +183,7 @@ function promocodeDetails(data: HookEventData, time: string | undefined): Detail
 function destinationDetails(destination: unknown, reader: FieldReader): Details | undefined {
   if (destination === undefined) return undefined
   if (Array.isArray(destination)) return { destination }
-  if (isObject(destination)) return { destination: [destination] }
+  if (isRecord(destination)) return { destination: [destination] }
   return reader.wrongType(['event_data'], 'destination', destination, 'an array or an object')
 }
 

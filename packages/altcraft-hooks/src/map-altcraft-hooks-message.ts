@@ -7,11 +7,11 @@ import {
   type EventType,
   type VocabularyEntry,
 } from '@evnorm/core'
-import { countryFromTld, normalizeEmail, normalizePhone } from '@evnorm/core/adapter'
+import { countryFromTld, isRecord, normalizeEmail, normalizePhone } from '@evnorm/core/adapter'
 import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
 import { ALTCRAFT_HOOKS_FEED, hookEventId } from './altcraft-hooks-event-id.js'
-import { type FieldReader, isObject, type Rejected } from './altcraft-hooks-field-reader.js'
+import type { FieldReader, Rejected } from './altcraft-hooks-field-reader.js'
 import type { HookMessage } from './altcraft-hooks-message.js'
 import { type Subscription, selectSubscription } from './altcraft-hooks-subscription.js'
 import { channelWithoutSubscription } from './altcraft-hooks-vocabulary.js'
@@ -168,7 +168,7 @@ function eventRecipient(
 ): Recipient | undefined {
   const { data, customData } = message
   let fields: Readonly<Record<string, unknown>> | undefined
-  if (isObject(customData)) fields = customData
+  if (isRecord(customData)) fields = customData
   else if (customData !== undefined) extra.custom_data = customData
   const listId = message.listId ?? data.dbId
   if (data.dbId !== undefined && data.dbId !== listId) extra.db_id = data.dbId

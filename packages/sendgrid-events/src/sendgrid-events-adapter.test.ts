@@ -86,9 +86,9 @@ describe('sendgrid-events', () => {
     ])
     expect(rejections.map((r) => [r.reason, r.message])).toEqual([
       ['missing_field', 'timestamp is missing; expected Unix seconds'],
-      ['invalid_field', 'timestamp is a string ("yesterday"); expected Unix seconds'],
+      ['invalid_field', "timestamp is a string ('yesterday'); expected Unix seconds"],
       ['missing_field', 'event is missing; expected the event name'],
-      ['invalid_field', 'sg_machine_open is a string ("yes"); expected a boolean'],
+      ['invalid_field', "sg_machine_open is a string ('yes'); expected a boolean"],
     ])
   })
 })

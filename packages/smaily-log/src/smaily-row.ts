@@ -1,7 +1,6 @@
 import type { RejectionReason } from '@evnorm/core'
-import { normalizeEmail } from '@evnorm/core/adapter'
-import { describeType, readUnsignedId } from './smaily-identifier.js'
-import { quote } from './smaily-quote.js'
+import { describeValue, normalizeEmail } from '@evnorm/core/adapter'
+import { readUnsignedId } from './smaily-identifier.js'
 
 /** One row of Smaily's action log, checked, with sentinels (`null`, `""`) read as absent. */
 export interface SmailyRow {
@@ -38,7 +37,7 @@ function fail(reason: RejectionReason, field: string, message: string): Fail {
 }
 
 function found(value: unknown): string {
-  return typeof value === 'string' ? quote(value) : describeType(value)
+  return describeValue(value)
 }
 
 /** Whether a string is empty or only whitespace; a printable ASCII first character answers at once. */

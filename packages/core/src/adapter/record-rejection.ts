@@ -10,28 +10,42 @@ export type FieldPath = readonly (string | number)[]
 /** Either a value read from a record, or the record's rejection. */
 export type Read<T> = { readonly success: true; readonly value: T } | RecordRejection
 
-const SHOWN_TEXT = 60
+const QUOTE_LIMIT = 80
+const DECIMAL_INTEGER = /^-?[1-9]\d*$/
 
-/** `a.b[2].c`: a field path as messages write it (`the record` for the empty path). */
+function cut(text: string): string {
+  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text
+}
+
+/** `'text'`, cut at 80 characters, for messages. */
+export function quote(text: string): string {
+  return `'${cut(text)}'`
+}
+
+/** `data[0].email`: a field path as messages write it. */
 export function pathText(path: FieldPath): string {
   let text = ''
   for (const part of path)
     text += typeof part === 'number' ? `[${part}]` : text === '' ? part : `.${part}`
-  return text === '' ? 'the record' : text
+  return text
 }
 
 /**
- * A short description of any value for messages: its kind and, for a scalar, the value
- * (strings cut to 60 characters), e.g. `a string ("abc")`, `a number (12)`, `an object`.
+ * A short description of any value for messages, the same in every feed: its kind and, for a
+ * scalar, the value, e.g. `a string ('abc')` (cut at 80 characters), `a number (12)`,
+ * `a boolean (true)`, `null`, `an array`, `an object`. Decimal text of an integer beyond 2^53
+ * (what lossless JSON parsing makes of such a number) says so.
  */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   switch (typeof value) {
-    case 'string': {
-      const shown = value.length > SHOWN_TEXT ? `${value.slice(0, SHOWN_TEXT)}…` : value
-      return `a string (${JSON.stringify(shown)})`
-    }
+    case 'string':
+      return value.length > 15 &&
+        DECIMAL_INTEGER.test(value) &&
+        !Number.isSafeInteger(Number(value))
+        ? `${cut(value)} (an integer beyond 2^53, or a string of digits)`
+        : `a string (${quote(value)})`
     case 'number':
     case 'boolean':
     case 'bigint':
@@ -43,6 +57,10 @@ export function describeValue(value: unknown): string {
   }
 }
 
+function fieldName(path: FieldPath): string {
+  return path.length === 0 ? 'the record' : pathText(path)
+}
+
 /** The one way an adapter rejects a record: a stable reason, the field's path, a message. */
 export function reject(reason: RejectionReason, path: FieldPath, message: string): RecordRejection {
   return { success: false, reason, message, path }
@@ -50,7 +68,7 @@ export function reject(reason: RejectionReason, path: FieldPath, message: string
 
 /** `missing_field`: the field at `path` is absent (or a vendor sentinel for absent). */
 export function missingField(path: FieldPath, expected: string): RecordRejection {
-  return reject('missing_field', path, `${pathText(path)} is missing; expected ${expected}`)
+  return reject('missing_field', path, `${fieldName(path)} is missing; expected ${expected}`)
 }
 
 /** `invalid_field`: the field at `path` holds `value`, which is not `expected`. */
@@ -58,7 +76,7 @@ export function invalidField(path: FieldPath, value: unknown, expected: string):
   return reject(
     'invalid_field',
     path,
-    `${pathText(path)} is ${describeValue(value)}; expected ${expected}`,
+    `${fieldName(path)} is ${describeValue(value)}; expected ${expected}`,
   )
 }
 
