@@ -1,8 +1,8 @@
 import {
-  describeValue,
   exceedsNestingDepth,
   pathText as fieldName,
   MAX_NESTING_DEPTH,
+  invalidField as rejectInvalidField,
 } from '@evnorm/core/adapter'
 import { AltcraftRecordProblem } from './altcraft-record-problem.js'
 
@@ -22,12 +22,8 @@ export function invalidField(
   value: unknown,
   expected: string,
 ): AltcraftRecordProblem {
-  const path = [...at, key]
-  return new AltcraftRecordProblem(
-    'invalid_field',
-    `${fieldName(path)}: expected ${expected}, got ${describeValue(value)}`,
-    path,
-  )
+  const { message, path = [] } = rejectInvalidField([...at, key], value, expected)
+  return new AltcraftRecordProblem('invalid_field', message, path)
 }
 
 /** A plain object (not null, not an array), as a string-keyed record. */

@@ -67,7 +67,7 @@ describe('JSON envelope and documents', () => {
     const found = failure({ data: 'records', error: 0 })
     expect(UnreadableInputError.isInstance(found)).toBe(true)
     expect(found.message).toMatch(
-      /data: expected an array of history records, got a string \('records'\)/,
+      /data is a string \('records'\); expected an array of history records/,
     )
   })
 

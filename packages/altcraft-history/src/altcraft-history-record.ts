@@ -1,4 +1,4 @@
-import { describeValue } from '@evnorm/core/adapter'
+import { describeValue, missingField } from '@evnorm/core/adapter'
 import {
   isPlainObject,
   RECORD_PATH,
@@ -53,7 +53,8 @@ export interface AltcraftHistoryRecord {
 function requiredText(value: unknown, key: string, what: string): string {
   const text = readText(value, RECORD_PATH, key)
   if (text !== undefined) return text
-  throw new AltcraftRecordProblem('missing_field', `${key}: missing or empty; ${what}`, [key])
+  const { message } = missingField([key], what)
+  throw new AltcraftRecordProblem('missing_field', message, [key])
 }
 
 /**
@@ -64,15 +65,23 @@ export function readAltcraftHistoryRecord(value: unknown): AltcraftHistoryRecord
   if (!isPlainObject(value)) {
     throw new AltcraftRecordProblem(
       'not_an_object',
-      `expected a history record object, got ${describeValue(value)}`,
+      `the record is ${describeValue(value)}; expected a history record object`,
       [],
     )
   }
   // `subscriptions` is read (and its problems raised) only with includeSubscriptions
   const problem = parseProblemsOf(value)?.find((marked) => marked.path[0] !== SUBSCRIPTIONS_FIELD)
   if (problem !== undefined) throw problem
-  const action = requiredText(value.action, 'action', 'every history record names its action')
-  const datetime = requiredText(value.datetime, 'datetime', 'every history record has a time')
+  const action = requiredText(
+    value.action,
+    'action',
+    'the action name (every history record has one)',
+  )
+  const datetime = requiredText(
+    value.datetime,
+    'datetime',
+    'the action time (every history record has one)',
+  )
   return {
     source: value,
     action,

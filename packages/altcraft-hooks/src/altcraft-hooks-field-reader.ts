@@ -1,9 +1,9 @@
 import type { RejectionReason } from '@evnorm/core'
 import {
-  describeValue,
   exceedsNestingDepth,
   type FieldPath,
   type Instant,
+  invalidField,
   isRecord,
   MAX_NESTING_DEPTH,
   parseRfc3339,
@@ -47,12 +47,8 @@ export class FieldReader {
 
   /** Rejects a field of the wrong type. */
   wrongType(at: FieldPath, key: string | number, value: unknown, expected: string): undefined {
-    const path = [...at, key]
-    return this.fail(
-      'invalid_field',
-      path,
-      `field '${pathText(path)}' is ${describeValue(value)}; expected ${expected}`,
-    )
+    const rejection = invalidField([...at, key], value, expected)
+    return this.fail(rejection.reason, rejection.path ?? [], rejection.message)
   }
 
   /**
@@ -79,7 +75,7 @@ export class FieldReader {
     return this.fail(
       'imprecise_integer',
       path,
-      `field '${pathText(path)}' is the number ${value}, above 2^53, so it was rounded when the JSON was parsed; pass the body text or bytes instead (evnorm reads big integers exactly)`,
+      `${pathText(path)} is the number ${value}, above 2^53, so it was rounded when the JSON was parsed; pass the body text or bytes instead (evnorm reads big integers exactly)`,
     )
   }
 
@@ -104,7 +100,7 @@ export class FieldReader {
     return this.fail(
       'invalid_time',
       path,
-      `field '${pathText(path)}' is ${quote(text)}, not an RFC 3339 date-time: ${parsed.message}`,
+      `${pathText(path)} is ${quote(text)}, not an RFC 3339 date-time: ${parsed.message}`,
     )
   }
 
@@ -145,7 +141,7 @@ export class FieldReader {
     return this.fail(
       'invalid_field',
       path,
-      `field '${pathText(path)}' nests arrays and objects more than ${MAX_NESTING_DEPTH} levels deep; expected at most ${MAX_NESTING_DEPTH} levels (it is copied verbatim into the event)`,
+      `${pathText(path)} nests arrays and objects more than ${MAX_NESTING_DEPTH} levels deep; expected at most ${MAX_NESTING_DEPTH} levels (it is copied verbatim into the event)`,
     )
   }
 

@@ -118,7 +118,7 @@ function readVerb(
   return reader.fail(
     'missing_field',
     [key],
-    `field '${key}' is ${value === '' ? 'empty' : 'missing'}; expected the event name, e.g. 'click'`,
+    `${key} is ${value === '' ? 'empty' : 'missing'}; expected the event name, e.g. 'click'`,
   )
 }
 
@@ -128,7 +128,7 @@ function readDate(message: RawHookMessage, reader: FieldReader): string | undefi
   return reader.fail(
     'missing_field',
     ['event_date'],
-    `field 'event_date' is ${message.event_date === '' ? 'empty' : 'missing'}; expected an RFC 3339 date-time, e.g. '2025-03-30T01:30:00.123456789Z'`,
+    `event_date is ${message.event_date === '' ? 'empty' : 'missing'}; expected an RFC 3339 date-time, e.g. '2025-03-30T01:30:00.123456789Z'`,
   )
 }
 

@@ -60,6 +60,6 @@ export function readUnsignedId(value: unknown, field: string): string | Identifi
 function invalid(field: string, found: string): IdentifierProblem {
   return {
     reason: 'invalid_field',
-    message: `${field} is ${found}, expected an unsigned 64-bit integer (0 to ${UINT64_MAX})`,
+    message: `${field} is ${found}; expected an unsigned 64-bit integer (0 to ${UINT64_MAX})`,
   }
 }
