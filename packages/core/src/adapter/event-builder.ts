@@ -46,14 +46,16 @@ export interface EventBuilder {
 }
 
 /**
- * Creates the event builder of a feed. Ids are `eventId(feed, [recordId])` for the `vendor`
+ * Creates the event builder of a feed. Keys come in the order every feed writes them: the
+ * envelope (`schema`, `id`, `type`, `channel`, `occurredAt`, `count`), `source`, the draft's
+ * other fields in the draft's order, and `extra` last. Ids are `eventId(feed, [recordId])` for the `vendor`
  * basis and `eventId(feed, parts)` for the `content` basis, so anyone can recompute them.
  */
 export function createEventBuilder(feed: string, vendor: string): EventBuilder {
   return {
     feed,
     build<T extends EventType>(draft: EventDraft<T>): CanonicalEventOf<T> {
-      const { verb, time, key, count, vendorChannel, type, channel, ...described } = draft
+      const { verb, time, key, count, vendorChannel, type, channel, extra, ...described } = draft
       const event = {
         schema: CANONICAL_SCHEMA_VERSION,
         id: eventId(feed, key.basis === 'vendor' ? [key.recordId] : key.parts),
@@ -61,7 +63,6 @@ export function createEventBuilder(feed: string, vendor: string): EventBuilder {
         channel,
         occurredAt: formatInstant(time.instant),
         count: count ?? 1,
-        ...described,
         source: {
           vendor,
           feed,
@@ -71,6 +72,8 @@ export function createEventBuilder(feed: string, vendor: string): EventBuilder {
           ...(vendorChannel === undefined ? {} : { channel: vendorChannel }),
           time: time.source,
         },
+        ...described,
+        ...(extra === undefined ? {} : { extra }),
       } satisfies Omit<CanonicalEvent, 'type' | 'details'> & { readonly type: EventType }
       return event as unknown as CanonicalEventOf<T>
     },
