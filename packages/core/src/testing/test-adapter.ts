@@ -193,6 +193,8 @@ export function testAdapter({
   const anyKnownRecord = fc.oneof(...verbs.map((verb) => fixtures.recordFor(verb)))
   const distinctKey = fixtures.distinctKey ?? ((record) => JSON.stringify(record))
   const run = (records: readonly unknown[]) => normalizeRecords(adapter, records)
+  /** Evidence per batch (no `evidenceSpans`): only a whole input is compared with a stream. */
+  const evidencePerBatch = adapter.analyzeBatch !== undefined && adapter.evidenceSpans === undefined
 
   describe(`conformance: ${adapter.feed}`, () => {
     it('declares the v1 contract and a well-formed vocabulary', () => {
@@ -318,9 +320,7 @@ export function testAdapter({
             const input = text.render(records)
             const format = sniff ? {} : { format: text.format }
             const batch = normalize(adapter, input, format)
-            const perBatch =
-              adapter.analyzeBatch !== undefined && adapter.evidenceSpans === undefined
-            const batchSize = perBatch ? records.length : size
+            const batchSize = evidencePerBatch ? records.length : size
             const streamed: unknown[] = []
             let error: unknown
             for await (const item of normalizeStream(
@@ -346,7 +346,7 @@ export function testAdapter({
       )
     })
 
-    for (const batchSize of CONFORMANCE_BATCH_SIZES) {
+    for (const batchSize of evidencePerBatch ? [] : CONFORMANCE_BATCH_SIZES) {
       it(`streams byte for byte what normalize gives, in batches of ${batchSize}`, async () => {
         await fc.assert(
           fc.asyncProperty(
@@ -444,6 +444,31 @@ export function testAdapter({
         )
         expect(JSON.stringify(again)).toBe(JSON.stringify(first))
       })
+
+      if (typeof document.input === 'string' && !evidencePerBatch) {
+        const text = document.input
+        it(`streams ${document.name} byte for byte as normalize reads it, in batches of ${CONFORMANCE_BATCH_SIZES.join(', ')}`, async () => {
+          const whole = normalize(
+            adapter,
+            text,
+            document.format === undefined ? {} : { format: document.format },
+          )
+          expect(whole.success).toBe(true)
+          if (!whole.success) return
+          for (const batchSize of CONFORMANCE_BATCH_SIZES) {
+            const streamed: unknown[] = []
+            for await (const item of normalizeStream(adapter, [text], {
+              ...(document.format === undefined ? {} : { format: document.format }),
+              batchSize,
+            })) {
+              if (item.success) streamed.push(...item.outcomes)
+            }
+            expect(JSON.stringify(streamed), `batch size ${batchSize}`).toBe(
+              JSON.stringify(whole.outcomes),
+            )
+          }
+        })
+      }
     }
   })
 }
