@@ -1,10 +1,9 @@
 import type { Adapter } from '@evnorm/core'
-import { createVocabularyIndex } from '@evnorm/core/adapter'
+import { createVocabularyIndex, RecordRejectionError } from '@evnorm/core/adapter'
 import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'
 import { ALTCRAFT_HISTORY_FORMATS, parseAltcraftHistory } from './altcraft-history-parse.js'
 import { readAltcraftHistoryRecord } from './altcraft-history-record.js'
 import { ALTCRAFT_HISTORY_VOCABULARY } from './altcraft-history-vocabulary.js'
-import { AltcraftRecordProblem } from './altcraft-record-problem.js'
 import { mapAltcraftHistoryAction } from './map-altcraft-history-action.js'
 
 /** Options of {@link createAltcraftHistoryAdapter}. */
@@ -80,8 +79,8 @@ export function createAltcraftHistoryAdapter(options: AltcraftHistoryOptions = {
           events: mapAltcraftHistoryAction(record, lookup(record.action), mapOptions),
         }
       } catch (error) {
-        if (!(error instanceof AltcraftRecordProblem)) throw error
-        return { success: false, reason: error.reason, message: error.message, path: error.path }
+        if (!(error instanceof RecordRejectionError)) throw error
+        return error.rejection
       }
     },
   }

@@ -1,4 +1,4 @@
-import { describeValue, missingField } from '@evnorm/core/adapter'
+import { describeValue, missingField, RecordRejectionError, reject } from '@evnorm/core/adapter'
 import {
   isPlainObject,
   RECORD_PATH,
@@ -9,7 +9,7 @@ import {
   readVerbatimObject,
 } from './altcraft-fields.js'
 import { historyOccurredAt } from './altcraft-history-time.js'
-import { AltcraftRecordProblem, parseProblemsOf } from './altcraft-record-problem.js'
+import { parseProblemsOf } from './altcraft-record-problem.js'
 import { SUBSCRIPTIONS_FIELD } from './altcraft-subscription.js'
 
 /** One history record, read and checked; vendor sentinels already turned into absence. */
@@ -53,20 +53,21 @@ export interface AltcraftHistoryRecord {
 function requiredText(value: unknown, key: string, what: string): string {
   const text = readText(value, RECORD_PATH, key)
   if (text !== undefined) return text
-  const { message } = missingField([key], what)
-  throw new AltcraftRecordProblem('missing_field', message, [key])
+  throw new RecordRejectionError(missingField([key], what))
 }
 
 /**
  * Reads and checks one history record (current EN shape and the older RU shape alike).
- * Throws an `AltcraftRecordProblem` naming the field when it cannot become an event.
+ * Throws a `RecordRejectionError` naming the field when it cannot become an event.
  */
 export function readAltcraftHistoryRecord(value: unknown): AltcraftHistoryRecord {
   if (!isPlainObject(value)) {
-    throw new AltcraftRecordProblem(
-      'not_an_object',
-      `the record is ${describeValue(value)}; expected a history record object`,
-      [],
+    throw new RecordRejectionError(
+      reject(
+        'not_an_object',
+        [],
+        `the record is ${describeValue(value)}; expected a history record object`,
+      ),
     )
   }
   // `subscriptions` is read (and its problems raised) only with includeSubscriptions

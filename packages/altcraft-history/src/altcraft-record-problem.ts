@@ -1,20 +1,4 @@
-import type { RejectionReason } from '@evnorm/core'
-
-/** Why a history record cannot become an event; thrown by the readers, caught by `normalize`. */
-export class AltcraftRecordProblem {
-  /** Stable rejection reason. */
-  readonly reason: RejectionReason
-  /** Readable message naming the field, what was found and what was expected. */
-  readonly message: string
-  /** Path of the offending field inside the record. */
-  readonly path: readonly (string | number)[]
-
-  constructor(reason: RejectionReason, message: string, path: readonly (string | number)[]) {
-    this.reason = reason
-    this.message = message
-    this.path = path
-  }
-}
+import type { RecordRejectionError } from '@evnorm/core/adapter'
 
 const PARSE_PROBLEMS = Symbol('evnorm.altcraft-history.parse-problems')
 
@@ -24,7 +8,7 @@ const PARSE_PROBLEMS = Symbol('evnorm.altcraft-history.parse-problems')
  * for the record as a whole) is read. The marks are a hidden property, so the record stays
  * the rejection's raw value.
  */
-export function markParseProblem(record: object, problem: AltcraftRecordProblem): void {
+export function markParseProblem(record: object, problem: RecordRejectionError): void {
   const marked = parseProblemsOf(record)
   if (marked !== undefined) {
     marked.push(problem)
@@ -34,7 +18,7 @@ export function markParseProblem(record: object, problem: AltcraftRecordProblem)
 }
 
 /** The problems {@link markParseProblem} put on a record, in the order they were marked. */
-export function parseProblemsOf(record: object): AltcraftRecordProblem[] | undefined {
+export function parseProblemsOf(record: object): RecordRejectionError[] | undefined {
   const problems: unknown = (record as { [PARSE_PROBLEMS]?: unknown })[PARSE_PROBLEMS]
   return Array.isArray(problems) ? problems : undefined
 }

@@ -98,7 +98,7 @@ function setAddresses(target: Mutable<CanonicalSubscription>, source: Source, at
  * Reads an Altcraft subscription object at `path` (history `subscription` or an element of
  * `subscriptions`; the S3/A7 shape) into the canonical subscription context. `recordChannel`
  * is the record's channel string, used when the object names none. Throws an
- * `AltcraftRecordProblem` on a malformed field.
+ * `RecordRejectionError` on a malformed field.
  */
 export function readAltcraftSubscription(
   subscription: Source,

@@ -10,6 +10,7 @@ import {
   invalidField,
   isMailProxyUserAgent,
   missingField,
+  RecordRejectionError,
   readLocalTime,
   readRfc3339Time,
   readUnixMilliseconds,
@@ -103,6 +104,16 @@ describe('rejections and values', () => {
     expect(missingField(['data', 0, 'email'], 'an email address').message).toBe(
       'data[0].email is missing; expected an email address',
     )
+  })
+})
+
+describe('RecordRejectionError', () => {
+  it('carries a rejection out of deep readers as an Error, and gives it back unchanged', () => {
+    const rejection = invalidField(['a', 0], 'x', 'a number')
+    const error = new RecordRejectionError(rejection)
+    expect(error).toBeInstanceOf(Error)
+    expect(error.message).toBe("a[0] is a string ('x'); expected a number")
+    expect(error.rejection).toEqual(rejection)
   })
 })
 

@@ -84,3 +84,27 @@ export function invalidField(path: FieldPath, value: unknown, expected: string):
 export function readValue<T>(value: T): Read<T> {
   return { success: true, value }
 }
+
+/**
+ * A rejection thrown from deep inside an adapter's readers, for adapters whose readers cannot
+ * return results all the way up (a recursive document reader). The adapter's `normalize`
+ * catches it and returns its {@link RecordRejectionError.rejection}; core never sees it.
+ */
+export class RecordRejectionError extends Error {
+  /** Stable reason code. */
+  readonly reason: RejectionReason
+  /** Path of the offending field inside the record. */
+  readonly path: FieldPath
+
+  constructor(rejection: RecordRejection) {
+    super(rejection.message)
+    this.name = 'RecordRejectionError'
+    this.reason = rejection.reason
+    this.path = rejection.path ?? []
+  }
+
+  /** The rejection, as `normalize` returns it. */
+  get rejection(): RecordRejection {
+    return reject(this.reason, this.path, this.message)
+  }
+}
