@@ -1,9 +1,5 @@
-import {
-  type Adapter,
-  CANONICAL_SCHEMA_VERSION,
-  createVocabularyIndex,
-  eventId,
-} from '@evnorm/core'
+import { type Adapter, CANONICAL_SCHEMA_VERSION } from '@evnorm/core'
+import { createVocabularyIndex, eventId } from '@evnorm/core/adapter'
 import { ALTCRAFT_HISTORY_VOCABULARY, altcraftHistoryAdapter } from '../src/index.js'
 import type { historyRecord } from './altcraft-history-records.js'
 

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import {
-  type CanonicalEvent,
-  eventId,
-  findEventProblem,
-  normalize,
-  normalizeRecords,
-  parseJsonLossless,
-} from '@evnorm/core'
+import { type CanonicalEvent, findEventProblem, normalize, normalizeRecords } from '@evnorm/core'
+import { eventId, parseJsonLossless } from '@evnorm/core/adapter'
 import { XMLParser } from 'fast-xml-parser'
 import { z } from 'zod'
 import { altcraftHistoryAdapter } from '../src/index.js'

@@ -1,5 +1,11 @@
-import { exceedsNestingDepth, MAX_NESTING_DEPTH } from '@evnorm/core'
-import { AltcraftRecordProblem, describeValue, fieldName } from './altcraft-record-problem.js'
+import {
+  exceedsNestingDepth,
+  pathText as fieldName,
+  MAX_NESTING_DEPTH,
+  RecordRejectionError,
+  reject,
+  invalidField as rejectInvalidField,
+} from '@evnorm/core/adapter'
 
 /** Path of an object inside a record (`[]` for the record itself). */
 export type FieldPath = readonly (string | number)[]
@@ -16,13 +22,8 @@ export function invalidField(
   key: string | number,
   value: unknown,
   expected: string,
-): AltcraftRecordProblem {
-  const path = [...at, key]
-  return new AltcraftRecordProblem(
-    'invalid_field',
-    `${fieldName(path)}: expected ${expected}, got ${describeValue(value)}`,
-    path,
-  )
+): RecordRejectionError {
+  return new RecordRejectionError(rejectInvalidField([...at, key], value, expected))
 }
 
 /** A plain object (not null, not an array), as a string-keyed record. */
@@ -30,12 +31,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function impreciseInteger(at: FieldPath, key: string, value: number): AltcraftRecordProblem {
+function impreciseInteger(at: FieldPath, key: string, value: number): RecordRejectionError {
   const path = [...at, key]
-  return new AltcraftRecordProblem(
-    'imprecise_integer',
-    `${fieldName(path)}: ${value} is above 2^53 and was already rounded by JSON.parse; pass the response text so the exact digits are kept`,
-    path,
+  return new RecordRejectionError(
+    reject(
+      'imprecise_integer',
+      path,
+      `${fieldName(path)}: ${value} is above 2^53 and was already rounded by JSON.parse; pass the response text so the exact digits are kept`,
+    ),
   )
 }
 
@@ -129,10 +132,12 @@ export function readVerbatimObject(
   const object = readObject(value, at, key)
   if (object === undefined || !exceedsNestingDepth(object)) return object
   const path = [...at, key]
-  throw new AltcraftRecordProblem(
-    'invalid_field',
-    `${fieldName(path)}: nests objects or arrays more than ${MAX_NESTING_DEPTH} levels deep, the limit for values copied verbatim into an event`,
-    path,
+  throw new RecordRejectionError(
+    reject(
+      'invalid_field',
+      path,
+      `${fieldName(path)}: nests objects or arrays more than ${MAX_NESTING_DEPTH} levels deep, the limit for values copied verbatim into an event`,
+    ),
   )
 }
 

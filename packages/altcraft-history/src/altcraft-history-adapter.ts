@@ -1,9 +1,9 @@
-import { type Adapter, createVocabularyIndex } from '@evnorm/core'
+import type { Adapter } from '@evnorm/core'
+import { createVocabularyIndex, RecordRejectionError } from '@evnorm/core/adapter'
 import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'
 import { ALTCRAFT_HISTORY_FORMATS, parseAltcraftHistory } from './altcraft-history-parse.js'
 import { readAltcraftHistoryRecord } from './altcraft-history-record.js'
 import { ALTCRAFT_HISTORY_VOCABULARY } from './altcraft-history-vocabulary.js'
-import { AltcraftRecordProblem } from './altcraft-record-problem.js'
 import { mapAltcraftHistoryAction } from './map-altcraft-history-action.js'
 
 /** Options of {@link createAltcraftHistoryAdapter}. */
@@ -54,6 +54,22 @@ export function createAltcraftHistoryAdapter(options: AltcraftHistoryOptions = {
     formats: ALTCRAFT_HISTORY_FORMATS,
     jsonRecordPaths: [['data'], []],
     identicalRecords: 'distinct',
+    signature: {
+      recordKeys: [['action', 'datetime']],
+      documents: [
+        {
+          keys: ['data'],
+          anyOf: ['error', 'error_text'],
+          name: 'a {"data", "error"} response envelope',
+        },
+        {
+          keys: ['error', 'error_text'],
+          without: ['action'],
+          name: 'an {"error", "error_text"} response envelope',
+        },
+      ],
+      xmlRoots: ['xml'],
+    },
     parse: parseAltcraftHistory,
     normalize(value) {
       try {
@@ -63,8 +79,8 @@ export function createAltcraftHistoryAdapter(options: AltcraftHistoryOptions = {
           events: mapAltcraftHistoryAction(record, lookup(record.action), mapOptions),
         }
       } catch (error) {
-        if (!(error instanceof AltcraftRecordProblem)) throw error
-        return { success: false, reason: error.reason, message: error.message, path: error.path }
+        if (!(error instanceof RecordRejectionError)) throw error
+        return error.rejection
       }
     },
   }

@@ -1,8 +1,9 @@
-import { type ParseResult, parseJsonLossless, UnreadableInputError } from '@evnorm/core'
+import { type ParseResult, UnreadableInputError } from '@evnorm/core'
+import { parseJsonLossless, RecordRejectionError, reject } from '@evnorm/core/adapter'
 import { parse } from 'csv-parse/sync'
 import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'
 import { integerFromText, RECORD_INTEGER_FIELDS } from './altcraft-history-text-fields.js'
-import { AltcraftRecordProblem, markParseProblem } from './altcraft-record-problem.js'
+import { markParseProblem } from './altcraft-record-problem.js'
 
 /** Cells that hold JSON (documented for `subscriptions` and `fields`; `subscription` alike). */
 const JSON_CELLS: ReadonlySet<string> = new Set(['subscriptions', 'fields', 'subscription'])
@@ -48,10 +49,12 @@ function rowRecord(header: readonly string[], cells: readonly string[], row: num
   if (cells.length > header.length) {
     markParseProblem(
       record,
-      new AltcraftRecordProblem(
-        'invalid_field',
-        `row ${row}: has ${cells.length} cells but the header names ${header.length} columns`,
-        [],
+      new RecordRejectionError(
+        reject(
+          'invalid_field',
+          [],
+          `row ${row}: has ${cells.length} cells but the header names ${header.length} columns`,
+        ),
       ),
     )
   }
@@ -64,10 +67,12 @@ function rowRecord(header: readonly string[], cells: readonly string[], row: num
       else {
         markParseProblem(
           record,
-          new AltcraftRecordProblem(
-            'invalid_field',
-            `row ${row}, cell '${name}': expected JSON (CSV renders ${name} as a JSON string), but it does not parse: ${parsed.message}`,
-            [name],
+          new RecordRejectionError(
+            reject(
+              'invalid_field',
+              [name],
+              `row ${row}, cell '${name}': expected JSON (CSV renders ${name} as a JSON string), but it does not parse: ${parsed.message}`,
+            ),
           ),
         )
       }

@@ -4,9 +4,9 @@ import {
   UnreadableInputError,
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
+import { describeValue } from '@evnorm/core/adapter'
 import { isPlainObject } from './altcraft-fields.js'
 import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'
-import { describeValue } from './altcraft-record-problem.js'
 
 /** Where records of a document sit: `(index) => locator` for records of `data`, or of a bare array. */
 export interface DocumentLocators {
@@ -62,7 +62,7 @@ export function readAltcraftHistoryDocument(
   if (!isPlainObject(value)) {
     return unreadable(
       format,
-      `expected a history response {data, error, error_text}, an array of records or one record, got ${describeValue(value)}`,
+      `the document is ${describeValue(value)}; expected a history response {data, error, error_text}, an array of records or one record`,
     )
   }
   if (!isEnvelope(value)) {
@@ -85,8 +85,5 @@ export function readAltcraftHistoryDocument(
     return { success: true, format, records: [], locate: locators.data }
   }
   if (isPlainObject(data)) return { success: true, format, records: [data], locate: locators.data }
-  return unreadable(
-    format,
-    `data: expected an array of history records, got ${describeValue(data)}`,
-  )
+  return unreadable(format, `data is ${describeValue(data)}; expected an array of history records`)
 }

@@ -1,4 +1,4 @@
-import { eventId } from '@evnorm/core'
+import { eventId } from '@evnorm/core/adapter'
 import type { AltcraftHistoryRecord } from './altcraft-history-record.js'
 
 /** Feed id of the Altcraft history adapter. */

@@ -66,7 +66,9 @@ describe('JSON envelope and documents', () => {
   it('refuses an envelope whose data is not records', () => {
     const found = failure({ data: 'records', error: 0 })
     expect(UnreadableInputError.isInstance(found)).toBe(true)
-    expect(found.message).toMatch(/data: expected an array of history records, got 'records'/)
+    expect(found.message).toMatch(
+      /data is a string \('records'\); expected an array of history records/,
+    )
   })
 
   it('reads a bare array ($[i]), a single record ($) and already-parsed values', () => {

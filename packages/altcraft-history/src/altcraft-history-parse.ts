@@ -1,4 +1,5 @@
-import { type InputFormat, type ParseOptions, type ParseResult, readInput } from '@evnorm/core'
+import type { InputFormat, ParseOptions, ParseResult } from '@evnorm/core'
+import { readInput } from '@evnorm/core/adapter'
 import { parseAltcraftHistoryCsv } from './altcraft-history-csv.js'
 import { JSON_LOCATORS, readAltcraftHistoryDocument } from './altcraft-history-document.js'
 import { ALTCRAFT_HISTORY_FEED } from './altcraft-history-event-id.js'

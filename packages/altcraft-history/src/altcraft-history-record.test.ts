@@ -25,27 +25,32 @@ function expectRejection(
 
 describe('record rejections', () => {
   it('rejects values that are not record objects', () => {
-    expectRejection(null, 'not_an_object', [], /expected a history record object, got null/)
-    expectRejection([base], 'not_an_object', [], /got an array/)
-    expectRejection('send', 'not_an_object', [], /got 'send'/)
+    expectRejection(
+      null,
+      'not_an_object',
+      [],
+      /^the record is null; expected a history record object/,
+    )
+    expectRejection([base], 'not_an_object', [], /is an array; expected/)
+    expectRejection('send', 'not_an_object', [], /is a string \('send'\); expected/)
   })
 
   it('requires action and datetime as text', () => {
-    expectRejection({ datetime: base.datetime }, 'missing_field', ['action'], /^action: missing/)
-    expectRejection({ ...base, action: null }, 'missing_field', ['action'], /^action: missing/)
+    expectRejection({ datetime: base.datetime }, 'missing_field', ['action'], /^action is missing/)
+    expectRejection({ ...base, action: null }, 'missing_field', ['action'], /^action is missing/)
     expectRejection(
       { ...base, action: '' },
       'missing_field',
       ['action'],
-      /^action: missing or empty/,
+      /^action is missing; expected the action name/,
     )
     expectRejection(
       { ...base, action: true },
       'invalid_field',
       ['action'],
-      /^action: expected a string, got boolean true/,
+      /^action is a boolean \(true\); expected a string/,
     )
-    expectRejection({ action: 'send' }, 'missing_field', ['datetime'], /^datetime: missing/)
+    expectRejection({ action: 'send' }, 'missing_field', ['datetime'], /^datetime is missing/)
     expectRejection(
       { ...base, datetime: 1727452377 },
       'invalid_time',
@@ -82,7 +87,7 @@ describe('record rejections', () => {
         { ...base, count },
         'invalid_field',
         ['count'],
-        /^count: expected a positive integer, got/,
+        /^count is .*; expected a positive integer/,
       )
     }
   })
@@ -92,9 +97,14 @@ describe('record rejections', () => {
       { ...base, list_id: -1 },
       'invalid_field',
       ['list_id'],
-      /non-negative integer id, got number -1/,
+      /is a number \(-1\); expected a non-negative integer id/,
     )
-    expectRejection({ ...base, campaign_id: 'abc' }, 'invalid_field', ['campaign_id'], /got 'abc'/)
+    expectRejection(
+      { ...base, campaign_id: 'abc' },
+      'invalid_field',
+      ['campaign_id'],
+      /is a string \('abc'\); expected/,
+    )
     expectRejection(
       { ...base, message_id: 2 ** 53 + 2 },
       'imprecise_integer',
@@ -105,7 +115,7 @@ describe('record rejections', () => {
       { ...base, subscription: { channel: 'email', resource_id: 1.5 } },
       'invalid_field',
       ['subscription', 'resource_id'],
-      /^subscription\.resource_id: expected a non-negative integer id, got number 1.5/,
+      /^subscription\.resource_id is a number \(1.5\); expected a non-negative integer id/,
     )
   })
 
@@ -135,7 +145,7 @@ describe('record rejections', () => {
           { ...base, [key]: value },
           'invalid_field',
           [key],
-          new RegExp(`^${key}: expected a string`),
+          new RegExp(`^${key} is .*; expected a string`),
         )
       }
       expectRejection(
@@ -152,19 +162,19 @@ describe('record rejections', () => {
       { ...base, subscription: 'email' },
       'invalid_field',
       ['subscription'],
-      /expected an object, got 'email'/,
+      /is a string \('email'\); expected an object/,
     )
     expectRejection(
       { ...base, subscription: { channel: 'email', priority: 'high' } },
       'invalid_field',
       ['subscription', 'priority'],
-      /^subscription\.priority: expected an integer, got 'high'/,
+      /^subscription\.priority is a string \('high'\); expected an integer/,
     )
     expectRejection(
       { ...base, subscription: { channel: 'email', cats: ['a', {}] } },
       'invalid_field',
       ['subscription', 'cats', 1],
-      /^subscription\.cats\[1\]: expected a category name, got an object/,
+      /^subscription\.cats\[1\] is an object; expected a category name/,
     )
     expectRejection(
       { ...base, subscription: { channel: 'sms', phone: 'call me' } },
@@ -176,13 +186,13 @@ describe('record rejections', () => {
       { ...base, subscription: { channel: 'whatsapp', cc_data: { phone: 'n/a' } } },
       'invalid_field',
       ['subscription', 'cc_data', 'phone'],
-      /^subscription\.cc_data\.phone: expected a phone number/,
+      /^subscription\.cc_data\.phone is .*; expected a phone number/,
     )
     expectRejection(
       { ...base, subscription: { channel: 'email', custom_fields: [] } },
       'invalid_field',
       ['subscription', 'custom_fields'],
-      /expected an object, got an array/,
+      /is an array; expected an object/,
     )
   })
 
@@ -194,7 +204,7 @@ describe('record rejections', () => {
       broken,
       'invalid_field',
       ['subscriptions', 1],
-      /^subscriptions\[1\]: expected an object, got 'sms'/,
+      /^subscriptions\[1\] is a string \('sms'\); expected an object/,
       including,
     )
     expectRejection(
@@ -238,7 +248,7 @@ describe('record rejections', () => {
       { ...base, fields: 'city=Tallinn' },
       'invalid_field',
       ['fields'],
-      /^fields: expected an object/,
+      /^fields is .*; expected an object/,
     )
   })
 })

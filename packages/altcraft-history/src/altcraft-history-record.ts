@@ -1,3 +1,4 @@
+import { describeValue, missingField, RecordRejectionError, reject } from '@evnorm/core/adapter'
 import {
   isPlainObject,
   RECORD_PATH,
@@ -8,7 +9,7 @@ import {
   readVerbatimObject,
 } from './altcraft-fields.js'
 import { historyOccurredAt } from './altcraft-history-time.js'
-import { AltcraftRecordProblem, describeValue, parseProblemsOf } from './altcraft-record-problem.js'
+import { parseProblemsOf } from './altcraft-record-problem.js'
 import { SUBSCRIPTIONS_FIELD } from './altcraft-subscription.js'
 
 /** One history record, read and checked; vendor sentinels already turned into absence. */
@@ -52,26 +53,36 @@ export interface AltcraftHistoryRecord {
 function requiredText(value: unknown, key: string, what: string): string {
   const text = readText(value, RECORD_PATH, key)
   if (text !== undefined) return text
-  throw new AltcraftRecordProblem('missing_field', `${key}: missing or empty; ${what}`, [key])
+  throw new RecordRejectionError(missingField([key], what))
 }
 
 /**
  * Reads and checks one history record (current EN shape and the older RU shape alike).
- * Throws an `AltcraftRecordProblem` naming the field when it cannot become an event.
+ * Throws a `RecordRejectionError` naming the field when it cannot become an event.
  */
 export function readAltcraftHistoryRecord(value: unknown): AltcraftHistoryRecord {
   if (!isPlainObject(value)) {
-    throw new AltcraftRecordProblem(
-      'not_an_object',
-      `expected a history record object, got ${describeValue(value)}`,
-      [],
+    throw new RecordRejectionError(
+      reject(
+        'not_an_object',
+        [],
+        `the record is ${describeValue(value)}; expected a history record object`,
+      ),
     )
   }
   // `subscriptions` is read (and its problems raised) only with includeSubscriptions
   const problem = parseProblemsOf(value)?.find((marked) => marked.path[0] !== SUBSCRIPTIONS_FIELD)
   if (problem !== undefined) throw problem
-  const action = requiredText(value.action, 'action', 'every history record names its action')
-  const datetime = requiredText(value.datetime, 'datetime', 'every history record has a time')
+  const action = requiredText(
+    value.action,
+    'action',
+    'the action name (every history record has one)',
+  )
+  const datetime = requiredText(
+    value.datetime,
+    'datetime',
+    'the action time (every history record has one)',
+  )
   return {
     source: value,
     action,

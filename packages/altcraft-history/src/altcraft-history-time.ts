@@ -1,5 +1,10 @@
-import { formatInstant, parseRfc3339 } from '@evnorm/core'
-import { AltcraftRecordProblem, describeValue } from './altcraft-record-problem.js'
+import {
+  formatInstant,
+  parseRfc3339,
+  quote,
+  RecordRejectionError,
+  reject,
+} from '@evnorm/core/adapter'
 
 /**
  * The canonical `occurredAt` of a history `datetime` (RFC 3339; UTC `Z` with no or
@@ -9,10 +14,12 @@ import { AltcraftRecordProblem, describeValue } from './altcraft-record-problem.
 export function historyOccurredAt(datetime: string): string {
   const parsed = parseRfc3339(datetime)
   if (!parsed.success) {
-    throw new AltcraftRecordProblem(
-      'invalid_time',
-      `datetime ${describeValue(datetime)} is not an RFC 3339 date-time (e.g. 2024-09-27T15:52:57.004Z): ${parsed.message}`,
-      ['datetime'],
+    throw new RecordRejectionError(
+      reject(
+        'invalid_time',
+        ['datetime'],
+        `datetime ${quote(datetime)} is not an RFC 3339 date-time (e.g. 2024-09-27T15:52:57.004Z): ${parsed.message}`,
+      ),
     )
   }
   return formatInstant(parsed.instant)

@@ -1,42 +1,4 @@
-import type { RejectionReason } from '@evnorm/core'
-
-const MAX_QUOTED = 80
-
-/** Why a history record cannot become an event; thrown by the readers, caught by `normalize`. */
-export class AltcraftRecordProblem {
-  /** Stable rejection reason. */
-  readonly reason: RejectionReason
-  /** Readable message naming the field, what was found and what was expected. */
-  readonly message: string
-  /** Path of the offending field inside the record. */
-  readonly path: readonly (string | number)[]
-
-  constructor(reason: RejectionReason, message: string, path: readonly (string | number)[]) {
-    this.reason = reason
-    this.message = message
-    this.path = path
-  }
-}
-
-/** A short readable rendering of a found value for messages (strings quoted, cut at ~80 chars). */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') {
-    return value.length > MAX_QUOTED ? `'${value.slice(0, MAX_QUOTED)}…'` : `'${value}'`
-  }
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return 'an object'
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`
-  return typeof value
-}
-
-/** Dotted name of a field path for messages, e.g. `subscription.priority`, `subscriptions[1].cats`. */
-export function fieldName(path: readonly (string | number)[]): string {
-  let name = ''
-  for (const part of path)
-    name += typeof part === 'number' ? `[${part}]` : name === '' ? part : `.${part}`
-  return name
-}
+import type { RecordRejectionError } from '@evnorm/core/adapter'
 
 const PARSE_PROBLEMS = Symbol('evnorm.altcraft-history.parse-problems')
 
@@ -46,7 +8,7 @@ const PARSE_PROBLEMS = Symbol('evnorm.altcraft-history.parse-problems')
  * for the record as a whole) is read. The marks are a hidden property, so the record stays
  * the rejection's raw value.
  */
-export function markParseProblem(record: object, problem: AltcraftRecordProblem): void {
+export function markParseProblem(record: object, problem: RecordRejectionError): void {
   const marked = parseProblemsOf(record)
   if (marked !== undefined) {
     marked.push(problem)
@@ -56,7 +18,7 @@ export function markParseProblem(record: object, problem: AltcraftRecordProblem)
 }
 
 /** The problems {@link markParseProblem} put on a record, in the order they were marked. */
-export function parseProblemsOf(record: object): AltcraftRecordProblem[] | undefined {
+export function parseProblemsOf(record: object): RecordRejectionError[] | undefined {
   const problems: unknown = (record as { [PARSE_PROBLEMS]?: unknown })[PARSE_PROBLEMS]
   return Array.isArray(problems) ? problems : undefined
 }

@@ -1,10 +1,6 @@
-import {
-  type CanonicalEvent,
-  normalizeEmail,
-  normalizePhone,
-  SUBSCRIPTION_STATUSES,
-} from '@evnorm/core'
-import { canonicalAltcraftChannel } from './altcraft-channel.js'
+import { altcraftSubscriptionStatus, canonicalAltcraftChannel } from '@evnorm/altcraft-vocabulary'
+import type { CanonicalEvent } from '@evnorm/core'
+import { normalizeEmail, normalizePhone } from '@evnorm/core/adapter'
 import {
   type FieldPath,
   invalidField,
@@ -24,10 +20,8 @@ import { parseProblemsOf } from './altcraft-record-problem.js'
 export type CanonicalSubscription = NonNullable<CanonicalEvent['subscription']>
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
-type Status = (typeof SUBSCRIPTION_STATUSES)[number]
 type Source = Readonly<Record<string, unknown>>
 
-const STATUSES = new Set<string>(SUBSCRIPTION_STATUSES)
 /** The record field holding the profile's current subscriptions. */
 export const SUBSCRIPTIONS_FIELD = 'subscriptions'
 const SUBSCRIPTIONS_PATH: FieldPath = [SUBSCRIPTIONS_FIELD]
@@ -35,14 +29,12 @@ const SUBSCRIPTIONS_PATH: FieldPath = [SUBSCRIPTIONS_FIELD]
 function setStatus(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
   const text = readText(source.status, at, 'status')
   if (text === undefined) return
-  if (STATUSES.has(text)) {
-    target.status = text as Status
-    return
-  }
   const number = integerFromText(text)
-  if (typeof number === 'number' && number >= 0 && number < SUBSCRIPTION_STATUSES.length)
-    target.status = SUBSCRIPTION_STATUSES[number] as Status
-  else target.statusRaw = text
+  const status =
+    altcraftSubscriptionStatus(text) ??
+    (typeof number === 'number' ? altcraftSubscriptionStatus(number) : undefined)
+  if (status === undefined) target.statusRaw = text
+  else target.status = status
 }
 
 function allStrings(values: readonly unknown[]): boolean {
@@ -106,7 +98,7 @@ function setAddresses(target: Mutable<CanonicalSubscription>, source: Source, at
  * Reads an Altcraft subscription object at `path` (history `subscription` or an element of
  * `subscriptions`; the S3/A7 shape) into the canonical subscription context. `recordChannel`
  * is the record's channel string, used when the object names none. Throws an
- * `AltcraftRecordProblem` on a malformed field.
+ * `RecordRejectionError` on a malformed field.
  */
 export function readAltcraftSubscription(
   subscription: Source,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { type CanonicalEvent, formatInstant, normalizeRecords, parseRfc3339 } from '@evnorm/core'
+import { type CanonicalEvent, normalizeRecords } from '@evnorm/core'
+import { formatInstant, parseRfc3339 } from '@evnorm/core/adapter'
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { type HistoryRecord, historyRecord } from './altcraft-history-arbitraries.test-helpers.js'

@@ -1,11 +1,11 @@
+import { canonicalAltcraftChannel } from '@evnorm/altcraft-vocabulary'
 import {
   CANONICAL_SCHEMA_VERSION,
   type CanonicalEvent,
   type Channel,
-  normalizeEmail,
   type VocabularyEntry,
 } from '@evnorm/core'
-import { canonicalAltcraftChannel } from './altcraft-channel.js'
+import { normalizeEmail, RecordRejectionError, reject } from '@evnorm/core/adapter'
 import { RECORD_PATH, readObject } from './altcraft-fields.js'
 import {
   ALTCRAFT_HISTORY_FEED,
@@ -14,7 +14,6 @@ import {
 } from './altcraft-history-event-id.js'
 import type { AltcraftHistoryRecord } from './altcraft-history-record.js'
 import { ALTCRAFT_HISTORY_VOCABULARY } from './altcraft-history-vocabulary.js'
-import { AltcraftRecordProblem } from './altcraft-record-problem.js'
 import {
   type CanonicalSubscription,
   readAltcraftSubscription,
@@ -133,7 +132,7 @@ function sourceOf(record: AltcraftHistoryRecord, channel: Channel): Mutable<Sour
 /**
  * Turns one checked history record into its canonical event (or `count` events with
  * `expandCount`). `entry` is the record's vocabulary entry, undefined for an unknown verb.
- * Throws an `AltcraftRecordProblem` on a malformed subscription.
+ * Throws a `RecordRejectionError` on a malformed subscription.
  */
 export function mapAltcraftHistoryAction(
   record: AltcraftHistoryRecord,
@@ -181,10 +180,12 @@ function expand(
   channel: Channel,
 ): CanonicalEvent[] {
   if (record.count > MAX_EXPANDED_COUNT) {
-    throw new AltcraftRecordProblem(
-      'invalid_field',
-      `count: ${record.count} is above the expandCount limit of ${MAX_EXPANDED_COUNT}; normalize without expandCount to keep it as one event with count ${record.count}`,
-      ['count'],
+    throw new RecordRejectionError(
+      reject(
+        'invalid_field',
+        ['count'],
+        `count: ${record.count} is above the expandCount limit of ${MAX_EXPANDED_COUNT}; normalize without expandCount to keep it as one event with count ${record.count}`,
+      ),
     )
   }
   const firstId = event.id as string

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { eventId, findEventProblem, normalize, parseJsonLossless } from '@evnorm/core'
+import { findEventProblem, normalize } from '@evnorm/core'
+import { eventId, parseJsonLossless } from '@evnorm/core/adapter'
 import { z } from 'zod'
 import { altcraftHooksAdapter } from '../src/index.js'
 

@@ -1,4 +1,5 @@
-import { type Adapter, createVocabularyIndex, type RecordResult } from '@evnorm/core'
+import type { Adapter, RecordResult } from '@evnorm/core'
+import { createVocabularyIndex } from '@evnorm/core/adapter'
 import { ALTCRAFT_HOOKS_FEED } from './altcraft-hooks-event-id.js'
 import { FieldReader } from './altcraft-hooks-field-reader.js'
 import { readHookMessage } from './altcraft-hooks-message.js'
@@ -34,6 +35,12 @@ export function createAltcraftHooksAdapter(options: AltcraftHooksAdapterOptions 
     formats: ALTCRAFT_HOOKS_FORMATS,
     jsonRecordPaths: [[]],
     identicalRecords: 'same',
+    signature: {
+      recordKeys: [
+        ['event_type', 'event_date'],
+        ['event', 'event_date'],
+      ],
+    },
     parse: parseHookInput,
     normalize(record): RecordResult {
       const reader = new FieldReader()

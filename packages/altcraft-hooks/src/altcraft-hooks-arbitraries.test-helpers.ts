@@ -1,4 +1,4 @@
-import { formatInstant } from '@evnorm/core'
+import { formatInstant } from '@evnorm/core/adapter'
 import fc from 'fast-check'
 
 const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`))

@@ -1,4 +1,4 @@
-import { eventId } from '@evnorm/core'
+import { eventId } from '@evnorm/core/adapter'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
 
 /** The feed id of the Altcraft action hooks adapter. */

@@ -1,79 +1,24 @@
+import type { RejectionReason } from '@evnorm/core'
 import {
   exceedsNestingDepth,
+  type FieldPath,
   type Instant,
+  invalidField,
+  isRecord,
   MAX_NESTING_DEPTH,
   parseRfc3339,
-  type RecordResult,
-  type RejectionReason,
-} from '@evnorm/core'
-
-/** A field's position inside a hook message, e.g. `['event_data']`. */
-export type FieldPath = readonly (string | number)[]
+  pathText,
+  quote,
+  type RecordRejection,
+} from '@evnorm/core/adapter'
 
 /** A rejected record result. */
-export type Rejected = Extract<RecordResult, { success: false }>
+export type Rejected = RecordRejection
 
 /** A hook message field value, as JSON gives it. */
 type Fields = Readonly<Record<string, unknown>>
 
-const QUOTE_LIMIT = 80
-
-/** `text` cut at 80 characters, for messages. */
-function cut(text: string): string {
-  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text
-}
-
-/** `'text'` truncated to about 80 characters, for messages. */
-export function quote(text: string): string {
-  return `'${cut(text)}'`
-}
-
-const DECIMAL_INTEGER = /^-?[1-9]\d*$/
 const NEGATIVE_INTEGER = /^-\d+$/
-
-/**
- * True for the decimal text of an integer beyond ±(2^53−1): what core's lossless parser makes
- * of such a JSON number, indistinguishable from a string the vendor sent.
- */
-function isBigIntegerText(text: string): boolean {
-  return text.length > 15 && DECIMAL_INTEGER.test(text) && !Number.isSafeInteger(Number(text))
-}
-
-/**
- * What a value is, for messages: `a boolean (true)`, `a string ('x')`, `an array`, and for an
- * exact big integer `123456789012345678901 (an integer beyond 2^53, or a string of digits)`.
- */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  switch (typeof value) {
-    case 'string':
-      return isBigIntegerText(value)
-        ? `${cut(value)} (an integer beyond 2^53, or a string of digits)`
-        : `a string (${quote(value)})`
-    case 'number':
-      return `a number (${value})`
-    case 'boolean':
-      return `a boolean (${value})`
-    case 'object':
-      return 'an object'
-    default:
-      return typeof value
-  }
-}
-
-/** `event_data.bounce_code` for messages. */
-export function pathText(path: FieldPath): string {
-  let text = ''
-  for (const part of path)
-    text += typeof part === 'number' ? `[${part}]` : text === '' ? part : `.${part}`
-  return text
-}
-
-/** True for a JSON object (not null, not an array). */
-export function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /**
  * Reads typed fields of one hook message. Each method takes the field's value and its name
@@ -102,12 +47,8 @@ export class FieldReader {
 
   /** Rejects a field of the wrong type. */
   wrongType(at: FieldPath, key: string | number, value: unknown, expected: string): undefined {
-    const path = [...at, key]
-    return this.fail(
-      'invalid_field',
-      path,
-      `field '${pathText(path)}' is ${describeValue(value)}; expected ${expected}`,
-    )
+    const rejection = invalidField([...at, key], value, expected)
+    return this.fail(rejection.reason, rejection.path ?? [], rejection.message)
   }
 
   /**
@@ -134,7 +75,7 @@ export class FieldReader {
     return this.fail(
       'imprecise_integer',
       path,
-      `field '${pathText(path)}' is the number ${value}, above 2^53, so it was rounded when the JSON was parsed; pass the body text or bytes instead (evnorm reads big integers exactly)`,
+      `${pathText(path)} is the number ${value}, above 2^53, so it was rounded when the JSON was parsed; pass the body text or bytes instead (evnorm reads big integers exactly)`,
     )
   }
 
@@ -159,7 +100,7 @@ export class FieldReader {
     return this.fail(
       'invalid_time',
       path,
-      `field '${pathText(path)}' is ${quote(text)}, not an RFC 3339 date-time: ${parsed.message}`,
+      `${pathText(path)} is ${quote(text)}, not an RFC 3339 date-time: ${parsed.message}`,
     )
   }
 
@@ -200,13 +141,13 @@ export class FieldReader {
     return this.fail(
       'invalid_field',
       path,
-      `field '${pathText(path)}' nests arrays and objects more than ${MAX_NESTING_DEPTH} levels deep; expected at most ${MAX_NESTING_DEPTH} levels (it is copied verbatim into the event)`,
+      `${pathText(path)} nests arrays and objects more than ${MAX_NESTING_DEPTH} levels deep; expected at most ${MAX_NESTING_DEPTH} levels (it is copied verbatim into the event)`,
     )
   }
 
   /** A JSON object; `null` is absent. */
   object(value: unknown, key: string, at: FieldPath): Fields | undefined {
-    if (isObject(value)) return value
+    if (isRecord(value)) return value
     if (value === undefined || value === null) return undefined
     return this.wrongType(at, key, value, 'an object')
   }

@@ -1,10 +1,5 @@
-import {
-  compareInstants,
-  countryFromTld,
-  formatInstant,
-  normalize,
-  normalizeRecords,
-} from '@evnorm/core'
+import { normalize, normalizeRecords } from '@evnorm/core'
+import { compareInstants, countryFromTld, formatInstant } from '@evnorm/core/adapter'
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
 import {

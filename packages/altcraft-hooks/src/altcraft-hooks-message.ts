@@ -1,15 +1,10 @@
-import { formatInstant } from '@evnorm/core'
+import { describeValue, formatInstant, isRecord } from '@evnorm/core/adapter'
 import {
   type HookEventData,
   profileIdOrAbsent,
   readHookEventData,
 } from './altcraft-hooks-event-data.js'
-import {
-  describeValue,
-  type FieldReader,
-  isObject,
-  type Rejected,
-} from './altcraft-hooks-field-reader.js'
+import type { FieldReader, Rejected } from './altcraft-hooks-field-reader.js'
 import { readHookSubscriptions, type Subscription } from './altcraft-hooks-subscription.js'
 
 const ROOT: readonly string[] = []
@@ -68,7 +63,7 @@ export function readHookMessage(
   reader: FieldReader,
   eventKeyFallback: boolean,
 ): HookMessage | Rejected {
-  if (!isObject(record)) {
+  if (!isRecord(record)) {
     return {
       success: false,
       reason: 'not_an_object',
@@ -123,7 +118,7 @@ function readVerb(
   return reader.fail(
     'missing_field',
     [key],
-    `field '${key}' is ${value === '' ? 'empty' : 'missing'}; expected the event name, e.g. 'click'`,
+    `${key} is ${value === '' ? 'empty' : 'missing'}; expected the event name, e.g. 'click'`,
   )
 }
 
@@ -133,7 +128,7 @@ function readDate(message: RawHookMessage, reader: FieldReader): string | undefi
   return reader.fail(
     'missing_field',
     ['event_date'],
-    `field 'event_date' is ${message.event_date === '' ? 'empty' : 'missing'}; expected an RFC 3339 date-time, e.g. '2025-03-30T01:30:00.123456789Z'`,
+    `event_date is ${message.event_date === '' ? 'empty' : 'missing'}; expected an RFC 3339 date-time, e.g. '2025-03-30T01:30:00.123456789Z'`,
   )
 }
 

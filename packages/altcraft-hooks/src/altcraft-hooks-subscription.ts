@@ -1,39 +1,15 @@
 import {
-  type CanonicalEvent,
-  type Channel,
-  normalizeEmail,
-  normalizePhone,
-  SUBSCRIPTION_STATUSES,
-} from '@evnorm/core'
+  altcraftSubscriptionStatus,
+  canonicalAltcraftChannel,
+  isAltcraftDeliveryChannel,
+} from '@evnorm/altcraft-vocabulary'
+import type { CanonicalEvent, Channel } from '@evnorm/core'
+import { type FieldPath, isRecord, normalizeEmail, normalizePhone } from '@evnorm/core/adapter'
 import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
-import { type FieldPath, type FieldReader, isObject } from './altcraft-hooks-field-reader.js'
+import type { FieldReader } from './altcraft-hooks-field-reader.js'
 
 /** A canonical subscription. */
 export type Subscription = NonNullable<CanonicalEvent['subscription']>
-
-type Status = NonNullable<Subscription['status']>
-
-const VENDOR_CHANNELS: ReadonlyMap<string, Channel> = new Map([
-  ['email', 'email'],
-  ['sms', 'sms'],
-  ['push', 'push'],
-  ['telegram_bot', 'telegram'],
-  ['whatsapp', 'whatsapp'],
-  ['viber', 'viber'],
-  ['notify', 'notify'],
-])
-
-const DELIVERY_CHANNELS: ReadonlySet<Channel> = new Set([...VENDOR_CHANNELS.values()])
-
-/** The canonical channel of an Altcraft channel string (`telegram_bot` → `telegram`), or `other`. */
-export function canonicalChannel(vendorChannel: string): Channel {
-  return VENDOR_CHANNELS.get(vendorChannel) ?? 'other'
-}
-
-/** True for a channel messages are delivered on (not `web`, `none` or `other`). */
-export function isDeliveryChannel(channel: Channel): boolean {
-  return DELIVERY_CHANNELS.has(channel)
-}
 
 /**
  * Reads the hook's `subscription` array (a lone object counts as a one-element array). `null`
@@ -46,7 +22,7 @@ export function readHookSubscriptions(
   reader: FieldReader,
 ): Subscription[] | undefined {
   if (value === undefined || value === null) return undefined
-  if (isObject(value)) {
+  if (isRecord(value)) {
     const subscription = readSubscription(value, ['subscription'], reader)
     return isBlank(subscription) ? undefined : [subscription]
   }
@@ -56,7 +32,7 @@ export function readHookSubscriptions(
   for (let index = 0; index < value.length; index++) {
     const element: unknown = value[index]
     if (element === null) continue
-    if (!isObject(element)) return reader.wrongType(['subscription'], index, element, 'an object')
+    if (!isRecord(element)) return reader.wrongType(['subscription'], index, element, 'an object')
     const subscription = readSubscription(element, ['subscription', index], reader)
     if (!isBlank(subscription)) subscriptions.push(subscription)
   }
@@ -90,7 +66,7 @@ function readSubscription(
   reader: FieldReader,
 ): Subscription {
   const vendorChannel = reader.text(element.channel, 'channel', at)
-  const channel = vendorChannel === undefined ? 'other' : canonicalChannel(vendorChannel)
+  const channel = vendorChannel === undefined ? 'other' : canonicalAltcraftChannel(vendorChannel)
   const subscription: Subscription = { channel }
   if (channel === 'other' && vendorChannel !== undefined) subscription.channelRaw = vendorChannel
   const resourceId = reader.id(element.resource_id, 'resource_id', at)
@@ -134,13 +110,8 @@ function readStatus(
   subscription: Subscription,
 ): void {
   if (value === undefined || value === null || value === '') return
-  if (typeof value === 'string') {
-    if ((SUBSCRIPTION_STATUSES as readonly string[]).includes(value))
-      subscription.status = value as Status
-    else subscription.statusRaw = value
-  } else if (typeof value === 'number' && Number.isInteger(value)) {
-    // Core's list is Altcraft's, in the order of the numbers the API accepts.
-    const status = SUBSCRIPTION_STATUSES[value]
+  if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) {
+    const status = altcraftSubscriptionStatus(value)
     if (status === undefined) subscription.statusRaw = String(value)
     else subscription.status = status
   } else {
@@ -162,7 +133,7 @@ export function selectSubscription(
   channel: Channel | undefined,
 ): Subscription | undefined {
   if (subscriptions === undefined) return undefined
-  const byChannel = channel !== undefined && isDeliveryChannel(channel)
+  const byChannel = channel !== undefined && isAltcraftDeliveryChannel(channel)
   const fits = (s: Subscription) =>
     (resourceId === undefined || s.resourceId === resourceId) &&
     (!byChannel || s.channel === channel)

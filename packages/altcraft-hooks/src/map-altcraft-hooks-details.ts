@@ -1,7 +1,8 @@
-import { type Channel, type EventType, formatInstant, parseRfc3339 } from '@evnorm/core'
+import type { Channel, EventType } from '@evnorm/core'
+import { formatInstant, isMailProxyUserAgent, isRecord, parseRfc3339 } from '@evnorm/core/adapter'
 import { compact } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
-import { type FieldReader, isObject } from './altcraft-hooks-field-reader.js'
+import type { FieldReader } from './altcraft-hooks-field-reader.js'
 
 type Details = Readonly<Record<string, unknown>>
 
@@ -99,7 +100,7 @@ export function mapHookDetails(
 ): Details | undefined {
   switch (type) {
     case 'message.clicked':
-      return clickDetails(fixed, data.linkUrl)
+      return withMachine(clickDetails(fixed, data.linkUrl), data.userAgent)
     case 'message.bounced':
       return bounceDetails(fixed, data, channel)
     case 'message.delivery_failed':
@@ -127,7 +128,10 @@ export function mapHookDetails(
     case 'form.failed':
       return formDetails(fixed, data)
     case 'message.opened':
-      return fixed?.unique === undefined ? undefined : { unique: fixed.unique }
+      return withMachine(
+        fixed?.unique === undefined ? undefined : { unique: fixed.unique },
+        data.userAgent,
+      )
     case 'message.read':
       return { level: fixed?.level }
     case 'message.dropped':
@@ -143,6 +147,14 @@ export function mapHookDetails(
     default:
       return undefined
   }
+}
+
+/** Adds `machine: true` when the user agent names a known mail proxy (else leaves it unknown). */
+function withMachine(
+  details: Details | undefined,
+  userAgent: string | undefined,
+): Details | undefined {
+  return isMailProxyUserAgent(userAgent) ? { ...details, machine: true } : details
 }
 
 function clickDetails(fixed: Details | undefined, url: string | undefined): Details | undefined {
@@ -171,7 +183,7 @@ function promocodeDetails(data: HookEventData, time: string | undefined): Detail
 function destinationDetails(destination: unknown, reader: FieldReader): Details | undefined {
   if (destination === undefined) return undefined
   if (Array.isArray(destination)) return { destination }
-  if (isObject(destination)) return { destination: [destination] }
+  if (isRecord(destination)) return { destination: [destination] }
   return reader.wrongType(['event_data'], 'destination', destination, 'an array or an object')
 }
 

@@ -1,24 +1,19 @@
+import { isAltcraftDeliveryChannel } from '@evnorm/altcraft-vocabulary'
 import {
   CANONICAL_SCHEMA_VERSION,
   type CanonicalEvent,
   type CanonicalEventOf,
   type Channel,
-  countryFromTld,
   type EventType,
-  normalizeEmail,
-  normalizePhone,
   type VocabularyEntry,
 } from '@evnorm/core'
+import { countryFromTld, isRecord, normalizeEmail, normalizePhone } from '@evnorm/core/adapter'
 import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
 import { ALTCRAFT_HOOKS_FEED, hookEventId } from './altcraft-hooks-event-id.js'
-import { type FieldReader, isObject, type Rejected } from './altcraft-hooks-field-reader.js'
+import type { FieldReader, Rejected } from './altcraft-hooks-field-reader.js'
 import type { HookMessage } from './altcraft-hooks-message.js'
-import {
-  isDeliveryChannel,
-  type Subscription,
-  selectSubscription,
-} from './altcraft-hooks-subscription.js'
+import { type Subscription, selectSubscription } from './altcraft-hooks-subscription.js'
 import { channelWithoutSubscription } from './altcraft-hooks-vocabulary.js'
 import { addUnmappedGroupFields, mapHookDetails } from './map-altcraft-hooks-details.js'
 
@@ -155,7 +150,7 @@ function eventSubscription(
     return selected
   }
   const resourceId = message.data.resourceId
-  if (isDeliveryChannel(channel) && (resourceId !== undefined || hashId !== undefined)) {
+  if (isAltcraftDeliveryChannel(channel) && (resourceId !== undefined || hashId !== undefined)) {
     const subscription: Subscription = { channel }
     if (resourceId !== undefined) subscription.resourceId = resourceId
     if (hashId !== undefined) subscription.hashId = hashId
@@ -173,7 +168,7 @@ function eventRecipient(
 ): Recipient | undefined {
   const { data, customData } = message
   let fields: Readonly<Record<string, unknown>> | undefined
-  if (isObject(customData)) fields = customData
+  if (isRecord(customData)) fields = customData
   else if (customData !== undefined) extra.custom_data = customData
   const listId = message.listId ?? data.dbId
   if (data.dbId !== undefined && data.dbId !== listId) extra.db_id = data.dbId

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCliArgs } from './cli-args.js'
 import { DEFAULT_INPUT_LIMITS } from './input-limits.js'
+import { SOURCE_NAMES } from './sources.js'
 
 describe('parseCliArgs', () => {
   it('reads normalize with every option', () => {
@@ -122,7 +123,7 @@ describe('parseCliArgs', () => {
     [['--source', 'x'], "expected a command before '--source'; try 'evnorm --help'"],
     [
       ['normalize', '--source', 'mailchimp'],
-      "unknown --source 'mailchimp': use auto or one of altcraft-history, altcraft-hooks, smaily-log",
+      `unknown --source 'mailchimp': use auto or one of ${SOURCE_NAMES.join(', ')}`,
     ],
     [['normalize', '--format', 'yaml'], "unknown --format 'yaml': use json, ndjson, xml or csv"],
     [['normalize', '-', '-'], "standard input ('-') can be read only once"],
@@ -132,7 +133,7 @@ describe('parseCliArgs', () => {
     [['schema', 'extra'], "unexpected argument 'extra'; try 'evnorm --help'"],
     [
       ['vocabulary', '--source', 'auto'],
-      "unknown --source 'auto': use one of altcraft-history, altcraft-hooks, smaily-log",
+      `unknown --source 'auto': use one of ${SOURCE_NAMES.join(', ')}`,
     ],
     [['vocabulary', '--format', 'html'], "unknown --format 'html': use md or json"],
     [

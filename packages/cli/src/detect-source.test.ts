@@ -2,20 +2,20 @@ import { readFileSync } from 'node:fs'
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { detectSource } from './detect-source.js'
-import type { SourceName } from './sources.js'
+import { SOURCE_NAMES, SOURCES, type SourceName } from './sources.js'
+
+const signatures = SOURCE_NAMES.map((name) => [name, SOURCES[name].adapter.signature] as const)
 
 const DECISIVE = [
-  'event_type',
-  'event',
-  'event_date',
-  'action',
-  'datetime',
-  'time',
-  'data',
-  'error',
-  'error_text',
-  'code',
-  'message',
+  ...new Set(
+    signatures.flatMap(([, signature]) => [
+      ...(signature?.recordKeys.flat() ?? []),
+      ...(signature?.documents?.flatMap((document) => [
+        ...document.keys,
+        ...(document.anyOf ?? []),
+      ]) ?? []),
+    ]),
+  ),
 ]
 
 const otherKey = fc.string({ maxLength: 12 }).filter((key) => !DECISIVE.includes(key))
@@ -23,19 +23,21 @@ const decoyObject = fc.dictionary(fc.constantFrom(...DECISIVE), fc.string({ maxL
   maxKeys: 4,
 })
 
-const decisive: Record<SourceName, fc.Arbitrary<Record<string, unknown>>> = {
-  'altcraft-history': fc.record({ action: fc.string(), datetime: fc.string() }),
-  'altcraft-hooks': fc.oneof(
-    fc.record({ event_type: fc.string(), event_date: fc.string() }),
-    fc.record({ event: fc.string(), event_date: fc.string() }),
-  ),
-  'smaily-log': fc.record({ action: fc.string(), time: fc.string() }),
-}
+const decisive = new Map(
+  signatures.map(([name, signature]) => [
+    name,
+    fc.oneof(
+      ...(signature?.recordKeys ?? []).map((keys) =>
+        fc.record(Object.fromEntries(keys.map((key) => [key, fc.string()]))),
+      ),
+    ),
+  ]),
+)
 
 function recordOf(source: SourceName): fc.Arbitrary<Record<string, unknown>> {
   return fc
     .tuple(
-      decisive[source],
+      decisive.get(source) as fc.Arbitrary<Record<string, unknown>>,
       fc.array(fc.tuple(otherKey, fc.oneof(fc.jsonValue(), decoyObject)), { maxLength: 5 }),
     )
     .chain(([keys, extra]) =>
@@ -54,7 +56,11 @@ const rendering = fc.constantFrom(
 )
 
 describe('detectSource', () => {
-  for (const source of Object.keys(decisive) as SourceName[]) {
+  it('has a record signature for every feed of the registry', () => {
+    for (const [name, signature] of signatures) expect(signature?.recordKeys, name).not.toEqual([])
+  })
+
+  for (const source of SOURCE_NAMES) {
     test.prop([fc.array(recordOf(source), { minLength: 1, maxLength: 3 }), rendering])(
       `detects ${source} records however they are rendered, whatever else they hold`,
       (records, render) => {
@@ -100,7 +106,7 @@ describe('detectSource', () => {
     })
     expect(detectSource('<rss version="2.0">')).toEqual({
       success: false,
-      reason: 'an XML document with root <rss>, not the <xml> root of Altcraft history',
+      reason: 'an XML document with root <rss>, not the root <xml> of altcraft-history',
     })
   })
 

@@ -1,6 +1,6 @@
-import type { InputFormat } from '@evnorm/core'
+import type { InputFormat, InputSignature } from '@evnorm/core'
 import { firstRecordKeys } from './first-record-keys.js'
-import type { SourceName } from './sources.js'
+import { SOURCE_NAMES, SOURCES, type SourceName } from './sources.js'
 
 /** How many bytes of an input `--source auto` looks at, at least (more to finish the first line). */
 export const DETECTION_HEAD_BYTES = 64 * 1024
@@ -19,15 +19,13 @@ export type SourceDetection =
 const XML_ROOT = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/
 
 /**
- * Tells which feed an input comes from by its first bytes (see {@link DETECTION_HEAD_BYTES}):
- * Altcraft history by an `<xml>` root, a `{"data", "error"}` envelope (or, when the head
- * ends inside a long `data` array, its first record), records or a CSV header with `action`
- * and `datetime`; Altcraft hooks by messages with `event_type` (or the
- * `event` spelling of the vendor's batch page) and `event_date`; Smaily by rows with `action`
- * and `time`, or a `{"code", "message"}` error object; an `{"error", "error_text"}` object
- * is Altcraft's error envelope. An empty JSON array is zero records of no particular feed
- * (`source: undefined`). The text is read as `format` when given, else as XML, JSON or CSV by
- * its first character. Pure; never throws.
+ * Tells which feed an input comes from by its first bytes (see {@link DETECTION_HEAD_BYTES}),
+ * asking the `signature` of each feed of {@link SOURCES} in registry order: an XML document by
+ * its root element; a JSON object first by the feeds' documents (envelopes, error objects),
+ * then (also when the head ends inside a long `data` array, by its first record) by their
+ * record keys; a JSON array, NDJSON or a CSV header by the keys of the first record. An empty
+ * JSON array is zero records of no particular feed (`source: undefined`). The text is read as
+ * `format` when given, else as XML, JSON or CSV by its first character. Pure; never throws.
  */
 export function detectSource(head: string, format?: InputFormat): SourceDetection {
   const text = head.replace(/^\uFEFF/, '').trimStart()
@@ -47,40 +45,24 @@ function detectXml(text: string): SourceDetection {
       reason: `the text does not start like XML (${JSON.stringify(text.slice(0, 20))})`,
     }
   }
-  if (root === 'xml') {
-    return {
-      success: true,
-      source: 'altcraft-history',
-      reason: 'an XML document with an <xml> root',
-    }
+  const source = SOURCE_NAMES.find((name) => signatureOf(name)?.xmlRoots?.includes(root))
+  if (source !== undefined) {
+    return { success: true, source, reason: `an XML document with an <${root}> root` }
   }
+  const known = SOURCE_NAMES.flatMap((name) =>
+    (signatureOf(name)?.xmlRoots ?? []).map((known) => `<${known}> of ${name}`),
+  )
   return {
     success: false,
-    reason: `an XML document with root <${root}>, not the <xml> root of Altcraft history`,
+    reason: `an XML document with root <${root}>, not ${known.length === 0 ? 'a root of any feed' : `the root ${known.join(' or ')}`}`,
   }
 }
 
 function detectJson(text: string, document: boolean): SourceDetection {
   const shape = firstRecordKeys(text)
   if (shape.kind === 'object') {
-    const keys = new Set(shape.keys)
-    if (keys.has('data') && (keys.has('error') || keys.has('error_text'))) {
-      return {
-        success: true,
-        source: 'altcraft-history',
-        reason: 'a {"data", "error"} response envelope',
-      }
-    }
-    if (keys.has('error') && keys.has('error_text') && !keys.has('action')) {
-      return {
-        success: true,
-        source: 'altcraft-history',
-        reason: 'an {"error", "error_text"} response envelope',
-      }
-    }
-    if (keys.has('code') && keys.has('message') && !keys.has('action')) {
-      return { success: true, source: 'smaily-log', reason: 'a {"code", "message"} error object' }
-    }
+    const byDocument = detectDocument(new Set(shape.keys))
+    if (byDocument !== undefined) return byDocument
     if (shape.dataKeys !== undefined) {
       return byRecordKeys(shape.dataKeys, 'the first record of the "data" array')
     }
@@ -116,30 +98,40 @@ function detectCsv(text: string): SourceDetection {
   return byRecordKeys(keys, 'the CSV header')
 }
 
+function signatureOf(name: SourceName): InputSignature | undefined {
+  return SOURCES[name].adapter.signature
+}
+
+function detectDocument(keys: ReadonlySet<string>): SourceDetection | undefined {
+  for (const source of SOURCE_NAMES) {
+    const document = signatureOf(source)?.documents?.find(
+      (candidate) =>
+        candidate.keys.every((key) => keys.has(key)) &&
+        (candidate.anyOf === undefined || candidate.anyOf.some((key) => keys.has(key))) &&
+        !candidate.without?.some((key) => keys.has(key)),
+    )
+    if (document !== undefined) return { success: true, source, reason: document.name }
+  }
+  return undefined
+}
+
 function byRecordKeys(keys: readonly string[], where: string): SourceDetection {
   const has = new Set(keys)
-  if (has.has('event_date') && (has.has('event_type') || has.has('event'))) {
-    const verbKey = has.has('event_type') ? 'event_type' : 'event'
-    return {
-      success: true,
-      source: 'altcraft-hooks',
-      reason: `${where} has "${verbKey}" and "event_date"`,
-    }
-  }
-  if (has.has('action') && has.has('datetime')) {
-    return {
-      success: true,
-      source: 'altcraft-history',
-      reason: `${where} has "action" and "datetime"`,
-    }
-  }
-  if (has.has('action') && has.has('time')) {
-    return { success: true, source: 'smaily-log', reason: `${where} has "action" and "time"` }
+  for (const source of SOURCE_NAMES) {
+    const set = signatureOf(source)?.recordKeys.find((set) => set.every((key) => has.has(key)))
+    if (set !== undefined) return { success: true, source, reason: `${where} has ${listed(set)}` }
   }
   return {
     success: false,
     reason: `${where} has none of the known key pairs (it has ${describeKeys(keys)})`,
   }
+}
+
+function listed(keys: readonly string[]): string {
+  const quoted = keys.map((key) => JSON.stringify(key))
+  return quoted.length < 2
+    ? quoted.join('')
+    : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`
 }
 
 function describeKeys(keys: readonly string[]): string {

@@ -19,6 +19,7 @@ import { describe, expect, it } from 'vitest'
 import { parseLines, runInProcess } from './cli.test-helpers.js'
 import { PROGRESS_MIN_BYTES } from './progress-bar.js'
 import { runCli } from './run-cli.js'
+import { SOURCE_NAMES, SOURCES } from './sources.js'
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url))
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url))
@@ -95,18 +96,15 @@ describe('evnorm schema, sources, vocabulary', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ title: 'evnorm canonical event' })
   })
 
-  it('lists the three feeds with their feed ids and formats', async () => {
+  it('lists every registered feed with their feed ids and formats', async () => {
     const run = await runInProcess(['sources'])
     const lines = run.stdout.trimEnd().split('\n')
-    expect(lines).toHaveLength(4)
-    for (const [name, adapter] of [
-      ['altcraft-history', altcraftHistoryAdapter],
-      ['altcraft-hooks', altcraftHooksAdapter],
-      ['smaily-log', smailyLogAdapter],
-    ] as const) {
+    expect(lines).toHaveLength(SOURCE_NAMES.length + 1)
+    for (const name of SOURCE_NAMES) {
+      const { adapter, packageName } = SOURCES[name]
       const line = lines.find((candidate) => candidate.startsWith(`${name} `))
       expect(line).toContain(` ${adapter.feed} `)
-      expect(line).toContain(` @evnorm/${name} `)
+      expect(line).toContain(` ${packageName} `)
       expect(line).toContain(` ${adapter.formats.join(',')} `)
       expect(line).toContain(` ${adapter.vocabulary.length} `)
     }
@@ -115,12 +113,8 @@ describe('evnorm schema, sources, vocabulary', () => {
   it('prints every vocabulary as JSON, exactly as the adapters declare them', async () => {
     const run = await runInProcess(['vocabulary', '--format', 'json'])
     expect(JSON.parse(run.stdout)).toEqual(
-      [
-        ['altcraft-history', altcraftHistoryAdapter],
-        ['altcraft-hooks', altcraftHooksAdapter],
-        ['smaily-log', smailyLogAdapter],
-      ].map(([source, adapter]) => {
-        const { feed, vendor, formats, vocabulary } = adapter as AnyAdapter
+      SOURCE_NAMES.map((source) => {
+        const { feed, vendor, formats, vocabulary } = SOURCES[source].adapter
         return { source, feed, vendor, formats, vocabulary: JSON.parse(JSON.stringify(vocabulary)) }
       }),
     )
@@ -145,7 +139,7 @@ describe('evnorm schema, sources, vocabulary', () => {
     const open = altcraftHooksAdapter.vocabulary.find((entry) => entry.channel === undefined)
     if (open !== undefined)
       expect(run.stdout).toContain(`| \`${open.verb}\` | \`${open.type}\` | from the record |`)
-    expect(run.stdout.match(/^## /gm)).toHaveLength(3)
+    expect(run.stdout.match(/^## /gm)).toHaveLength(SOURCE_NAMES.length)
   })
 })
 
@@ -411,12 +405,12 @@ describe('evnorm normalize (in-process)', () => {
     [
       ['normalize', '-'],
       '',
-      'evnorm: <stdin>: cannot tell which feed this is: the input is empty; pass --source altcraft-history|altcraft-hooks|smaily-log\n',
+      `evnorm: <stdin>: cannot tell which feed this is: the input is empty; pass --source ${SOURCE_NAMES.join('|')}\n`,
     ],
     [
       ['normalize', '-'],
       '{"id":1}',
-      'evnorm: <stdin>: cannot tell which feed this is: the first record has none of the known key pairs (it has "id"); pass --source altcraft-history|altcraft-hooks|smaily-log\n',
+      `evnorm: <stdin>: cannot tell which feed this is: the first record has none of the known key pairs (it has "id"); pass --source ${SOURCE_NAMES.join('|')}\n`,
     ],
     [
       ['normalize', '/nonexistent/evnorm.json'],

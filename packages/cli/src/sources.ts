@@ -1,11 +1,12 @@
 import { altcraftHistoryAdapter } from '@evnorm/altcraft-history'
 import { altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
 import type { AnyAdapter } from '@evnorm/core'
+import { sendgridEventsAdapter } from '@evnorm/sendgrid-events'
 import { smailyLogAdapter } from '@evnorm/smaily-log'
 
 /** One feed the CLI can read. */
 export interface SourceEntry {
-  /** The adapter (default options). */
+  /** The adapter (default options); its `signature` is how `--source auto` recognises it. */
   readonly adapter: AnyAdapter
   /** The npm package the adapter comes from. */
   readonly packageName: string
@@ -13,30 +14,43 @@ export interface SourceEntry {
   readonly description: string
 }
 
-/** Every feed name accepted by `--source`, in display order. */
-export const SOURCE_NAMES = ['altcraft-history', 'altcraft-hooks', 'smaily-log'] as const
+function source(adapter: AnyAdapter, packageName: string, description: string): SourceEntry {
+  return { adapter, packageName, description }
+}
+
+/**
+ * The registry: every feed of `--source`, `evnorm sources` and `evnorm vocabulary`, by name, in
+ * display and detection order. An explicit import map, never filesystem discovery: adding a
+ * feed is one entry here (and its import); no other CLI file names a feed.
+ */
+export const SOURCES = {
+  'altcraft-history': source(
+    altcraftHistoryAdapter,
+    '@evnorm/altcraft-history',
+    'Altcraft subscribers/history_get and history_get_all responses',
+  ),
+  'altcraft-hooks': source(
+    altcraftHooksAdapter,
+    '@evnorm/altcraft-hooks',
+    'Altcraft action hooks: HTTP batches, broker messages, historical re-export',
+  ),
+  'smaily-log': source(
+    smailyLogAdapter,
+    '@evnorm/smaily-log',
+    'Smaily subscriber action log (api/history.php)',
+  ),
+  'sendgrid-events': source(
+    sendgridEventsAdapter,
+    '@evnorm/sendgrid-events',
+    'SendGrid Event Webhook',
+  ),
+} as const
 
 /** A feed name accepted by `--source`. */
-export type SourceName = (typeof SOURCE_NAMES)[number]
+export type SourceName = keyof typeof SOURCES
 
-/** The feeds of `--source`, by name: an explicit import map, never filesystem discovery. */
-export const SOURCES: Readonly<Record<SourceName, SourceEntry>> = {
-  'altcraft-history': {
-    adapter: altcraftHistoryAdapter,
-    packageName: '@evnorm/altcraft-history',
-    description: 'Altcraft subscribers/history_get and history_get_all responses',
-  },
-  'altcraft-hooks': {
-    adapter: altcraftHooksAdapter,
-    packageName: '@evnorm/altcraft-hooks',
-    description: 'Altcraft action hooks: HTTP batches, broker messages, historical re-export',
-  },
-  'smaily-log': {
-    adapter: smailyLogAdapter,
-    packageName: '@evnorm/smaily-log',
-    description: 'Smaily subscriber action log (api/history.php)',
-  },
-}
+/** Every feed name accepted by `--source`, in display order. */
+export const SOURCE_NAMES = Object.keys(SOURCES) as readonly SourceName[]
 
 /** True when `name` is a feed name of {@link SOURCES}. */
 export function isSourceName(name: string): name is SourceName {

@@ -4,11 +4,10 @@ import {
   type InputFormat,
   normalizeStream,
   type PrivacyOptions,
-  scanJsonStream,
-  sniffFormat,
   type UnreadableInputError,
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
+import { scanJsonStream, sniffFormat } from '@evnorm/core/adapter'
 import type { InputArgs } from './cli-args.js'
 import type { CliIo } from './cli-io.js'
 import { detectSource } from './detect-source.js'

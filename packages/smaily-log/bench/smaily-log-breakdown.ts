@@ -1,11 +1,5 @@
-import {
-  type CanonicalEvent,
-  eventId,
-  findEventProblem,
-  normalize,
-  normalizeRecords,
-  parseJsonLossless,
-} from '@evnorm/core'
+import { type CanonicalEvent, findEventProblem, normalize, normalizeRecords } from '@evnorm/core'
+import { eventId, parseJsonLossless } from '@evnorm/core/adapter'
 import { smailyLogAdapter } from '../src/index.js'
 import { buildRows, historyJson } from './smaily-rows.js'
 

@@ -1,4 +1,5 @@
-import { eventId, normalize, normalizeRecords } from '@evnorm/core'
+import { normalize, normalizeRecords } from '@evnorm/core'
+import { eventId } from '@evnorm/core/adapter'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { smailyLogAdapter } from './smaily-adapter.js'

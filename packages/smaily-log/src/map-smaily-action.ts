@@ -1,10 +1,5 @@
-import {
-  CANONICAL_SCHEMA_VERSION,
-  type CanonicalEvent,
-  createVocabularyIndex,
-  type EventType,
-  eventId,
-} from '@evnorm/core'
+import { CANONICAL_SCHEMA_VERSION, type CanonicalEvent, type EventType } from '@evnorm/core'
+import { createVocabularyIndex, eventId, isMailProxyUserAgent } from '@evnorm/core/adapter'
 import { bounceDetails } from './smaily-bounce.js'
 import type { SmailyTimeResult } from './smaily-clock.js'
 import { parseModifyValue } from './smaily-modify-value.js'
@@ -88,8 +83,10 @@ function describeValue(event: Draft, value: string | undefined): void {
       return
     case 'message.opened': {
       if (value === undefined) return
-      event.details = { raw: value }
       const context = viewContext(value)
+      event.details = isMailProxyUserAgent(context?.userAgent)
+        ? { raw: value, machine: true }
+        : { raw: value }
       if (context !== undefined) event.context = context
       return
     }

@@ -1,4 +1,5 @@
-import type { Adapter, LocalTimePolicy } from '@evnorm/core'
+import type { Adapter } from '@evnorm/core'
+import type { LocalTimePolicy } from '@evnorm/core/adapter'
 import { mapSmailyAction, SMAILY_FEED, SMAILY_VENDOR } from './map-smaily-action.js'
 import { createSmailyClock } from './smaily-clock.js'
 import { parseSmailyHistory } from './smaily-parse.js'
@@ -61,6 +62,16 @@ export function createSmailyLogAdapter(options: SmailyLogOptions = {}): Adapter<
     formats: ['json', 'ndjson'],
     jsonRecordPaths: [[]],
     identicalRecords: 'distinct',
+    signature: {
+      recordKeys: [['action', 'time']],
+      documents: [
+        {
+          keys: ['code', 'message'],
+          without: ['action'],
+          name: 'a {"code", "message"} error object',
+        },
+      ],
+    },
     parse: parseSmailyHistory,
     normalize(record, context) {
       const row = readSmailyRow(record)

@@ -4,8 +4,8 @@ import {
   formatInstant,
   type Instant,
   type LocalTimePolicy,
-} from '@evnorm/core'
-import { quote } from './smaily-quote.js'
+  quote,
+} from '@evnorm/core/adapter'
 
 /** Which instant of a repeated local time the `seq_id` order of the rows around it shows. */
 export type InferredSide = 'earlier' | 'later'

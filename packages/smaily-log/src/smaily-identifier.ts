@@ -1,5 +1,5 @@
 import type { RejectionReason } from '@evnorm/core'
-import { quote } from './smaily-quote.js'
+import { describeValue } from '@evnorm/core/adapter'
 
 /** Why a value is not an identifier. */
 export interface IdentifierProblem {
@@ -54,21 +54,12 @@ export function readUnsignedId(value: unknown, field: string): string | Identifi
     const digits = canonical(value)
     if (fitsUint64(digits)) return digits
   }
-  return invalid(field, typeof value === 'string' ? quote(value) : describeType(value))
+  return invalid(field, describeValue(value))
 }
 
 function invalid(field: string, found: string): IdentifierProblem {
   return {
     reason: 'invalid_field',
-    message: `${field} is ${found}, expected an unsigned 64-bit integer (0 to ${UINT64_MAX})`,
+    message: `${field} is ${found}; expected an unsigned 64-bit integer (0 to ${UINT64_MAX})`,
   }
-}
-
-/** Names the JSON type of a value for messages (`null`, `an array`, `an object`, `a boolean`…). */
-export function describeType(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return 'an object'
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return `a ${typeof value}`
 }

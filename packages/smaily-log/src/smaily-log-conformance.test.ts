@@ -10,6 +10,7 @@ function fixture(name: string): string {
 testAdapter({
   adapter: smailyLogAdapter,
   fixtures: {
+    droppedFields: [],
     recordFor: smailyRowArbitrary,
     distinctKey: smailyDistinctKey,
     documents: [

@@ -1,4 +1,4 @@
-import { describePosition, parseJsonLossless } from '@evnorm/core'
+import { describePosition, parseJsonLossless } from '@evnorm/core/adapter'
 
 /** Rows read from several pages, each located as `page P $[i]` (P from 1). */
 export interface PagedRows {

@@ -1,13 +1,11 @@
 import {
-  decodeText,
   type ParseOptions,
   type ParseResult,
-  readInput,
   UnreadableInputError,
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
+import { decodeText, describeValue, readInput } from '@evnorm/core/adapter'
 import { SMAILY_FEED } from './map-smaily-action.js'
-import { describeType } from './smaily-identifier.js'
 import { flattenPages, isPageList, readPages, topLevelArrays } from './smaily-pages.js'
 
 /** Smaily's "OK" code: not an error, but no rows either. */
@@ -28,7 +26,7 @@ function codeText(code: unknown): string {
   if (typeof code === 'number' || typeof code === 'bigint' || typeof code === 'boolean') {
     return String(code)
   }
-  return describeType(code)
+  return describeValue(code)
 }
 
 function describeKeys(value: object): string {
@@ -119,7 +117,7 @@ export function parseSmailyHistory(input: unknown, options: ParseOptions = {}): 
   }
   return unreadable(
     format,
-    `expected an array of Smaily rows or a Smaily error object {code, message}, got ${describeType(value)}`,
+    `expected an array of Smaily rows or a Smaily error object {code, message}, got ${describeValue(value)}`,
   )
 }
 

@@ -55,9 +55,9 @@ describe('readSmailyRow', () => {
 
 describe('rejections', () => {
   it.each([
-    [null, 'not_an_object', [], 'the record is null, expected a Smaily row object'],
-    [[ROW], 'not_an_object', [], 'the record is an array, expected a Smaily row object'],
-    ['row', 'not_an_object', [], "the record is 'row', expected a Smaily row object"],
+    [null, 'not_an_object', [], 'the record is null; expected a Smaily row object'],
+    [[ROW], 'not_an_object', [], 'the record is an array; expected a Smaily row object'],
+    ['row', 'not_an_object', [], "the record is a string ('row'); expected a Smaily row object"],
   ])('%j is not a row', (record, reason, path, message) => {
     expect(rejection(record)).toEqual({ reason, path, message })
   })
@@ -67,51 +67,56 @@ describe('rejections', () => {
       'action',
       undefined,
       'missing_field',
-      'action is missing, expected the action name (a string)',
+      'action is missing; expected the action name (a string)',
     ],
-    ['action', null, 'missing_field', 'action is null, expected the action name (a string)'],
-    ['action', '', 'missing_field', 'action is empty, expected the action name (a string)'],
-    ['action', '   ', 'missing_field', 'action is blank, expected the action name (a string)'],
-    ['action', '\u00a0\t', 'missing_field', 'action is blank, expected the action name (a string)'],
-    ['action', 7, 'invalid_field', 'action is 7, expected the action name (a string)'],
+    ['action', null, 'missing_field', 'action is null; expected the action name (a string)'],
+    ['action', '', 'missing_field', 'action is empty; expected the action name (a string)'],
+    ['action', '   ', 'missing_field', 'action is blank; expected the action name (a string)'],
+    ['action', '\u00a0\t', 'missing_field', 'action is blank; expected the action name (a string)'],
+    ['action', 7, 'invalid_field', 'action is a number (7); expected the action name (a string)'],
     [
       'email',
       undefined,
       'missing_field',
-      "email is missing, expected the subscriber's email address (a string)",
+      "email is missing; expected the subscriber's email address (a string)",
     ],
     [
       'email',
       { at: 1 },
       'invalid_field',
-      "email is an object, expected the subscriber's email address (a string)",
+      "email is an object; expected the subscriber's email address (a string)",
     ],
     [
       'time',
       undefined,
       'missing_field',
-      'time is missing, expected a YYYY-MM-DD HH:MM:SS local time (a string)',
+      'time is missing; expected a YYYY-MM-DD HH:MM:SS local time (a string)',
     ],
     [
       'time',
       '',
       'missing_field',
-      'time is empty, expected a YYYY-MM-DD HH:MM:SS local time (a string)',
+      'time is empty; expected a YYYY-MM-DD HH:MM:SS local time (a string)',
     ],
     [
       'time',
       '      ',
       'missing_field',
-      'time is blank, expected a YYYY-MM-DD HH:MM:SS local time (a string)',
+      'time is blank; expected a YYYY-MM-DD HH:MM:SS local time (a string)',
     ],
     [
       'time',
       1621252800,
       'invalid_field',
-      'time is 1621252800, expected a YYYY-MM-DD HH:MM:SS local time (a string)',
+      'time is a number (1621252800); expected a YYYY-MM-DD HH:MM:SS local time (a string)',
     ],
-    ['campaign_name', true, 'invalid_field', 'campaign_name is true, expected a string or null'],
-    ['value', ['a'], 'invalid_field', 'value is an array, expected a string or null'],
+    [
+      'campaign_name',
+      true,
+      'invalid_field',
+      'campaign_name is a boolean (true); expected a string or null',
+    ],
+    ['value', ['a'], 'invalid_field', 'value is an array; expected a string or null'],
   ])('%s = %j', (field, value, reason, message) => {
     const record: Record<string, unknown> = { ...ROW }
     if (value === undefined) delete record[field]
@@ -129,15 +134,19 @@ describe('rejections', () => {
     [
       -1,
       'invalid_field',
-      /^seq_id is -1, expected an unsigned 64-bit integer \(0 to 18446744073709551615\)$/,
+      /^seq_id is -1; expected an unsigned 64-bit integer \(0 to 18446744073709551615\)$/,
     ],
-    [1.5, 'invalid_field', /^seq_id is 1.5, expected/],
-    ['18446744073709551616', 'invalid_field', /^seq_id is '18446744073709551616', expected/],
-    ['12a', 'invalid_field', /^seq_id is '12a', expected/],
-    ['-3', 'invalid_field', /^seq_id is '-3', expected/],
-    [{}, 'invalid_field', /^seq_id is an object, expected/],
-    [true, 'invalid_field', /^seq_id is true, expected/],
-    ['', 'invalid_field', /^seq_id is '', expected an unsigned 64-bit integer/],
+    [1.5, 'invalid_field', /^seq_id is 1.5; expected/],
+    [
+      '18446744073709551616',
+      'invalid_field',
+      /^seq_id is 18446744073709551616 \(an integer beyond 2\^53, or a string of digits\); expected/,
+    ],
+    ['12a', 'invalid_field', /^seq_id is a string \('12a'\); expected/],
+    ['-3', 'invalid_field', /^seq_id is a string \('-3'\); expected/],
+    [{}, 'invalid_field', /^seq_id is an object; expected/],
+    [true, 'invalid_field', /^seq_id is a boolean \(true\); expected/],
+    ['', 'invalid_field', /^seq_id is a string \(''\); expected an unsigned 64-bit integer/],
   ])('seq_id %j', (seqId, reason, message) => {
     const result = rejection({ ...ROW, seq_id: seqId })
     expect(result.reason).toBe(reason)
@@ -155,7 +164,7 @@ describe('rejections', () => {
       reason: 'invalid_field',
       path: ['campaign_id'],
       message:
-        "campaign_id is 'abc', expected an unsigned 64-bit integer (0 to 18446744073709551615)",
+        "campaign_id is a string ('abc'); expected an unsigned 64-bit integer (0 to 18446744073709551615)",
     })
     expect(rejection({ ...ROW, campaign_id: 2 ** 60 }).reason).toBe('imprecise_integer')
   })

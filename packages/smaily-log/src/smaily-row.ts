@@ -1,6 +1,6 @@
-import { normalizeEmail, type RejectionReason } from '@evnorm/core'
-import { describeType, readUnsignedId } from './smaily-identifier.js'
-import { quote } from './smaily-quote.js'
+import type { RejectionReason } from '@evnorm/core'
+import { describeValue, normalizeEmail } from '@evnorm/core/adapter'
+import { readUnsignedId } from './smaily-identifier.js'
 
 /** One row of Smaily's action log, checked, with sentinels (`null`, `""`) read as absent. */
 export interface SmailyRow {
@@ -37,7 +37,7 @@ function fail(reason: RejectionReason, field: string, message: string): Fail {
 }
 
 function found(value: unknown): string {
-  return typeof value === 'string' ? quote(value) : describeType(value)
+  return describeValue(value)
 }
 
 /** Whether a string is empty or only whitespace; a printable ASCII first character answers at once. */
@@ -49,23 +49,23 @@ function isBlank(text: string): boolean {
 function requiredText(value: unknown, field: string, what: string): string | Fail {
   if (typeof value === 'string' && !isBlank(value)) return value
   if (value === undefined)
-    return fail('missing_field', field, `${field} is missing, expected ${what}`)
+    return fail('missing_field', field, `${field} is missing; expected ${what}`)
   if (typeof value === 'string') {
     return fail(
       'missing_field',
       field,
-      `${field} is ${value === '' ? 'empty' : 'blank'}, expected ${what}`,
+      `${field} is ${value === '' ? 'empty' : 'blank'}; expected ${what}`,
     )
   }
   const reason = value === null ? 'missing_field' : 'invalid_field'
-  return fail(reason, field, `${field} is ${found(value)}, expected ${what}`)
+  return fail(reason, field, `${field} is ${found(value)}; expected ${what}`)
 }
 
 function optionalText(value: unknown, field: string): string | undefined | Fail {
   if (value === undefined || value === null || value === '') return undefined
   if (typeof value === 'string') return value
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  return fail('invalid_field', field, `${field} is ${found(value)}, expected a string or null`)
+  return fail('invalid_field', field, `${field} is ${found(value)}; expected a string or null`)
 }
 
 function optionalId(value: unknown, field: string): string | undefined | Fail {
@@ -87,7 +87,7 @@ function isFail(value: unknown): value is Fail {
  */
 export function readSmailyRow(record: unknown): SmailyRowResult {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return fail('not_an_object', '', `the record is ${found(record)}, expected a Smaily row object`)
+    return fail('not_an_object', '', `the record is ${found(record)}; expected a Smaily row object`)
   }
   const fields = record as Record<string, unknown>
   const action = requiredText(fields.action, 'action', 'the action name (a string)')
@@ -96,7 +96,7 @@ export function readSmailyRow(record: unknown): SmailyRowResult {
   if (isFail(rawEmail)) return rawEmail
   const email = normalizeEmail(rawEmail)
   if (email === undefined) {
-    return fail('missing_field', 'email', "email is blank, expected the subscriber's email address")
+    return fail('missing_field', 'email', "email is blank; expected the subscriber's email address")
   }
   const time = requiredText(fields.time, 'time', 'a YYYY-MM-DD HH:MM:SS local time (a string)')
   if (isFail(time)) return time

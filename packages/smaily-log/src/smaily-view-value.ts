@@ -1,5 +1,6 @@
 import { isIP } from 'node:net'
-import { type CanonicalEvent, countryFromTld } from '@evnorm/core'
+import type { CanonicalEvent } from '@evnorm/core'
+import { countryFromTld } from '@evnorm/core/adapter'
 
 /** Device and location context of an event. */
 export type DeviceContext = NonNullable<CanonicalEvent['context']>

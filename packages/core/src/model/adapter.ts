@@ -26,6 +26,38 @@ export interface VocabularyEntry {
 /** A vendor vocabulary: every verb the adapter knows. Anything else maps to `unknown`. */
 export type Vocabulary = readonly VocabularyEntry[]
 
+/**
+ * A JSON object that is a whole document of the feed rather than a record: a response
+ * envelope or a vendor error object.
+ */
+export interface DocumentSignature {
+  /** Keys the object has, every one. */
+  readonly keys: readonly string[]
+  /** Keys of which the object has at least one, when given. */
+  readonly anyOf?: readonly string[]
+  /** Keys the object does not have. */
+  readonly without?: readonly string[]
+  /** How to name such a document when saying why the input was recognised. */
+  readonly name: string
+}
+
+/**
+ * How to tell a feed's input from other feeds' by its first bytes: what its records, its
+ * documents and its XML look like. Tools that accept several feeds (the CLI's `--source auto`)
+ * read the input's head and ask each registered adapter in turn.
+ */
+export interface InputSignature {
+  /**
+   * Key sets a record of the feed has: a record (JSON object, NDJSON line, CSV header) with
+   * every key of one set belongs to the feed. Pick keys no other vendor's records combine.
+   */
+  readonly recordKeys: readonly (readonly string[])[]
+  /** Whole-document objects (envelopes, error objects) that are not records. */
+  readonly documents?: readonly DocumentSignature[]
+  /** Root element names of the feed's XML documents. */
+  readonly xmlRoots?: readonly string[]
+}
+
 /** Options of an adapter's `parse`. */
 export interface ParseOptions {
   /** The input's format; detected from the content when absent. */
@@ -114,6 +146,8 @@ export interface Adapter<Hints = undefined> {
    * delivered twice: both keep the same id).
    */
   readonly identicalRecords: 'distinct' | 'same'
+  /** How to recognise the feed's input among others' (optional; see {@link InputSignature}). */
+  readonly signature?: InputSignature
   /**
    * Reads a whole input (text, bytes, or an already-parsed value) into records, or returns a
    * typed error for a vendor error envelope or an unreadable input. Never throws on data.

@@ -246,11 +246,22 @@ export const DeliveryFailedDetailsSchema = z
   .strictObject(codeAndMessage)
   .meta({ id: 'DeliveryFailedDetails' })
 
+/** `message.deferred` details: a delivery delayed and to be retried, not a final outcome. */
+export const DeferredDetailsSchema = z
+  .strictObject({
+    ...codeAndMessage,
+    /** Which delivery attempt was deferred (1 for the first). */
+    attempt: z.number().int().min(1).optional().describe('Delivery attempt that was deferred.'),
+  })
+  .meta({ id: 'DeferredDetails' })
+
 /** `message.dropped` details. */
 export const DroppedDetailsSchema = z
   .strictObject({
     /** Why the message was not sent. */
     reason: z.enum(DROP_REASONS).describe('Why the message was not sent.'),
+    /** The vendor's reason text, verbatim. */
+    message: z.string().optional().describe("The vendor's reason text."),
   })
   .meta({ id: 'DroppedDetails' })
 
@@ -259,6 +270,12 @@ export const OpenedDetailsSchema = z
   .strictObject({
     /** True for the first (unique) open, false for a repeat; absent when the vendor does not say. */
     unique: z.boolean().optional().describe('Unique (first) open.'),
+    /**
+     * True when a mail proxy or scanner made it, not the recipient (e.g. SendGrid
+     * `sg_machine_open`, a Gmail image proxy user agent); false when the vendor says it was
+     * not; absent when unknown.
+     */
+    machine: z.boolean().optional().describe('Made by a mail proxy or scanner, not a person.'),
     /** The vendor's free-form value for the open, verbatim. */
     raw: z.string().optional().describe("Vendor's free-form value, verbatim."),
   })
@@ -279,14 +296,24 @@ export const ClickedDetailsSchema = z
     url: z.string().optional().describe('Clicked URL.'),
     /** True for the first (unique) click, false for a repeat; absent when unknown. */
     unique: z.boolean().optional().describe('Unique (first) click.'),
+    /**
+     * True when a mail proxy or scanner made it, not the recipient (e.g. SendGrid
+     * `sg_machine_open`, a Gmail image proxy user agent); false when the vendor says it was
+     * not; absent when unknown.
+     */
+    machine: z.boolean().optional().describe('Made by a mail proxy or scanner, not a person.'),
   })
   .meta({ id: 'ClickedDetails' })
 
 /** `subscription.*` details. */
 export const SubscriptionDetailsSchema = z
   .strictObject({
-    /** `channel`: one channel subscription; `global`: the whole profile. */
-    scope: z.enum(['channel', 'global']).describe('Channel subscription or whole profile.'),
+    /** `channel`: one channel subscription; `global`: the whole profile; `group`: one subscription group. */
+    scope: z
+      .enum(['channel', 'global', 'group'])
+      .describe('Channel subscription, whole profile, or one subscription group.'),
+    /** The vendor's subscription (suppression) group id, with scope `group`. */
+    groupId: IdentifierSchema.optional().describe('Subscription group id (scope group).'),
     /** How it happened (e.g. `api`, `manual`, `link`, `form`). */
     via: z.string().optional().describe('How it happened.'),
   })
@@ -375,6 +402,7 @@ export const DETAILS_SCHEMAS = {
   'message.sent': null,
   'message.delivered': null,
   'message.delivery_failed': DeliveryFailedDetailsSchema.optional(),
+  'message.deferred': DeferredDetailsSchema.optional(),
   'message.bounced': BounceDetailsSchema,
   'message.dropped': DroppedDetailsSchema,
   'message.opened': OpenedDetailsSchema.optional(),

@@ -9,6 +9,7 @@ export const EVENT_TYPES = [
   'message.sent',
   'message.delivered',
   'message.delivery_failed',
+  'message.deferred',
   'message.bounced',
   'message.dropped',
   'message.opened',
@@ -71,7 +72,15 @@ export type Channel = (typeof CHANNELS)[number]
 export const BOUNCE_CLASSES = ['hard', 'soft', 'unknown'] as const
 
 /** Why a message was not sent at all. */
-export const DROP_REASONS = ['suppression_list', 'sending_policy'] as const
+export const DROP_REASONS = [
+  'suppression_list',
+  'sending_policy',
+  'invalid_address',
+  'bounced_address',
+  'unsubscribed',
+  'spam_reported',
+  'other',
+] as const
 
 /** Read depth of an opened message, by how long it stayed open. */
 export const READ_LEVELS = ['glanced', 'skimmed', 'read'] as const

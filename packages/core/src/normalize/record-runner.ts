@@ -230,9 +230,11 @@ export class RecordRunner {
     if (rawProblem !== undefined) {
       return fail('invalid_field', `the record cannot be attached as raw: ${rawProblem}`)
     }
+    const events: CanonicalEvent[] = []
     try {
-      for (const event of result.events) {
-        this.#finish(event, record)
+      for (const built of result.events) {
+        const event = this.#finish(built, record)
+        events.push(event)
         if (this.#validate) {
           const eventProblem = findEventProblem(event)
           if (eventProblem !== undefined) {
@@ -249,19 +251,27 @@ export class RecordRunner {
     } catch (error) {
       return fail('adapter_error', `the adapter's event cannot be finished: ${errorText(error)}`)
     }
-    return result
+    return { success: true, events }
   }
 
-  #finish(event: CanonicalEvent, record: unknown): void {
+  /**
+   * The event as core emits it: a repeated content-based event gets its occurrence id, and
+   * `raw` is attached on request. A new object whenever something changes: the adapter's own
+   * events are never written to.
+   */
+  #finish(event: CanonicalEvent, record: unknown): CanonicalEvent {
+    let finished = event
     if (this.#occurrences !== undefined && event.source.idBasis === 'content') {
       const occurrence = this.#occurrences.occurrence(event.id)
       if (occurrence > 1) {
-        const mutable = event as { id: string; source: CanonicalEvent['source'] }
-        mutable.id = occurrenceId(this.#adapter.feed, event.id, occurrence)
-        mutable.source = { ...event.source, occurrence }
+        finished = {
+          ...event,
+          id: occurrenceId(this.#adapter.feed, event.id, occurrence),
+          source: { ...event.source, occurrence },
+        }
       }
     }
-    if (this.#includeRaw) (event as { raw?: unknown }).raw = record
+    return this.#includeRaw ? { ...finished, raw: record } : finished
   }
 }
 

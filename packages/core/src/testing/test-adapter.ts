@@ -32,6 +32,12 @@ export interface AdapterFixtures {
     readonly input: unknown
     readonly format?: InputFormat
   }[]
+  /**
+   * The record fields the adapter leaves out on purpose, as its README lists them. When given,
+   * the kit checks that every other top-level field of a record lands in a canonical field (its
+   * value appears in the event outside `extra`) or in `extra` under its own key.
+   */
+  readonly droppedFields?: readonly string[]
   /** Runs per property (default 100). */
   readonly numRuns?: number
 }
@@ -65,6 +71,50 @@ function expectOneOutcomePerRecord(
       if (findUnwritableValue(record) !== undefined) expect(typeof rejection.raw).toBe('string')
       else expect(rejection.raw).toBe(record instanceof UnparseableRecord ? record.text : record)
     }
+  })
+}
+
+/** The batch sizes the kit always compares streaming with batch output for. */
+export const CONFORMANCE_BATCH_SIZES = [1, 7, 10_000] as const
+
+/** Scalars vendors use for "absent" (Altcraft `0`, `""`, the all-zero ObjectId), which adapters leave out. */
+const SENTINEL = /^0*$/
+
+/**
+ * Every scalar of a value as text, lower-cased and reduced to letters and digits, for finding a
+ * record's values in an event after normalization (`+7 900 123-45-67`, `.EE`, ` Ann@X.org`).
+ */
+function scalarTexts(value: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(value)) for (const item of value) scalarTexts(item, into)
+  else if (typeof value === 'object' && value !== null)
+    for (const item of Object.values(value)) scalarTexts(item, into)
+  else if (value !== undefined && value !== null)
+    into.add(
+      String(value)
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]/gu, ''),
+    )
+  return into
+}
+
+/**
+ * The top-level fields of `record` that are not dropped on purpose and whose values do not all
+ * appear in the event (in a canonical field, or in `extra` under any key: a nested vendor
+ * field may land there under its own name), unless `extra` keeps the field under its key.
+ */
+function lostFields(
+  record: Record<string, unknown>,
+  event: CanonicalEvent,
+  dropped: ReadonlySet<string>,
+): string[] {
+  const { extra } = event
+  const found = scalarTexts(event, new Set())
+  return Object.keys(record).filter((key) => {
+    const value = record[key]
+    if (dropped.has(key) || value === undefined || value === null || value === '') return false
+    if (extra !== undefined && Object.hasOwn(extra, key)) return false
+    const texts = [...scalarTexts(value, new Set())].filter((text) => !SENTINEL.test(text))
+    return !texts.every((text) => found.has(text))
   })
 }
 
@@ -144,6 +194,8 @@ export function testAdapter({
   const anyKnownRecord = fc.oneof(...verbs.map((verb) => fixtures.recordFor(verb)))
   const distinctKey = fixtures.distinctKey ?? ((record) => JSON.stringify(record))
   const run = (records: readonly unknown[]) => normalizeRecords(adapter, records)
+  /** Evidence per batch (no `evidenceSpans`): only a whole input is compared with a stream. */
+  const evidencePerBatch = adapter.analyzeBatch !== undefined && adapter.evidenceSpans === undefined
 
   describe(`conformance: ${adapter.feed}`, () => {
     it('declares the v1 contract and a well-formed vocabulary', () => {
@@ -270,15 +322,13 @@ export function testAdapter({
           fc.array(record, { minLength: 1, maxLength: 8 }),
           fc.constantFrom(...texts),
           chunkingArbitrary,
-          fc.integer({ min: 1, max: 9 }),
+          fc.oneof(fc.constantFrom(...CONFORMANCE_BATCH_SIZES), fc.integer({ min: 1, max: 9 })),
           fc.boolean(),
           async (records, text, chunking, size, sniff) => {
             const input = text.render(records)
             const format = sniff ? {} : { format: text.format }
             const batch = normalize(adapter, input, format)
-            const perBatch =
-              adapter.analyzeBatch !== undefined && adapter.evidenceSpans === undefined
-            const batchSize = perBatch ? records.length : size
+            const batchSize = evidencePerBatch ? records.length : size
             const streamed: unknown[] = []
             let error: unknown
             for await (const item of normalizeStream(
@@ -304,6 +354,45 @@ export function testAdapter({
       )
     })
 
+    for (const batchSize of evidencePerBatch ? [] : CONFORMANCE_BATCH_SIZES) {
+      it(`streams byte for byte what normalize gives, in batches of ${batchSize}`, async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(anyKnownRecord, { minLength: 1, maxLength: 30 }),
+            async (records) => {
+              const input = records.map((record) => `${JSON.stringify(record)}\n`).join('')
+              const batch = normalize(adapter, input, { format: 'ndjson' })
+              const streamed: unknown[] = []
+              for await (const item of normalizeStream(adapter, [input], {
+                format: 'ndjson',
+                batchSize,
+              })) {
+                if (item.success) streamed.push(...item.outcomes)
+              }
+              expect(batch.success).toBe(true)
+              if (batch.success)
+                expect(JSON.stringify(streamed)).toBe(JSON.stringify(batch.outcomes))
+            },
+          ),
+          { numRuns: Math.max(10, Math.ceil(numRuns / 4)) },
+        )
+      })
+    }
+
+    if (fixtures.droppedFields !== undefined) {
+      const dropped = new Set(fixtures.droppedFields)
+      it('puts every record field in a canonical field, in extra, or in the documented dropped list', () => {
+        fc.assert(
+          fc.property(anyKnownRecord, (record) => {
+            const result = run([record])
+            for (const event of result.events)
+              expect(lostFields(record, event, dropped), JSON.stringify(record)).toEqual([])
+          }),
+          { numRuns },
+        )
+      })
+    }
+
     it('is deterministic and independent of the host time zone', () => {
       fc.assert(
         fc.property(fc.array(anyKnownRecord, { maxLength: 10 }), (records) => {
@@ -324,6 +413,11 @@ export function testAdapter({
           for (const event of batch.events) {
             const parsed = CanonicalEventSchema.safeParse(event)
             expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true)
+            if (event.source.idBasis === 'vendor')
+              expect(
+                event.source.recordId,
+                `${event.id}: idBasis vendor needs source.recordId`,
+              ).toBeDefined()
           }
         }),
         { numRuns },
@@ -358,6 +452,31 @@ export function testAdapter({
         )
         expect(JSON.stringify(again)).toBe(JSON.stringify(first))
       })
+
+      if (typeof document.input === 'string' && !evidencePerBatch) {
+        const text = document.input
+        it(`streams ${document.name} byte for byte as normalize reads it, in batches of ${CONFORMANCE_BATCH_SIZES.join(', ')}`, async () => {
+          const whole = normalize(
+            adapter,
+            text,
+            document.format === undefined ? {} : { format: document.format },
+          )
+          expect(whole.success).toBe(true)
+          if (!whole.success) return
+          for (const batchSize of CONFORMANCE_BATCH_SIZES) {
+            const streamed: unknown[] = []
+            for await (const item of normalizeStream(adapter, [text], {
+              ...(document.format === undefined ? {} : { format: document.format }),
+              batchSize,
+            })) {
+              if (item.success) streamed.push(...item.outcomes)
+            }
+            expect(JSON.stringify(streamed), `batch size ${batchSize}`).toBe(
+              JSON.stringify(whole.outcomes),
+            )
+          }
+        })
+      }
     }
   })
 }

@@ -1,4 +1,4 @@
-import { parseJsonLossless } from '@evnorm/core'
+import { parseJsonLossless } from '@evnorm/core/adapter'
 import {
   type BodyReading,
   createRateLimiter,

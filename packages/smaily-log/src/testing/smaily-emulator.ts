@@ -1,4 +1,4 @@
-import { createLocalTimeConverter } from '@evnorm/core'
+import { createLocalTimeConverter } from '@evnorm/core/adapter'
 import {
   type EmulatorAnswer,
   type EmulatorRequest,

@@ -1,6 +1,6 @@
 import type { Channel } from '@evnorm/core'
 
-const KNOWN_CHANNELS = new Map<string, Channel>([
+const VENDOR_CHANNELS: ReadonlyMap<string, Channel> = new Map([
   ['email', 'email'],
   ['sms', 'sms'],
   ['push', 'push'],
@@ -10,10 +10,17 @@ const KNOWN_CHANNELS = new Map<string, Channel>([
   ['notify', 'notify'],
 ])
 
+const DELIVERY_CHANNELS: ReadonlySet<Channel> = new Set(VENDOR_CHANNELS.values())
+
 /**
  * The canonical channel of an Altcraft channel string (`telegram_bot` is `telegram`); any
  * other string is `other`, and the caller keeps the vendor string beside it.
  */
 export function canonicalAltcraftChannel(vendorChannel: string): Channel {
-  return KNOWN_CHANNELS.get(vendorChannel) ?? 'other'
+  return VENDOR_CHANNELS.get(vendorChannel) ?? 'other'
+}
+
+/** True for a channel Altcraft delivers messages on (not `web`, `none` or `other`). */
+export function isAltcraftDeliveryChannel(channel: Channel): boolean {
+  return DELIVERY_CHANNELS.has(channel)
 }
