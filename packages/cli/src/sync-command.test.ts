@@ -57,6 +57,11 @@ function evnorm(
   })
 }
 
+/** Resolves once `check` holds, polling every 20 ms. */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20))
+}
+
 function database(): string {
   databases++
   return join(directory, `sync-${databases}.duckdb`)
@@ -177,8 +182,13 @@ describe('evnorm sync smaily', () => {
         ['sync', 'smaily', '--to', `duckdb:${path}`, '--follow', '--interval', '200ms'],
         smailyEnv(emulator.url),
         (child) => {
-          setTimeout(() => emulator.append(rows.slice(60)), 1200)
-          setTimeout(() => child.kill('SIGTERM'), 2500)
+          void (async () => {
+            await until(() => emulator.requests.length >= 1)
+            emulator.append(rows.slice(60))
+            const seen = emulator.requests.length
+            await until(() => emulator.requests.length >= seen + 3)
+            child.kill('SIGTERM')
+          })()
         },
       )
       expect(run.code).toBe(0)

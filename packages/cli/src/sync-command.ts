@@ -27,6 +27,20 @@ interface PreparedSync {
  * vendor error, a request that failed for good or a target that cannot be written.
  */
 export async function runSync(args: SyncArgs, io: CliIo): Promise<number> {
+  const stop = new AbortController()
+  const onSignal = () => stop.abort()
+  process.once('SIGTERM', onSignal)
+  process.once('SIGINT', onSignal)
+  try {
+    return await syncUntilStopped(args, io, stop.signal)
+  } finally {
+    process.off('SIGTERM', onSignal)
+    process.off('SIGINT', onSignal)
+  }
+}
+
+/** The sync itself; `signal` aborts when SIGTERM or SIGINT arrives, from the very start. */
+async function syncUntilStopped(args: SyncArgs, io: CliIo, signal: AbortSignal): Promise<number> {
   const prepared = await prepare(args, io.env)
   if (typeof prepared === 'string') return reportProblem(io, `sync ${args.source}`, prepared)
   const privacy = privacyOptions(args.privacy, io.env)
@@ -34,14 +48,10 @@ export async function runSync(args: SyncArgs, io: CliIo): Promise<number> {
   const opened = await openTarget(args.to, 'nothing')
   if (!opened.success) return reportProblem(io, undefined, opened.problem)
   const { sink } = opened
-  const stop = new AbortController()
-  const onSignal = () => stop.abort()
-  process.once('SIGTERM', onSignal)
-  process.once('SIGINT', onSignal)
   let outcome: SyncSummary | EvnormError
   try {
     outcome = await prepared.run(privateSink(sink, privacy.options), {
-      signal: stop.signal,
+      signal,
       onPage: (report) => {
         if (!args.quiet && !args.jsonSummary) io.stderr.write(progressLine(report))
       },
@@ -52,9 +62,6 @@ export async function runSync(args: SyncArgs, io: CliIo): Promise<number> {
   } catch (error) {
     if (!EvnormError.isInstance(error)) throw error
     outcome = error
-  } finally {
-    process.off('SIGTERM', onSignal)
-    process.off('SIGINT', onSignal)
   }
   const closed = await sink.close().then(
     () => undefined,
