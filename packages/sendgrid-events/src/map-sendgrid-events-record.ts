@@ -37,17 +37,19 @@ const COMMON = [
 ]
 
 /** Fields mapped only for some events: elsewhere they mean something else, or nothing canonical. */
-const BY_VERB: Readonly<Record<string, readonly string[]>> = {
-  dropped: ['reason'],
-  deferred: ['response', 'attempt'],
-  bounce: ['type', 'status', 'reason'],
-  open: ['ip', 'useragent', 'sg_machine_open'],
-  click: ['ip', 'useragent', 'url'],
-  spamreport: ['ip', 'useragent'],
-  unsubscribe: ['ip', 'useragent'],
-  group_unsubscribe: ['ip', 'useragent', 'asm_group_id'],
-  group_resubscribe: ['ip', 'useragent', 'asm_group_id'],
-}
+const BY_VERB: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    dropped: ['reason'],
+    deferred: ['response', 'attempt'],
+    bounce: ['type', 'status', 'reason'],
+    open: ['ip', 'useragent', 'sg_machine_open'],
+    click: ['ip', 'useragent', 'url'],
+    spamreport: ['ip', 'useragent'],
+    unsubscribe: ['ip', 'useragent'],
+    group_unsubscribe: ['ip', 'useragent', 'asm_group_id'],
+    group_resubscribe: ['ip', 'useragent', 'asm_group_id'],
+  }),
+)
 
 /** Fields read for a canonical field that keeps only their meaning: kept verbatim in `extra` too. */
 const KEPT: ReadonlySet<string> = new Set(['type'])
@@ -60,7 +62,7 @@ type Draft = Pick<CanonicalEvent, 'recipient' | 'campaign' | 'message' | 'contex
 
 function readFields(record: VendorRecord, verb: string): Read<Fields> {
   const fields: Record<string, string | number | boolean | undefined> = {}
-  for (const key of [...COMMON, ...(BY_VERB[verb] ?? [])]) {
+  for (const key of [...COMMON, ...(BY_VERB.get(verb) ?? [])]) {
     const read =
       key === 'attempt'
         ? readInteger(record, key, [], 1)

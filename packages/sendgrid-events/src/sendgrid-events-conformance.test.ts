@@ -53,7 +53,7 @@ function recordFor(verb: string): fc.Arbitrary<Record<string, unknown>> {
         },
         { requiredKeys: ['event', 'email', 'timestamp'] },
       ),
-      verbFields[verb] ?? fc.constant({}),
+      (Object.hasOwn(verbFields, verb) ? verbFields[verb] : undefined) ?? fc.constant({}),
       customArgs,
     )
     .map(([common, specific, custom]) => ({ ...custom, ...common, ...specific }))
