@@ -28,6 +28,13 @@ const EVENT_UPDATES = DUCKDB_TABLES.evnorm_events
   .join(', ')
 
 /**
+ * WAL size at which DuckDB folds the log into the database file. Its default (16 MB) is less
+ * than one unit of events, so every commit would rewrite the table; the WAL is synced at each
+ * commit either way, so a larger threshold costs no durability.
+ */
+const CHECKPOINT_THRESHOLD = '1GB'
+
+/**
  * Opens (creating when missing) a DuckDB database as a {@link Sink}: the evnorm tables are
  * created or checked, then each {@link Sink.write} stores a unit's events (idempotently by
  * `id`), rejections (by key) and checkpoint in one transaction. Rejects with a
@@ -42,6 +49,7 @@ export async function openDuckDbSink(options: DuckDbSinkOptions): Promise<DuckDb
   const connection = await instance.connect()
   try {
     await ensureDuckDbLayout(connection, target, LAYOUT_VERSION)
+    await connection.run(`SET checkpoint_threshold = '${CHECKPOINT_THRESHOLD}'`)
     const staging = await mkdtemp(join(tmpdir(), 'evnorm-duckdb-'))
     return new DuckDbSink(target, instance, connection, staging, options.onConflict ?? 'nothing')
   } catch (error) {
