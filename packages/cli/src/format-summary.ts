@@ -1,16 +1,11 @@
+import type { StoredTotals } from '@evnorm/core/pull'
 import { formatCount, formatDuration, formatRate } from './format-number.js'
 import { byCountThenName, type SummaryData } from './run-summary.js'
 
 /** What `evnorm load` stored. */
-export interface LoadTotals {
+export interface LoadTotals extends Readonly<StoredTotals> {
   /** The target, without a password. */
   readonly target: string
-  /** Events that were new. */
-  inserted: number
-  /** Events whose id was stored already. */
-  present: number
-  /** Rejections that were new. */
-  rejectionsStored: number
 }
 
 /** Where the run wrote its results, for the summary's last lines. */

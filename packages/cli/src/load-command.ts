@@ -1,5 +1,6 @@
 import type { CanonicalEvent, Rejection } from '@evnorm/core'
-import { type Sink, SinkError } from '@evnorm/core/sink'
+import { createUnitWriter, type UnitWriter } from '@evnorm/core/pull'
+import { SinkError } from '@evnorm/core/sink'
 import type { LoadArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { expandInputs } from './expand-inputs.js'
@@ -30,13 +31,13 @@ export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
   const opened = await openTarget(args.to, args.onConflict)
   if (!opened.success) return reportProblem(io, undefined, opened.problem)
   const sink = opened.sink
-  const totals: LoadTotals = { target: sink.target, inserted: 0, present: 0, rejectionsStored: 0 }
+  const units = createUnitWriter(sink)
   const summary = new RunSummary(io.now)
   const run = {
     args,
     io,
     summary,
-    writer: unitWriter(sink, totals),
+    writer: unitWriter(units),
     ...(privacy.options === undefined ? {} : { privacy: privacy.options }),
   }
   const problem = await loadInputs(run, expanded.inputs)
@@ -50,6 +51,7 @@ export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
     return reportProblem(io, closed.target, closed.problem)
   }
   const data = summary.toData()
+  const totals: LoadTotals = { target: sink.target, ...units.totals }
   if (args.jsonSummary) {
     io.stderr.write(
       `${JSON.stringify({ ...data, load: totals, ...privacySummary(privacy.options) })}\n`,
@@ -85,24 +87,17 @@ async function loadInputs(
  * in order, one unit in flight while the next is normalized: the database works on one core
  * while the adapters run on another.
  */
-function unitWriter(sink: Sink, totals: LoadTotals): BatchWriter {
+function unitWriter(units: UnitWriter): BatchWriter {
   let events: CanonicalEvent[] = []
   let rejections: Rejection[] = []
   let records = 0
-  let inFlight: Promise<void> = Promise.resolve()
   const flush = async (origin: string) => {
-    await inFlight
     if (records === 0) return
     const unit = { events, rejections, origin }
     events = []
     rejections = []
     records = 0
-    inFlight = sink.write(unit).then((result) => {
-      totals.inserted += result.inserted
-      totals.present += result.present
-      totals.rejectionsStored += result.rejectionsStored
-    })
-    inFlight.catch(() => {})
+    await units.write(unit)
   }
   return {
     async write(batch, _feed, input) {
@@ -114,7 +109,7 @@ function unitWriter(sink: Sink, totals: LoadTotals): BatchWriter {
     },
     async endInput(input) {
       await flush(input)
-      await inFlight
+      await units.drain()
     },
   }
 }
