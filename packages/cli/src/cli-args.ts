@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import type { InputFormat } from '@evnorm/core'
 import { isInputFormat } from './input-format.js'
@@ -56,6 +57,8 @@ export interface NormalizeArgs extends InputArgs {
   readonly out?: string
   /** `--rejects`; absent: rejections are only counted in the summary. */
   readonly rejects?: string
+  /** `--workers`: threads that normalize (default: the available cores; 1: none besides the main one). */
+  readonly workers: number
 }
 
 /** Options of `evnorm load`. */
@@ -133,6 +136,7 @@ const NORMALIZE_OPTIONS = {
   ...INPUT_OPTIONS,
   out: { type: 'string', short: 'o' },
   rejects: { type: 'string', short: 'r' },
+  workers: { type: 'string', short: 'w' },
 } as const satisfies ParseArgsConfig['options']
 
 const LOAD_OPTIONS = {
@@ -249,8 +253,23 @@ function parseNormalize(rest: readonly string[]): CliCommand {
       ...inputArgs(values, positionals),
       ...(values.out === undefined ? {} : { out: values.out }),
       ...(values.rejects === undefined ? {} : { rejects: values.rejects }),
+      workers: workersOption(values.workers),
     },
   }
+}
+
+/** The most worker threads `--workers` takes. */
+const MAX_WORKERS = 256
+
+function workersOption(value: string | undefined): number {
+  if (value === undefined) return availableParallelism()
+  const workers = Number(value)
+  if (!/^\d+$/.test(value) || workers < 1 || workers > MAX_WORKERS) {
+    throw new UsageProblem(
+      `--workers takes a whole number of threads from 1 to ${MAX_WORKERS}, not '${value}'`,
+    )
+  }
+  return workers
 }
 
 function parseLoad(rest: readonly string[]): CliCommand {

@@ -50,6 +50,9 @@ Options:
   -q, --quiet           no detection notes, progress bar or summary (warnings stay)
       --json-summary    print the summary on stderr as one JSON object
       --include-raw     attach the vendor record to each event as "raw"
+  -w, --workers N       threads that normalize NDJSON and JSON arrays (default: the
+                        available cores; 1: the main thread alone); the output is the same
+                        for every N
       --max-record-size SIZE         longest NDJSON line or JSON record, in characters
                                      (default 64M; K, M, G units)
       --max-decompressed-size SIZE   most bytes one .gz input may expand to (default 64G)

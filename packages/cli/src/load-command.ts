@@ -100,6 +100,7 @@ function unitWriter(units: UnitWriter): BatchWriter {
     await units.write(unit)
   }
   return {
+    takes: 'events',
     async write(batch, _feed, input) {
       for (const event of batch.events) events.push(event)
       for (const rejection of batch.rejections) rejections.push(rejection)

@@ -2,7 +2,7 @@ import { fstatSync } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { PrivacyOptions } from '@evnorm/core'
-import { batchLines } from './batch-lines.js'
+import { rejectionLines } from '@evnorm/core/parallel'
 import type { NormalizeArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { expandInputs } from './expand-inputs.js'
@@ -52,6 +52,7 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
       io,
       summary: new RunSummary(io.now),
       writer: lineWriter(output),
+      workers: args.workers,
       ...(privacy.options === undefined ? {} : { privacy: privacy.options }),
     }
     for (const spec of expanded.inputs) {
@@ -149,15 +150,17 @@ async function fileIdentity(path: string): Promise<string | undefined> {
   return `path ${join(directory, basename(absolute))}`
 }
 
-/** Writes each batch as NDJSON lines: events to `out`, rejections to `rejects` when given. */
+/** Writes each batch's NDJSON lines: events to `out`, rejections to `rejects` when given. */
 function lineWriter(output: Output): BatchWriter {
   const { out, rejects } = output
   return {
-    async write(batch, feed) {
-      const lines = batchLines(batch, feed, rejects !== undefined)
-      await writeEvents(output, () => out.write(lines.events))
-      if (rejects !== undefined && lines.rejections !== '') await rejects.write(lines.rejections)
-      return lines.batch
+    takes: 'lines',
+    async write(batch) {
+      await writeEvents(output, () => out.write(batch.events))
+      if (rejects === undefined || batch.rejections.length === 0) return batch
+      const lines = rejectionLines(batch.rejections)
+      await rejects.write(lines.text)
+      return { ...batch, rejections: lines.rejections }
     },
     async endInput() {},
   }

@@ -1,4 +1,4 @@
-import type { BatchResult } from '@evnorm/core'
+import type { BatchTally } from '@evnorm/core/parallel'
 import { rejectionWarnings } from './rejection-warning.js'
 import type { SourceName } from './sources.js'
 
@@ -100,15 +100,15 @@ export class RunSummary {
   }
 
   /** Adds one batch of `file`. */
-  addBatch(file: FileReport, batch: BatchResult): void {
+  addBatch(file: FileReport, batch: BatchTally): void {
     file.records += batch.counts.records
-    file.events += batch.events.length
+    file.events += batch.counts.events
     file.rejected += batch.rejections.length
-    for (const event of batch.events) {
-      increment(this.#byType, event.type)
-      increment(this.#byChannel, event.channel)
-      if (event.type === 'unknown') this.#countUnknown(event.source.verb)
+    for (const [type, count] of Object.entries(batch.counts.byType)) {
+      increment(this.#byType, type, count)
     }
+    for (const [channel, count] of batch.byChannel) increment(this.#byChannel, channel, count)
+    for (const [verb, count] of batch.unknownVerbs) this.#countUnknown(verb, count)
     for (const rejection of batch.rejections) {
       increment(this.#byReason, rejection.reason)
       if (this.#quoted.length < QUOTED_REJECTIONS) {
@@ -148,17 +148,17 @@ export class RunSummary {
     }
   }
 
-  #countUnknown(verb: string): void {
+  #countUnknown(verb: string, count: number): void {
     if (this.#unknownVerbs.has(verb) || this.#unknownVerbs.size < MAX_UNKNOWN_VERBS) {
-      increment(this.#unknownVerbs, verb)
+      increment(this.#unknownVerbs, verb, count)
     } else {
-      this.#unknownNotListed++
+      this.#unknownNotListed += count
     }
   }
 }
 
-function increment(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1)
+function increment(counts: Map<string, number>, key: string, count = 1): void {
+  counts.set(key, (counts.get(key) ?? 0) + count)
 }
 
 /** Orders `[name, count]` entries by count (highest first), then name. */

@@ -1,6 +1,8 @@
+import { createRequire } from 'node:module'
 import { altcraftHistoryAdapter } from '@evnorm/altcraft-history'
 import { altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
 import type { AnyAdapter } from '@evnorm/core'
+import type { AdapterReference } from '@evnorm/core/parallel'
 import { sendgridEventsAdapter } from '@evnorm/sendgrid-events'
 import { smailyLogAdapter } from '@evnorm/smaily-log'
 
@@ -12,10 +14,20 @@ export interface SourceEntry {
   readonly packageName: string
   /** One line: what the feed is. */
   readonly description: string
+  /** Where worker threads import the adapter from (`--workers`). */
+  readonly reference: AdapterReference
 }
 
-function source(adapter: AnyAdapter, packageName: string, description: string): SourceEntry {
-  return { adapter, packageName, description }
+const require = createRequire(import.meta.url)
+
+function source(
+  adapter: AnyAdapter,
+  packageName: string,
+  exportName: string,
+  description: string,
+): SourceEntry {
+  const reference = { module: require.resolve(packageName), export: exportName }
+  return { adapter, packageName, description, reference }
 }
 
 /**
@@ -27,21 +39,25 @@ export const SOURCES = {
   'altcraft-history': source(
     altcraftHistoryAdapter,
     '@evnorm/altcraft-history',
+    'altcraftHistoryAdapter',
     'Altcraft subscribers/history_get and history_get_all responses',
   ),
   'altcraft-hooks': source(
     altcraftHooksAdapter,
     '@evnorm/altcraft-hooks',
+    'altcraftHooksAdapter',
     'Altcraft action hooks: HTTP batches, broker messages, historical re-export',
   ),
   'smaily-log': source(
     smailyLogAdapter,
     '@evnorm/smaily-log',
+    'smailyLogAdapter',
     'Smaily subscriber action log (api/history.php)',
   ),
   'sendgrid-events': source(
     sendgridEventsAdapter,
     '@evnorm/sendgrid-events',
+    'sendgridEventsAdapter',
     'SendGrid Event Webhook',
   ),
 } as const

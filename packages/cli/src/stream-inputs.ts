@@ -1,5 +1,4 @@
 import {
-  type AnyAdapter,
   type BatchResult,
   type InputFormat,
   normalizeStream,
@@ -8,6 +7,12 @@ import {
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
 import { scanJsonStream, sniffFormat } from '@evnorm/core/adapter'
+import {
+  type BatchTally,
+  type EncodedBatch,
+  normalizeInParallel,
+  tallyBatch,
+} from '@evnorm/core/parallel'
 import type { InputArgs } from './cli-args.js'
 import type { CliIo } from './cli-io.js'
 import { detectSource } from './detect-source.js'
@@ -17,7 +22,7 @@ import { describeIoError } from './io-error.js'
 import { type InputSpec, MAX_HEAD_BYTES, type OpenedInput, openInput } from './open-input.js'
 import { PROGRESS_MIN_BYTES, ProgressBar } from './progress-bar.js'
 import type { FileReport, RunSummary } from './run-summary.js'
-import { SOURCE_NAMES, SOURCES, type SourceName } from './sources.js'
+import { SOURCE_NAMES, SOURCES, type SourceEntry, type SourceName } from './sources.js'
 
 /** Records per batch handed from core's stream to the writers. */
 const BATCH_SIZE = 1000
@@ -27,13 +32,29 @@ export const STDIN_HINT =
   'evnorm: reading records from standard input, which is the terminal: paste them and end with ' +
   'Ctrl-D (Ctrl-Z Enter on Windows), or give files or directories as arguments (see --help)\n'
 
-/** Receives the batches of one input, in order; a rejection stops the run. */
-export interface BatchWriter {
-  /** Takes one batch of the input; the returned batch is what the summary counts. */
-  write(batch: BatchResult, feed: string, input: string): Promise<BatchResult>
-  /** Called once the input has been read to its end. */
-  endInput(input: string): Promise<void>
-}
+/** Inputs smaller than this are normalized on the main thread: starting workers would cost more. */
+const PARALLEL_MIN_BYTES = 4 << 20
+
+/**
+ * Receives the batches of one input, in order; a rejection stops the run. An `events` writer
+ * takes batches of event objects; a `lines` writer takes them written as NDJSON, normalized by
+ * `--workers` threads.
+ */
+export type BatchWriter =
+  | {
+      readonly takes: 'events'
+      /** Takes one batch of the input; the returned batch is what the summary counts. */
+      write(batch: BatchResult, feed: string, input: string): Promise<BatchResult>
+      /** Called once the input has been read to its end. */
+      endInput(input: string): Promise<void>
+    }
+  | {
+      readonly takes: 'lines'
+      /** Takes one batch of the input; the returned tally is what the summary counts. */
+      write(batch: EncodedBatch, feed: string, input: string): Promise<BatchTally>
+      /** Called once the input has been read to its end. */
+      endInput(input: string): Promise<void>
+    }
 
 /** Where the reading of the inputs went. */
 export interface InputRun {
@@ -43,6 +64,8 @@ export interface InputRun {
   readonly writer: BatchWriter
   /** The privacy policy the events and rejections are written under; absent: none. */
   readonly privacy?: PrivacyOptions
+  /** Threads that normalize for a `lines` writer (default 1: the main thread). */
+  readonly workers?: number
 }
 
 /**
@@ -74,7 +97,8 @@ export async function streamInput(
       })
       return await checkEmptyArray(input)
     }
-    const { adapter } = SOURCES[chosen.source]
+    const entry = SOURCES[chosen.source]
+    const { adapter } = entry
     const report = run.summary.startFile({
       file: spec.name,
       source: chosen.source,
@@ -82,7 +106,7 @@ export async function streamInput(
       format: format ?? 'auto',
       ...(chosen.reason === undefined ? {} : { detectedBy: chosen.reason }),
     })
-    const problem = await readBatches(run, input, adapter, format, report, progress)
+    const problem = await readBatches(run, input, entry, format, report, progress)
     if (problem === undefined) await run.writer.endInput(spec.name)
     return problem
   } catch (error) {
@@ -133,13 +157,13 @@ async function checkEmptyArray(input: OpenedInput): Promise<string | undefined> 
 async function readBatches(
   run: InputRun,
   input: OpenedInput,
-  adapter: AnyAdapter,
+  entry: SourceEntry,
   format: InputFormat | undefined,
   report: FileReport,
   progress: ProgressBar | undefined,
 ): Promise<string | undefined> {
+  const { adapter } = entry
   const options = {
-    batchSize: BATCH_SIZE,
     includeRaw: run.args.includeRaw,
     ...(run.privacy === undefined ? {} : { privacy: run.privacy }),
     ...(format === undefined ? {} : { format }),
@@ -147,15 +171,32 @@ async function readBatches(
       ? {}
       : { maxTextLength: run.args.limits.maxRecordSize }),
   }
-  for await (const item of normalizeStream(adapter, input.chunks, options)) {
-    if (!item.success) return describeInputError(item.error, run.args)
-    run.summary.addBatch(report, await run.writer.write(item, adapter.feed, input.name))
+  const { writer } = run
+  const count = (tally: BatchTally) => {
+    run.summary.addBatch(report, tally)
     progress?.update({
       name: input.name,
       read: input.bytesRead(),
       total: input.size ?? 0,
       records: report.records,
     })
+  }
+  if (writer.takes === 'events') {
+    const batchOptions = { ...options, batchSize: BATCH_SIZE }
+    for await (const item of normalizeStream(adapter, input.chunks, batchOptions)) {
+      if (!item.success) return describeInputError(item.error, run.args)
+      count(tallyBatch(await writer.write(item, adapter.feed, input.name)))
+    }
+    return undefined
+  }
+  const small = (input.size ?? Number.POSITIVE_INFINITY) < PARALLEL_MIN_BYTES
+  const workers = small ? 1 : (run.workers ?? 1)
+  for await (const item of normalizeInParallel(entry.reference, input.chunks, {
+    ...options,
+    workers,
+  })) {
+    if (!item.success) return describeInputError(item.error, run.args)
+    count(await writer.write(item, adapter.feed, input.name))
   }
   return undefined
 }

@@ -9,19 +9,28 @@ const CARRIAGE_RETURN = 13
  * Splits NDJSON text (`\n` or `\r\n` line ends) into records parsed with
  * `parseJsonLossless`. Blank lines (JSON whitespace only) are skipped; a line that is not
  * JSON becomes an `UnparseableRecord` in its place. `lines[i]` is the 1-based line
- * number of `records[i]`.
+ * number of `records[i]`, counted from `firstLine` (default 1). A line longer than
+ * `maxTextLength` characters ends the records before it, with an `error` saying so.
  */
-export function parseNdjson(text: string): {
+export function parseNdjson(
+  text: string,
+  options: { readonly firstLine?: number; readonly maxTextLength?: number } = {},
+): {
   readonly records: unknown[]
   readonly lines: number[]
+  readonly error?: { readonly message: string; readonly line: number }
 } {
   const records: unknown[] = []
   const lines: number[] = []
-  let line = 0
+  const limit = options.maxTextLength ?? MAX_TEXT_LENGTH
+  let line = (options.firstLine ?? 1) - 1
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start)
     const end = newline === -1 ? text.length : newline
     line++
+    if (end - start > limit) {
+      return { records, lines, error: { message: tooLongMessage('the line', limit), line } }
+    }
     const stop = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end
     if (!isBlank(text, start, stop)) {
       records.push(parseRecordText(text.slice(start, stop)))

@@ -40,6 +40,20 @@ function errorText(error: unknown): string {
  */
 export const EVIDENCE_SPAN_LIMIT = 100_000
 
+/** Numbers repeats of content-derived ids (see {@link OccurrenceWindow}). */
+export interface OccurrenceCounter {
+  /** Records the id of an event of the record at `index`; returns its occurrence number. */
+  occurrence(id: string, index: number): number
+}
+
+/** How a run continues one that other code started (the parallel runner's workers). */
+export interface RunPosition {
+  /** The run-wide index of the first record pushed (default 0). */
+  readonly firstIndex?: number
+  /** Counts occurrences instead of a new window of the run's own. */
+  readonly occurrences?: OccurrenceCounter
+}
+
 /**
  * Runs an adapter's normalizer over successive batches of one run (one input or one stream),
  * keeping the run-wide record index and occurrence window. With `evidenceSpans`, the records
@@ -50,7 +64,7 @@ export class RecordRunner {
   readonly #includeRaw: boolean
   readonly #validate: boolean
   readonly #privacy: Privacy | undefined
-  readonly #occurrences: OccurrenceWindow | undefined
+  readonly #occurrences: OccurrenceCounter | undefined
   readonly #step: ((record: unknown) => EvidenceStep) | undefined
   readonly #loneHints: unknown
   #held: unknown[] = []
@@ -73,14 +87,23 @@ export class RecordRunner {
    * hold what JSON cannot (a `BigInt`, a throwing getter, a `Proxy`): each event is then checked
    * to serialize, and one that does not is rejected.
    */
-  constructor(adapter: AnyAdapter, options: RecordOptions = {}, parsedValues = false) {
+  constructor(
+    adapter: AnyAdapter,
+    options: RecordOptions = {},
+    parsedValues = false,
+    position: RunPosition = {},
+  ) {
     this.#adapter = adapter
     this.#parsedValues = parsedValues
     this.#includeRaw = options.includeRaw ?? false
     this.#validate = options.validate ?? true
     const privacy = options.privacy === undefined ? undefined : createPrivacy(options.privacy)
     this.#privacy = privacy?.active === true ? privacy : undefined
-    this.#occurrences = adapter.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
+    this.#occurrences =
+      adapter.identicalRecords === 'distinct'
+        ? (position.occurrences ?? new OccurrenceWindow())
+        : undefined
+    this.#index = position.firstIndex ?? 0
     this.#step = adapter.analyzeBatch === undefined ? undefined : adapter.evidenceSpans?.()
     this.#loneHints = this.#step === undefined ? undefined : this.#analyze([])
   }
@@ -233,7 +256,7 @@ export class RecordRunner {
     const events: CanonicalEvent[] = []
     try {
       for (const built of result.events) {
-        const event = this.#finish(built, record)
+        const event = this.#finish(built, record, index)
         events.push(event)
         if (this.#validate) {
           const eventProblem = findEventProblem(event)
@@ -259,10 +282,10 @@ export class RecordRunner {
    * `raw` is attached on request. A new object whenever something changes: the adapter's own
    * events are never written to.
    */
-  #finish(event: CanonicalEvent, record: unknown): CanonicalEvent {
+  #finish(event: CanonicalEvent, record: unknown, index: number): CanonicalEvent {
     let finished = event
     if (this.#occurrences !== undefined && event.source.idBasis === 'content') {
-      const occurrence = this.#occurrences.occurrence(event.id)
+      const occurrence = this.#occurrences.occurrence(event.id, index)
       if (occurrence > 1) {
         finished = {
           ...event,

@@ -1,9 +1,5 @@
-import {
-  type BatchResult,
-  batchFromOutcomes,
-  type RecordOutcome,
-  type Rejection,
-} from '@evnorm/core'
+import type { BatchResult, RecordOutcome, Rejection } from '../model/outcome.js'
+import { batchFromOutcomes } from '../normalize/batch-from-outcomes.js'
 
 /** A batch as NDJSON text, with the batch its lines describe. */
 export interface BatchLines {
@@ -60,20 +56,45 @@ function salvage(batch: BatchResult, feed: string, withRejections: boolean): Bat
       rejection = outcome.rejection
     }
     if (withRejections) {
-      try {
-        rejectionText += toNdjson([rejection])
-      } catch (error) {
-        rejection = {
-          ...rejection,
-          message: `${rejection.message} (${RAW_NOT_WRITTEN}: ${errorText(error)})`,
-          raw: RAW_NOT_WRITTEN,
-        }
-        rejectionText += toNdjson([rejection])
-      }
+      const written = rejectionLine(rejection)
+      rejectionText += written.line
+      rejection = written.rejection
     }
     outcomes.push({ success: false, index: outcome.index, rejection })
   }
   return { events: eventText, rejections: rejectionText, batch: batchFromOutcomes(outcomes) }
+}
+
+/**
+ * Rejections as NDJSON lines. One whose raw record `JSON.stringify` cannot write keeps
+ * everything else, and its message says so; `rejections` are the rejections as written.
+ */
+export function rejectionLines(rejections: readonly Rejection[]): {
+  readonly text: string
+  readonly rejections: readonly Rejection[]
+} {
+  try {
+    return { text: toNdjson(rejections), rejections }
+  } catch {
+    const written = rejections.map(rejectionLine)
+    return {
+      text: written.map((entry) => entry.line).join(''),
+      rejections: written.map((entry) => entry.rejection),
+    }
+  }
+}
+
+function rejectionLine(rejection: Rejection): { line: string; rejection: Rejection } {
+  try {
+    return { line: toNdjson([rejection]), rejection }
+  } catch (error) {
+    const written = {
+      ...rejection,
+      message: `${rejection.message} (${RAW_NOT_WRITTEN}: ${errorText(error)})`,
+      raw: RAW_NOT_WRITTEN,
+    }
+    return { line: toNdjson([written]), rejection: written }
+  }
 }
 
 function unwritableEvent(feed: string, index: number, error: unknown): Rejection {

@@ -1,0 +1,296 @@
+import { availableParallelism } from 'node:os'
+import { scanJsonStream } from '../helpers/json-stream.js'
+import { sniffFormat } from '../helpers/text-input.js'
+import { MAX_TEXT_LENGTH } from '../helpers/text-limit.js'
+import { Utf8ChunkDecoder } from '../helpers/utf8-chunk-decoder.js'
+import type { AnyAdapter } from '../model/adapter.js'
+import { UnreadableInputError, type VendorErrorEnvelopeError } from '../model/errors.js'
+import {
+  type ChunkSource,
+  normalizeStream,
+  type StreamOptions,
+} from '../normalize/normalize-stream.js'
+import { OccurrenceWindow, occurrenceId } from '../normalize/occurrence-window.js'
+import { parseSafely } from '../normalize/parse-safely.js'
+import { peek } from '../normalize/peek-input.js'
+import { type EncodedBatch, encodeBatch } from './encoded-batch.js'
+import { loadAdapter } from './load-adapter.js'
+import { NdjsonPieces } from './ndjson-pieces.js'
+import type { AdapterReference, JobInput, JobResult } from './parallel-protocol.js'
+import { WorkerPool } from './worker-pool.js'
+
+/** Options of {@link normalizeInParallel}. */
+export interface ParallelOptions extends Omit<StreamOptions, 'batchSize'> {
+  /** Worker threads (default: the available cores). 1 normalizes on the calling thread. */
+  readonly workers?: number
+}
+
+/** One item of a parallel run: a batch with its events as NDJSON, or the error that ended the input. */
+export type EncodedItem =
+  | ({ readonly success: true } & EncodedBatch)
+  | { readonly success: false; readonly error: VendorErrorEnvelopeError | UnreadableInputError }
+
+/** Characters of input per job: big enough to pay for a message, small enough to spread. */
+const PIECE_CHARS = 1 << 18
+
+/** A job's input with the index of its first record, or the error that ends the input. */
+type Piece =
+  | { readonly input: JobInput; readonly firstIndex: number }
+  | { readonly error: VendorErrorEnvelopeError | UnreadableInputError }
+
+/**
+ * Normalizes one input across worker threads, yielding batches in input order with their
+ * events already written as NDJSON: the same lines, ids, `source.occurrence` numbers,
+ * evidence (e.g. Smaily's repeated hour), rejections and order as `normalizeStream` followed
+ * by `JSON.stringify` of each event, whatever the number of workers. NDJSON and JSON arrays
+ * are split between the workers; XML and CSV documents, and adapters with `analyzeBatch` but
+ * no `evidenceSpans`, are normalized on the calling thread. Each worker imports the adapter
+ * from `adapter` (the calling thread too), so it must be a module export, e.g.
+ * `{ module: import.meta.resolve('@evnorm/smaily-log'), export: 'smailyLogAdapter' }`.
+ * Memory stays bounded: a few pieces of about a megabyte per worker are in flight. Never throws
+ * on data; rejects when the adapter cannot be imported.
+ */
+export async function* normalizeInParallel(
+  adapter: AdapterReference,
+  source: ChunkSource,
+  options: ParallelOptions = {},
+): AsyncGenerator<EncodedItem> {
+  const { workers = availableParallelism(), ...streamOptions } = options
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw new RangeError(`workers must be a positive integer, got ${workers}`)
+  }
+  const loaded = await loadAdapter(adapter)
+  const limit = options.maxTextLength ?? MAX_TEXT_LENGTH
+  const peeked = await peek(source, options.format === undefined ? loaded : undefined, limit)
+  const format = options.format ?? sniffFormat(peeked.head)
+  const splittable = loaded.analyzeBatch === undefined || loaded.evidenceSpans !== undefined
+  if (workers === 1 || !splittable || (format !== 'ndjson' && format !== 'json')) {
+    yield* encodedStream(loaded, peeked.source, {
+      ...streamOptions,
+      ...(format === undefined ? {} : { format }),
+    })
+    return
+  }
+  const pieces =
+    format === 'ndjson'
+      ? ndjsonPieces(loaded, peeked.source, limit)
+      : jsonPieces(loaded, peeked.source, limit)
+  const { validate, includeRaw, privacy } = streamOptions
+  const pool = new WorkerPool(workers, {
+    adapter,
+    options: {
+      ...(validate === undefined ? {} : { validate }),
+      ...(includeRaw === undefined ? {} : { includeRaw }),
+      ...(privacy === undefined ? {} : { privacy }),
+    },
+    maxTextLength: limit,
+  })
+  try {
+    yield* runPieces(loaded, pool, pieces)
+  } finally {
+    await pool.close()
+  }
+}
+
+/** The stream of `normalizeStream`, each batch encoded on this thread. */
+async function* encodedStream(
+  adapter: AnyAdapter,
+  source: ChunkSource,
+  options: StreamOptions,
+): AsyncGenerator<EncodedItem> {
+  for await (const item of normalizeStream(adapter, source, options)) {
+    yield item.success ? { success: true, ...encodeBatch(item, adapter.feed) } : item
+  }
+}
+
+interface Sent {
+  readonly firstIndex: number
+  readonly input: JobInput
+  readonly final: boolean
+  result: Promise<JobResult>
+}
+
+/**
+ * Sends the pieces to the workers ahead of need and takes the results in input order. A
+ * result that ends with records of an open evidence span held by its worker makes the next
+ * job run again there, continuing that run (the speculative result, from a new run, is
+ * dropped); spans are rare (Smaily: the nights clocks fall back), so this costs little.
+ */
+async function* runPieces(
+  adapter: AnyAdapter,
+  pool: WorkerPool,
+  pieces: AsyncGenerator<Piece>,
+): AsyncGenerator<EncodedItem> {
+  const occurrences = adapter.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
+  const sent: Sent[] = []
+  let ending: Piece | undefined
+  let lookahead = await pieces.next()
+  let kept: JobResult | undefined
+  const fill = async () => {
+    while (sent.length < 2 * pool.size && !lookahead.done && !('error' in lookahead.value)) {
+      const piece = lookahead.value
+      lookahead = await pieces.next()
+      const final = lookahead.done || 'error' in lookahead.value
+      sent.push({ ...piece, final, result: pool.run({ ...piece, final }) })
+    }
+    if (!lookahead.done && 'error' in lookahead.value) ending = lookahead.value
+  }
+  await fill()
+  while (sent.length > 0) {
+    const job = sent.shift() as Sent
+    let result = await job.result
+    if (kept !== undefined) {
+      if (result.kept) pool.drop(result.id)
+      result = await pool.run({ ...job, continues: kept.id })
+    }
+    kept = result.kept ? result : undefined
+    const batch = numberOccurrences(adapter.feed, result, occurrences)
+    if (batch.counts.records > 0) yield { success: true, ...batch }
+    if (result.lineError !== undefined) {
+      yield unreadable(adapter, 'ndjson', result.lineError.message, `line ${result.lineError.line}`)
+      return
+    }
+    await fill()
+  }
+  if (kept !== undefined) {
+    const last = await pool.run({
+      input: { kind: 'elements', texts: [], locators: [] },
+      firstIndex: 0,
+      final: true,
+      continues: kept.id,
+    })
+    const batch = numberOccurrences(adapter.feed, last, occurrences)
+    if (batch.counts.records > 0) yield { success: true, ...batch }
+  }
+  if (ending !== undefined && 'error' in ending) yield { success: false, error: ending.error }
+}
+
+/**
+ * The batch with its repeated content-derived events numbered as one run numbers them: the
+ * workers note the ids, this thread counts them in input order and rewrites the few repeats.
+ */
+function numberOccurrences(
+  feed: string,
+  result: JobResult,
+  window: OccurrenceWindow | undefined,
+): EncodedBatch {
+  if (result.failure !== undefined) throw new Error(`evnorm worker failed: ${result.failure}`)
+  const { batch, occurrenceIds, occurrenceOffsets } = result
+  if (window === undefined || occurrenceIds.length === 0) return batch
+  let events = ''
+  let copied = 0
+  for (let call = 0; call < occurrenceIds.length; call++) {
+    const occurrence = window.occurrence(occurrenceIds[call] as string)
+    const offset = occurrenceOffsets[call] as number
+    if (occurrence === 1 || offset < 0) continue
+    const end = batch.events.indexOf('\n', offset)
+    const event = JSON.parse(batch.events.slice(offset, end))
+    events += batch.events.slice(copied, offset)
+    events += JSON.stringify({
+      ...event,
+      id: occurrenceId(feed, event.id, occurrence),
+      source: { ...event.source, occurrence },
+    })
+    copied = end
+  }
+  return copied === 0 ? batch : { ...batch, events: events + batch.events.slice(copied) }
+}
+
+async function* ndjsonPieces(
+  adapter: AnyAdapter,
+  source: AsyncIterable<string | Uint8Array>,
+  limit: number,
+): AsyncGenerator<Piece> {
+  const decoder = new Utf8ChunkDecoder()
+  const pieces = new NdjsonPieces(PIECE_CHARS, limit)
+  const lines = (piece: { text: string; firstLine: number; firstIndex: number }): Piece => ({
+    input: { kind: 'lines', text: piece.text, firstLine: piece.firstLine },
+    firstIndex: piece.firstIndex,
+  })
+  const failed = (message: string, line: number): Piece => ({
+    error: unreadableError(adapter, 'ndjson', message, `line ${line}`),
+  })
+  for await (const chunk of source) {
+    const decoded = decoder.push(chunk)
+    yield* pieces.push(decoded.text).map(lines)
+    if (pieces.tooLong !== undefined) {
+      yield failed(pieces.tooLong.message, pieces.tooLong.line)
+      return
+    }
+    if (decoded.error !== undefined) {
+      yield* pieces.flush().map(lines)
+      yield failed(decoded.error.message, pieces.line)
+      return
+    }
+  }
+  const ended = decoder.end()
+  if (ended.error !== undefined) {
+    yield* pieces.flush().map(lines)
+    yield failed(ended.error.message, pieces.line)
+    return
+  }
+  yield* pieces.end().map(lines)
+}
+
+async function* jsonPieces(
+  adapter: AnyAdapter,
+  source: AsyncIterable<string | Uint8Array>,
+  limit: number,
+): AsyncGenerator<Piece> {
+  let texts: string[] = []
+  let locators: string[] = []
+  let chars = 0
+  let records = 0
+  function* flush(): Generator<Piece> {
+    if (texts.length === 0) return
+    yield { input: { kind: 'elements', texts, locators }, firstIndex: records }
+    records += texts.length
+    texts = []
+    locators = []
+    chars = 0
+  }
+  for await (const item of scanJsonStream(source, adapter.jsonRecordPaths, {
+    maxTextLength: limit,
+  })) {
+    if (item.kind === 'record') {
+      texts.push(item.text)
+      locators.push(item.locator)
+      chars += item.text.length
+      if (chars >= PIECE_CHARS) yield* flush()
+      continue
+    }
+    yield* flush()
+    if (item.kind === 'error') {
+      yield { error: unreadableError(adapter, 'json', item.message, `offset ${item.offset}`) }
+      return
+    }
+    const parsed = parseSafely(adapter, item.text, 'json')
+    if (!parsed.success) {
+      yield { error: parsed.error }
+      return
+    }
+    if (parsed.records.length > 0) {
+      yield { input: { kind: 'document', text: item.text }, firstIndex: records }
+      records += parsed.records.length
+    }
+  }
+  yield* flush()
+}
+
+function unreadableError(
+  adapter: AnyAdapter,
+  format: string,
+  reason: string,
+  location: string,
+): UnreadableInputError {
+  return new UnreadableInputError({ feed: adapter.feed, format, reason, location })
+}
+
+function unreadable(
+  adapter: AnyAdapter,
+  format: string,
+  reason: string,
+  location: string,
+): EncodedItem {
+  return { success: false, error: unreadableError(adapter, format, reason, location) }
+}

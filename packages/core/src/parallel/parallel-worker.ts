@@ -1,0 +1,143 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { parseNdjson } from '../helpers/ndjson.js'
+import { parseRecordText } from '../helpers/record-text.js'
+import type { AnyAdapter } from '../model/adapter.js'
+import type { BatchResult } from '../model/outcome.js'
+import { batchFromOutcomes } from '../normalize/batch-from-outcomes.js'
+import { parseSafely } from '../normalize/parse-safely.js'
+import { type OccurrenceCounter, RecordRunner } from '../normalize/record-runner.js'
+import { encodeOutcomes } from './encoded-batch.js'
+import { loadAdapter } from './load-adapter.js'
+import type { Job, JobInput, JobResult, ToWorker, WorkerSetup } from './parallel-protocol.js'
+
+/** Counts nothing: notes each content-derived id for the main thread to number. */
+class OccurrenceLog implements OccurrenceCounter {
+  ids: string[] = []
+  indexes: number[] = []
+
+  occurrence(id: string, index: number): number {
+    this.ids.push(id)
+    this.indexes.push(index)
+    return 1
+  }
+
+  take(): { ids: string[]; indexes: number[] } {
+    const taken = { ids: this.ids, indexes: this.indexes }
+    this.ids = []
+    this.indexes = []
+    return taken
+  }
+}
+
+interface Run {
+  readonly runner: RecordRunner
+  readonly log: OccurrenceLog
+}
+
+const setup = workerData as WorkerSetup
+const port = parentPort
+const kept = new Map<number, Run>()
+const loaded = loadAdapter(setup.adapter)
+
+port?.on('message', async (message: ToWorker) => {
+  if ('drop' in message) {
+    kept.delete(message.drop)
+    return
+  }
+  const { job } = message
+  try {
+    const adapter = await loaded
+    port.postMessage(runJob(adapter, job))
+  } catch (error) {
+    port.postMessage({
+      id: job.id,
+      failure: error instanceof Error ? error.message : String(error),
+    } satisfies Partial<JobResult>)
+  }
+})
+
+function runJob(adapter: AnyAdapter, job: Job): JobResult {
+  const run = startRun(adapter, job)
+  const read = readJobInput(adapter, job.input)
+  const outcomes = [...run.runner.push(read.records, read.locate).outcomes]
+  const ends = job.final || read.lineError !== undefined
+  if (ends) outcomes.push(...run.runner.end().outcomes)
+  const keep = !ends && run.runner.held.length > 0
+  if (keep) kept.set(job.id, run)
+  const { encoded, batch } = encodeOutcomes(batchFromOutcomes(outcomes), adapter.feed)
+  const { ids, indexes } = run.log.take()
+  return {
+    id: job.id,
+    batch: encoded,
+    occurrenceIds: ids,
+    occurrenceOffsets: eventOffsets(batch, encoded.events, indexes),
+    kept: keep,
+    ...(read.lineError === undefined ? {} : { lineError: read.lineError }),
+  }
+}
+
+/** The kept run the job continues, or a new one starting at its first record. */
+function startRun(adapter: AnyAdapter, job: Job): Run {
+  if (job.continues !== undefined) {
+    const continued = kept.get(job.continues)
+    if (continued === undefined) throw new Error(`no kept run for job ${job.continues}`)
+    kept.delete(job.continues)
+    return continued
+  }
+  const log = new OccurrenceLog()
+  const runner = new RecordRunner(adapter, setup.options, false, {
+    firstIndex: job.firstIndex,
+    occurrences: log,
+  })
+  return { runner, log }
+}
+
+function readJobInput(
+  adapter: AnyAdapter,
+  input: JobInput,
+): {
+  readonly records: readonly unknown[]
+  readonly locate: (index: number) => string
+  readonly lineError?: { readonly message: string; readonly line: number }
+} {
+  if (input.kind === 'lines') {
+    const { records, lines, error } = parseNdjson(input.text, {
+      firstLine: input.firstLine,
+      maxTextLength: setup.maxTextLength,
+    })
+    return {
+      records,
+      locate: (i) => `line ${lines[i]}`,
+      ...(error === undefined ? {} : { lineError: error }),
+    }
+  }
+  if (input.kind === 'elements') {
+    return { records: input.texts.map(parseRecordText), locate: (i) => input.locators[i] ?? '' }
+  }
+  const parsed = parseSafely(adapter, input.text, 'json')
+  return parsed.success ? parsed : { records: [], locate: () => '' }
+}
+
+/**
+ * Where the line of each noted content-derived event starts in `text`, or -1 for an event of
+ * a rejected record: the noted ids follow the records in order, one per content-derived event.
+ */
+function eventOffsets(batch: BatchResult, text: string, indexes: readonly number[]): number[] {
+  const offsets = new Array<number>(indexes.length).fill(-1)
+  if (indexes.length === 0) return offsets
+  let call = 0
+  let offset = 0
+  for (const outcome of batch.outcomes) {
+    if (call === indexes.length) break
+    while (call < indexes.length && (indexes[call] as number) < outcome.index) call++
+    if (!outcome.success) continue
+    for (const event of outcome.events) {
+      if (event.source.idBasis === 'content' && indexes[call] === outcome.index) {
+        offsets[call] = offset
+        call++
+      }
+      offset = text.indexOf('\n', offset) + 1
+    }
+  }
+  return offsets
+}
