@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { altcraftHistoryAdapter } from '@evnorm/altcraft-history'
 import { altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
 import type { AnyAdapter } from '@evnorm/core'
@@ -20,13 +22,22 @@ export interface SourceEntry {
 
 const require = createRequire(import.meta.url)
 
+/** A package's built entry (`exports['.'].default`), whatever conditions this process runs with. */
+function builtEntry(packageName: string): string {
+  const manifestPath = require.resolve(`${packageName}/package.json`)
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    exports: { '.': { default: string } }
+  }
+  return join(dirname(manifestPath), manifest.exports['.'].default)
+}
+
 function source(
   adapter: AnyAdapter,
   packageName: string,
   exportName: string,
   description: string,
 ): SourceEntry {
-  const reference = { module: require.resolve(packageName), export: exportName }
+  const reference = { module: builtEntry(packageName), export: exportName }
   return { adapter, packageName, description, reference }
 }
 

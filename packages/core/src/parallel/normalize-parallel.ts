@@ -141,7 +141,8 @@ async function* runPieces(
     let result = await job.result
     if (kept !== undefined) {
       if (result.kept) pool.drop(result.id)
-      result = await pool.run({ ...job, continues: kept.id })
+      const { input, firstIndex, final } = job
+      result = await pool.run({ input, firstIndex, final, continues: kept.id })
     }
     kept = result.kept ? result : undefined
     const batch = numberOccurrences(adapter.feed, result, occurrences)

@@ -1,13 +1,25 @@
 import { Worker } from 'node:worker_threads'
 import type { Job, JobResult, ToWorker, WorkerSetup } from './parallel-protocol.js'
 
+const FROM_SOURCES = import.meta.url.endsWith('.ts')
+
 /**
- * The worker script. Run from TypeScript sources (core's own tests), the built one is used:
- * a worker thread cannot load TypeScript.
+ * The worker script. Run from TypeScript sources (the project's tests), the built one is
+ * used, without the `--conditions` that select sources: a worker thread cannot load TypeScript.
  */
-const WORKER_URL = import.meta.url.endsWith('.ts')
+const WORKER_URL = FROM_SOURCES
   ? new URL('../../dist/parallel/parallel-worker.js', import.meta.url)
   : new URL('./parallel-worker.js', import.meta.url)
+
+function workerExecArgv(): string[] {
+  const kept: string[] = []
+  for (let at = 0; at < process.execArgv.length; at++) {
+    const arg = process.execArgv[at] as string
+    if (arg === '--conditions' || arg === '-C') at++
+    else if (!arg.startsWith('--conditions=')) kept.push(arg)
+  }
+  return kept
+}
 
 interface Waiting {
   readonly resolve: (result: JobResult) => void
@@ -61,7 +73,10 @@ export class WorkerPool {
   }
 
   #start(index: number, setup: WorkerSetup): Worker {
-    const worker = new Worker(WORKER_URL, { workerData: setup })
+    const worker = new Worker(WORKER_URL, {
+      workerData: setup,
+      ...(FROM_SOURCES ? { execArgv: workerExecArgv() } : {}),
+    })
     worker.on('message', (result: JobResult) => {
       const waiting = this.#waiting.get(result.id)
       this.#waiting.delete(result.id)
