@@ -10,6 +10,7 @@ import { formatSummary, formatWarnings } from './format-summary.js'
 import { LineSink, SinkError } from './line-sink.js'
 import type { InputSpec } from './open-input.js'
 import { privacyLine, privacyOptions, privacySummary } from './personal-data-args.js'
+import { RunPool } from './run-pool.js'
 import { RunSummary } from './run-summary.js'
 import { type BatchWriter, streamInput } from './stream-inputs.js'
 
@@ -40,6 +41,7 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
   if (clash !== undefined) return reportProblem(io, undefined, clash)
   let out: LineSink | undefined
   let rejects: LineSink | undefined
+  const pool = new RunPool(args.workers)
   try {
     out =
       args.out === undefined
@@ -52,7 +54,7 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
       io,
       summary: new RunSummary(io.now),
       writer: lineWriter(output),
-      workers: args.workers,
+      pool,
       ...(privacy.options === undefined ? {} : { privacy: privacy.options }),
     }
     for (const spec of expanded.inputs) {
@@ -79,6 +81,8 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
     await out?.abort()
     await rejects?.abort()
     return reportProblem(io, error.destination, `cannot write: ${error.problem}`)
+  } finally {
+    await pool.close()
   }
 }
 

@@ -1,8 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
 import { type AnyAdapter, type ChunkSource, normalizeStream } from '@evnorm/core'
 import { type EncodedItem, normalizeInParallel } from '@evnorm/core/parallel'
 import { smailyLogAdapter } from '@evnorm/smaily-log'
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { SOURCES } from './sources.js'
 

@@ -21,6 +21,7 @@ import { formatSize } from './input-limits.js'
 import { describeIoError } from './io-error.js'
 import { type InputSpec, MAX_HEAD_BYTES, type OpenedInput, openInput } from './open-input.js'
 import { PROGRESS_MIN_BYTES, ProgressBar } from './progress-bar.js'
+import type { RunPool } from './run-pool.js'
 import type { FileReport, RunSummary } from './run-summary.js'
 import { SOURCE_NAMES, SOURCES, type SourceEntry, type SourceName } from './sources.js'
 
@@ -32,8 +33,8 @@ export const STDIN_HINT =
   'evnorm: reading records from standard input, which is the terminal: paste them and end with ' +
   'Ctrl-D (Ctrl-Z Enter on Windows), or give files or directories as arguments (see --help)\n'
 
-/** Inputs smaller than this are normalized on the main thread: starting workers would cost more. */
-const PARALLEL_MIN_BYTES = 4 << 20
+/** Inputs smaller than this (one piece of a parallel run) gain nothing from worker threads. */
+const PARALLEL_MIN_BYTES = 256 << 10
 
 /**
  * Receives the batches of one input, in order; a rejection stops the run. An `events` writer
@@ -64,8 +65,8 @@ export interface InputRun {
   readonly writer: BatchWriter
   /** The privacy policy the events and rejections are written under; absent: none. */
   readonly privacy?: PrivacyOptions
-  /** Threads that normalize for a `lines` writer (default 1: the main thread). */
-  readonly workers?: number
+  /** Threads that normalize for a `lines` writer; absent: the main thread alone. */
+  readonly pool?: RunPool
 }
 
 /**
@@ -190,10 +191,13 @@ async function readBatches(
     return undefined
   }
   const small = (input.size ?? Number.POSITIVE_INFINITY) < PARALLEL_MIN_BYTES
-  const workers = small ? 1 : (run.workers ?? 1)
+  const threads =
+    run.pool === undefined || run.pool.workers === 1 || small
+      ? { workers: 1 }
+      : { pool: run.pool.get() }
   for await (const item of normalizeInParallel(entry.reference, input.chunks, {
     ...options,
-    workers,
+    ...threads,
   })) {
     if (!item.success) return describeInputError(item.error, run.args)
     count(await writer.write(item, adapter.feed, input.name))

@@ -16,13 +16,48 @@ import { peek } from '../normalize/peek-input.js'
 import { type EncodedBatch, encodeBatch } from './encoded-batch.js'
 import { loadAdapter } from './load-adapter.js'
 import { NdjsonPieces } from './ndjson-pieces.js'
-import type { AdapterReference, JobInput, JobResult } from './parallel-protocol.js'
+import type { AdapterReference, JobInput, JobResult, JobSetup } from './parallel-protocol.js'
 import { WorkerPool } from './worker-pool.js'
+
+/**
+ * Worker threads that normalize, shared by the {@link normalizeInParallel} runs given it (one
+ * at a time or several at once), so a run over many inputs starts its threads once. Close it
+ * when done: open threads keep the process running.
+ */
+export class NormalizePool {
+  readonly #pool: WorkerPool
+
+  /** Starts `workers` threads (default: the available cores). */
+  constructor(workers = availableParallelism()) {
+    if (!Number.isInteger(workers) || workers < 1) {
+      throw new RangeError(`workers must be a positive integer, got ${workers}`)
+    }
+    this.#pool = new WorkerPool(workers)
+    pools.set(this, this.#pool)
+  }
+
+  /** How many threads normalize. */
+  get workers(): number {
+    return this.#pool.size
+  }
+
+  /** Stops the threads. */
+  close(): Promise<void> {
+    return this.#pool.close()
+  }
+}
+
+const pools = new WeakMap<NormalizePool, WorkerPool>()
 
 /** Options of {@link normalizeInParallel}. */
 export interface ParallelOptions extends Omit<StreamOptions, 'batchSize'> {
-  /** Worker threads (default: the available cores). 1 normalizes on the calling thread. */
+  /**
+   * Worker threads of a pool of the run's own (default: the available cores); 1 normalizes on
+   * the calling thread. Ignored with `pool`.
+   */
   readonly workers?: number
+  /** Threads to use instead of a pool of the run's own (which the run closes at its end). */
+  readonly pool?: NormalizePool
 }
 
 /** One item of a parallel run: a batch with its events as NDJSON, or the error that ended the input. */
@@ -55,8 +90,8 @@ export async function* normalizeInParallel(
   source: ChunkSource,
   options: ParallelOptions = {},
 ): AsyncGenerator<EncodedItem> {
-  const { workers = availableParallelism(), ...streamOptions } = options
-  if (!Number.isInteger(workers) || workers < 1) {
+  const { workers = availableParallelism(), pool: shared, ...streamOptions } = options
+  if (shared === undefined && (!Number.isInteger(workers) || workers < 1)) {
     throw new RangeError(`workers must be a positive integer, got ${workers}`)
   }
   const loaded = await loadAdapter(adapter)
@@ -64,7 +99,8 @@ export async function* normalizeInParallel(
   const peeked = await peek(source, options.format === undefined ? loaded : undefined, limit)
   const format = options.format ?? sniffFormat(peeked.head)
   const splittable = loaded.analyzeBatch === undefined || loaded.evidenceSpans !== undefined
-  if (workers === 1 || !splittable || (format !== 'ndjson' && format !== 'json')) {
+  const single = shared === undefined ? workers === 1 : shared.workers === 1
+  if (single || !splittable || (format !== 'ndjson' && format !== 'json')) {
     yield* encodedStream(loaded, peeked.source, {
       ...streamOptions,
       ...(format === undefined ? {} : { format }),
@@ -76,7 +112,7 @@ export async function* normalizeInParallel(
       ? ndjsonPieces(loaded, peeked.source, limit)
       : jsonPieces(loaded, peeked.source, limit)
   const { validate, includeRaw, privacy } = streamOptions
-  const pool = new WorkerPool(workers, {
+  const setup: JobSetup = {
     adapter,
     options: {
       ...(validate === undefined ? {} : { validate }),
@@ -84,11 +120,12 @@ export async function* normalizeInParallel(
       ...(privacy === undefined ? {} : { privacy }),
     },
     maxTextLength: limit,
-  })
+  }
+  const pool = shared === undefined ? new WorkerPool(workers) : (pools.get(shared) as WorkerPool)
   try {
-    yield* runPieces(loaded, pool, pieces)
+    yield* runPieces(loaded, setup, pool, pieces)
   } finally {
-    await pool.close()
+    if (shared === undefined) await pool.close()
   }
 }
 
@@ -118,6 +155,7 @@ interface Sent {
  */
 async function* runPieces(
   adapter: AnyAdapter,
+  setup: JobSetup,
   pool: WorkerPool,
   pieces: AsyncGenerator<Piece>,
 ): AsyncGenerator<EncodedItem> {
@@ -131,7 +169,7 @@ async function* runPieces(
       const piece = lookahead.value
       lookahead = await pieces.next()
       const final = lookahead.done || 'error' in lookahead.value
-      sent.push({ ...piece, final, result: pool.run({ ...piece, final }) })
+      sent.push({ ...piece, final, result: pool.run({ ...piece, setup, final }) })
     }
     if (!lookahead.done && 'error' in lookahead.value) ending = lookahead.value
   }
@@ -142,7 +180,7 @@ async function* runPieces(
     if (kept !== undefined) {
       if (result.kept) pool.drop(result.id)
       const { input, firstIndex, final } = job
-      result = await pool.run({ input, firstIndex, final, continues: kept.id })
+      result = await pool.run({ input, setup, firstIndex, final, continues: kept.id })
     }
     kept = result.kept ? result : undefined
     const batch = numberOccurrences(adapter.feed, result, occurrences)
@@ -156,6 +194,7 @@ async function* runPieces(
   if (kept !== undefined) {
     const last = await pool.run({
       input: { kind: 'elements', texts: [], locators: [] },
+      setup,
       firstIndex: 0,
       final: true,
       continues: kept.id,

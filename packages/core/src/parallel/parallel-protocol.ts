@@ -9,8 +9,8 @@ export interface AdapterReference {
   readonly export: string
 }
 
-/** What every worker of a run starts with. */
-export interface WorkerSetup {
+/** What a job's records are normalized with. */
+export interface JobSetup {
   readonly adapter: AdapterReference
   readonly options: RecordOptions
   readonly maxTextLength: number
@@ -25,6 +25,7 @@ export type JobInput =
 /** One job: records of the run, from `firstIndex` on. */
 export interface Job {
   readonly id: number
+  readonly setup: JobSetup
   readonly input: JobInput
   readonly firstIndex: number
   /** Continue the run kept by this earlier job (its records of an open evidence span). */

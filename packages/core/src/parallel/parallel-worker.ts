@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { parseNdjson } from '../helpers/ndjson.js'
 import { parseRecordText } from '../helpers/record-text.js'
 import type { AnyAdapter } from '../model/adapter.js'
@@ -8,7 +8,7 @@ import { parseSafely } from '../normalize/parse-safely.js'
 import { type OccurrenceCounter, RecordRunner } from '../normalize/record-runner.js'
 import { encodeOutcomes } from './encoded-batch.js'
 import { loadAdapter } from './load-adapter.js'
-import type { Job, JobInput, JobResult, ToWorker, WorkerSetup } from './parallel-protocol.js'
+import type { AdapterReference, Job, JobInput, JobResult, ToWorker } from './parallel-protocol.js'
 
 /** Counts nothing: notes each content-derived id for the main thread to number. */
 class OccurrenceLog implements OccurrenceCounter {
@@ -34,10 +34,19 @@ interface Run {
   readonly log: OccurrenceLog
 }
 
-const setup = workerData as WorkerSetup
 const port = parentPort
 const kept = new Map<number, Run>()
-const loaded = loadAdapter(setup.adapter)
+const adapters = new Map<string, Promise<AnyAdapter>>()
+
+function adapterOf(reference: AdapterReference): Promise<AnyAdapter> {
+  const key = `${reference.module}#${reference.export}`
+  let adapter = adapters.get(key)
+  if (adapter === undefined) {
+    adapter = loadAdapter(reference)
+    adapters.set(key, adapter)
+  }
+  return adapter
+}
 
 port?.on('message', async (message: ToWorker) => {
   if ('drop' in message) {
@@ -46,7 +55,7 @@ port?.on('message', async (message: ToWorker) => {
   }
   const { job } = message
   try {
-    const adapter = await loaded
+    const adapter = await adapterOf(job.setup.adapter)
     port.postMessage(runJob(adapter, job))
   } catch (error) {
     port.postMessage({
@@ -58,7 +67,7 @@ port?.on('message', async (message: ToWorker) => {
 
 function runJob(adapter: AnyAdapter, job: Job): JobResult {
   const run = startRun(adapter, job)
-  const read = readJobInput(adapter, job.input)
+  const read = readJobInput(adapter, job.input, job.setup.maxTextLength)
   const outcomes = [...run.runner.push(read.records, read.locate).outcomes]
   const ends = job.final || read.lineError !== undefined
   if (ends) outcomes.push(...run.runner.end().outcomes)
@@ -85,7 +94,7 @@ function startRun(adapter: AnyAdapter, job: Job): Run {
     return continued
   }
   const log = new OccurrenceLog()
-  const runner = new RecordRunner(adapter, setup.options, false, {
+  const runner = new RecordRunner(adapter, job.setup.options, false, {
     firstIndex: job.firstIndex,
     occurrences: log,
   })
@@ -95,6 +104,7 @@ function startRun(adapter: AnyAdapter, job: Job): Run {
 function readJobInput(
   adapter: AnyAdapter,
   input: JobInput,
+  maxTextLength: number,
 ): {
   readonly records: readonly unknown[]
   readonly locate: (index: number) => string
@@ -103,7 +113,7 @@ function readJobInput(
   if (input.kind === 'lines') {
     const { records, lines, error } = parseNdjson(input.text, {
       firstLine: input.firstLine,
-      maxTextLength: setup.maxTextLength,
+      maxTextLength,
     })
     return {
       records,

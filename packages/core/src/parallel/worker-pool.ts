@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { Job, JobResult, ToWorker, WorkerSetup } from './parallel-protocol.js'
+import type { Job, JobResult, ToWorker } from './parallel-protocol.js'
 
 const FROM_SOURCES = import.meta.url.endsWith('.ts')
 
@@ -34,9 +34,10 @@ export class WorkerPool {
   readonly #placed = new Map<number, number>()
   #nextId = 0
   #broken: Error | undefined
+  #closed = false
 
-  constructor(size: number, setup: WorkerSetup) {
-    this.#workers = Array.from({ length: size }, (_, index) => this.#start(index, setup))
+  constructor(size: number) {
+    this.#workers = Array.from({ length: size }, (_, index) => this.#start(index))
     this.#busy = this.#workers.map(() => 0)
   }
 
@@ -69,14 +70,12 @@ export class WorkerPool {
 
   /** Stops every worker. */
   async close(): Promise<void> {
+    this.#closed = true
     await Promise.all(this.#workers.map((worker) => worker.terminate()))
   }
 
-  #start(index: number, setup: WorkerSetup): Worker {
-    const worker = new Worker(WORKER_URL, {
-      workerData: setup,
-      ...(FROM_SOURCES ? { execArgv: workerExecArgv() } : {}),
-    })
+  #start(index: number): Worker {
+    const worker = new Worker(WORKER_URL, FROM_SOURCES ? { execArgv: workerExecArgv() } : {})
     worker.on('message', (result: JobResult) => {
       const waiting = this.#waiting.get(result.id)
       this.#waiting.delete(result.id)
@@ -85,7 +84,9 @@ export class WorkerPool {
       waiting?.resolve(result)
     })
     worker.on('error', (error) => this.#fail(error))
-    worker.on('exit', (code) => this.#fail(new Error(`an evnorm worker exited (code ${code})`)))
+    worker.on('exit', (code) => {
+      if (!this.#closed) this.#fail(new Error(`an evnorm worker exited (code ${code})`))
+    })
     return worker
   }
 
