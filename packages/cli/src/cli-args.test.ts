@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { parseCliArgs } from './cli-args.js'
 import { DEFAULT_INPUT_LIMITS } from './input-limits.js'
@@ -23,6 +24,8 @@ describe('parseCliArgs', () => {
       '--max-decompressed-size=2G',
       '--max-compression-ratio',
       '50',
+      '--workers',
+      '3',
       'a.json',
       '-',
     ])
@@ -41,6 +44,7 @@ describe('parseCliArgs', () => {
           jsonSummary: true,
           includeRaw: true,
           limits: { maxRecordSize: 2 ** 20, maxDecompressedSize: 2 ** 31, maxCompressionRatio: 50 },
+          workers: 3,
         },
       },
     })
@@ -59,9 +63,19 @@ describe('parseCliArgs', () => {
           jsonSummary: false,
           includeRaw: false,
           limits: DEFAULT_INPUT_LIMITS,
+          workers: availableParallelism(),
         },
       },
     })
+  })
+
+  it('refuses a --workers that is not a whole number from 1 to 256', () => {
+    for (const value of ['0', '-1', '1.5', 'two', '257']) {
+      const parsed = parseCliArgs(['normalize', `--workers=${value}`])
+      expect(!parsed.success && parsed.problem, value).toBe(
+        `--workers takes a whole number of threads from 1 to 256, not '${value}'`,
+      )
+    }
   })
 
   it('refuses limits that are not sizes or whole numbers', () => {
