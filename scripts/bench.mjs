@@ -9,11 +9,13 @@
 // Options: --rss-records N (default 1000000), --skip-adapters (only the CLI measurement),
 // --load-records N (default 1000000), --skip-load (also skips the PostgreSQL load bench, which
 // runs when EVNORM_PG_URL names a server: `scripts/services.sh up postgres` prints it),
+// --cli-records N (default 200000) and --second-node VERSION (default 24.22.3, installed from the
+// npm registry into .ci/tools) for the CLI end-to-end table (--skip-cli skips it),
 // --full (the adapters' own default sizes instead of the smaller ones below, which keep the
 // whole run within minutes), --adapter-timeout S (default 240 s per adapter bench).
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { createWriteStream, existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -33,6 +35,9 @@ const { values: options } = parseArgs({
     'adapter-timeout': { type: 'string', default: '240' },
     'load-records': { type: 'string', default: '1000000' },
     'skip-load': { type: 'boolean', default: false },
+    'cli-records': { type: 'string', default: '200000' },
+    'skip-cli': { type: 'boolean', default: false },
+    'second-node': { type: 'string', default: '24.22.3' },
   },
 })
 const RSS_RECORDS = Number(options['rss-records'])
@@ -397,6 +402,213 @@ function printTable(rss) {
   )
 }
 
+const CLI_TARGETS = { 'smaily rows': 0.25, 'hook bodies': 0.3 }
+const WORKERS_TARGET = 1.6
+const HOOK_RSS_RECORDS = 1_000_000
+
+/** Read + JSON.parse + JSON.stringify of every record, written as NDJSON: the floor of a CLI run. */
+const FLOOR_SCRIPT = `import { createReadStream, createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { join } from 'node:path'
+const [input, output] = process.argv.slice(2)
+const out = createWriteStream(output)
+const write = (text) => out.write(text) || new Promise((resolve) => out.once('drain', resolve))
+let records = 0
+if (statSync(input).isDirectory()) {
+  for (const name of readdirSync(input).sort()) {
+    let text = ''
+    for (const record of JSON.parse(readFileSync(join(input, name), 'utf8'))) {
+      text += JSON.stringify(record) + '\\n'
+      records++
+    }
+    await write(text)
+  }
+} else {
+  let text = ''
+  for await (const line of createInterface({ input: createReadStream(input), crlfDelay: Infinity })) {
+    if (line === '') continue
+    text += JSON.stringify(JSON.parse(line)) + '\\n'
+    records++
+    if (text.length > 1 << 20) { await write(text); text = '' }
+  }
+  await write(text)
+}
+await new Promise((resolve) => out.end(resolve))
+process.stdout.write(String(records) + '\\n')
+`
+
+/** Altcraft hook messages like the bundled examples, at other times: NDJSON, or bodies of 1,000. */
+async function writeHookInputs(examplesPath, ndjsonPath, bodiesDir, count) {
+  const examples = JSON.parse(await readFile(examplesPath, 'utf8'))
+  const message = (index) =>
+    JSON.stringify({
+      ...examples[index % examples.length],
+      event_date: `2025-06-${pad(1 + (index % 28))}T12:${pad(index % 60)}:${pad((index >> 6) % 60)}.${String(index % 1000).padStart(3, '0')}Z`,
+    })
+  const stream = createWriteStream(ndjsonPath)
+  if (bodiesDir !== undefined) await mkdir(bodiesDir, { recursive: true })
+  for (let start = 0; start < count; start += 1000) {
+    const messages = []
+    for (let index = start; index < Math.min(count, start + 1000); index++)
+      messages.push(message(index))
+    if (!stream.write(`${messages.join('\n')}\n`))
+      await new Promise((resolve) => stream.once('drain', resolve))
+    if (bodiesDir !== undefined) {
+      await writeFile(
+        join(bodiesDir, `body-${String(start / 1000).padStart(5, '0')}.json`),
+        `[${messages.join(',')}]`,
+      )
+    }
+  }
+  await new Promise((resolve, reject) => stream.end((error) => (error ? reject(error) : resolve())))
+}
+
+function secondNode() {
+  try {
+    const bin = execFileSync(join(ROOT, 'scripts/node-binary.sh'), [options['second-node']], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim()
+    return join(bin, 'node')
+  } catch (error) {
+    failures.push(`Node ${options['second-node']} could not be installed: ${error.message}`)
+    return undefined
+  }
+}
+
+/** One timed process with its peak RSS (GNU time when present). */
+async function timed(node, args) {
+  const result = existsSync(GNU_TIME)
+    ? await run(GNU_TIME, ['-v', node, ...args])
+    : await run(node, args)
+  const kilobytes = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1]
+  return { ...result, rssMb: kilobytes === undefined ? undefined : Number(kilobytes) / 1024 }
+}
+
+/**
+ * The CLI end to end (read a file, write NDJSON to a file) on Smaily rows, hook messages as
+ * NDJSON and hook bodies of 1,000 messages, with one worker and with one per core, next to the
+ * floor (read + JSON.parse + JSON.stringify of the same records), best of 3 interleaved rounds,
+ * on this Node and on the second one; then the peak RSS of 1,000,000 hook messages.
+ */
+async function runCliBench() {
+  const records = Number(options['cli-records'])
+  const workers = Math.max(2, availableParallelism())
+  await mkdir(join(ROOT, '.bench-tmp'), { recursive: true })
+  const dir = await mkdtemp(join(ROOT, '.bench-tmp', 'cli-'))
+  try {
+    const floorScript = join(dir, 'floor.mjs')
+    await writeFile(floorScript, FLOOR_SCRIPT)
+    log(`generating ${records.toLocaleString('en-US')} Smaily rows and hook messages …`)
+    const cases = {
+      'smaily rows': join(dir, 'smaily.ndjson'),
+      'hook messages': join(dir, 'hooks.ndjson'),
+      'hook bodies': join(dir, 'bodies'),
+    }
+    await writeSmailyFile(cases['smaily rows'], records)
+    const examples = join(ROOT, 'examples/altcraft-hooks-batch.json')
+    await writeHookInputs(examples, cases['hook messages'], cases['hook bodies'], records)
+    const nodes = [process.execPath, secondNode()].filter((node) => node !== undefined)
+    const results = []
+    for (const node of nodes) {
+      const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
+      for (const [name, input] of Object.entries(cases)) {
+        const best = { floor: Infinity, one: Infinity, many: Infinity, rss: undefined }
+        const source = name === 'smaily rows' ? 'smaily-log' : 'altcraft-hooks'
+        for (let round = 1; round <= 3; round++) {
+          const out = join(dir, 'out.ndjson')
+          const floor = await timed(node, [floorScript, input, out])
+          const cli = (count) =>
+            timed(node, [
+              CLI,
+              'normalize',
+              '-q',
+              '-s',
+              source,
+              '-w',
+              String(count),
+              '-o',
+              out,
+              input,
+            ])
+          const one = await cli(1)
+          const many = await cli(workers)
+          if (floor.code !== 0 || one.code !== 0 || many.code !== 0) {
+            failures.push(
+              `CLI bench ${name} on ${version}: exit ${floor.code}/${one.code}/${many.code}: ${many.stderr.trim().split('\n')[0]}`,
+            )
+            break
+          }
+          best.floor = Math.min(best.floor, floor.seconds)
+          best.one = Math.min(best.one, one.seconds)
+          if (many.seconds < best.many) best.rss = many.rssMb
+          best.many = Math.min(best.many, many.seconds)
+          log(
+            `${version} ${name} round ${round}: floor ${floor.seconds.toFixed(2)} s, 1 worker ${one.seconds.toFixed(2)} s, ${workers} workers ${many.seconds.toFixed(2)} s`,
+          )
+        }
+        results.push({ version, name, records, workers, ...best })
+      }
+    }
+    log(`measuring peak RSS on ${HOOK_RSS_RECORDS.toLocaleString('en-US')} hook messages …`)
+    const big = join(dir, 'hooks-1m.ndjson')
+    await writeHookInputs(examples, big, undefined, HOOK_RSS_RECORDS)
+    const rss = []
+    for (const count of [1, workers]) {
+      const result = await timed(process.execPath, [
+        CLI,
+        'normalize',
+        '-q',
+        '-s',
+        'altcraft-hooks',
+        '-w',
+        String(count),
+        '-o',
+        '/dev/null',
+        big,
+      ])
+      if (result.code !== 0) failures.push(`RSS run with ${count} workers: exit ${result.code}`)
+      rss.push({ workers: count, seconds: result.seconds, rssMb: result.rssMb })
+    }
+    return { results, rss }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+function printCliTable({ results, rss }) {
+  const lines = [
+    '| Node | input | records | floor s | 1 worker s | × floor rate | N workers s | × 1 worker | peak RSS (N) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  ]
+  const verdicts = []
+  for (const row of results) {
+    const single = row.floor / row.one
+    const speedup = row.one / row.many
+    lines.push(
+      `| ${row.version} | ${row.name} | ${row.records.toLocaleString('en-US')} | ${row.floor.toFixed(2)} | ${row.one.toFixed(2)} | ${single.toFixed(2)}× | ${row.many.toFixed(2)} (${row.workers}) | ${speedup.toFixed(2)}× | ${row.rss?.toFixed(0) ?? '?'} MB |`,
+    )
+    const target = CLI_TARGETS[row.name]
+    if (target !== undefined) {
+      verdicts.push(
+        `${row.version} ${row.name}, 1 worker: ${single.toFixed(2)}× the floor's rate, ${single >= target ? 'meets' : 'MISSES'} the ${target}× target`,
+      )
+    }
+    if (row.name !== 'hook bodies') {
+      verdicts.push(
+        `${row.version} ${row.name}, ${row.workers} workers: ${speedup.toFixed(2)}× one worker, ${speedup >= WORKERS_TARGET ? 'meets' : 'MISSES'} the ${WORKERS_TARGET}× target`,
+      )
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n${verdicts.join('\n')}\n`)
+  for (const entry of rss) {
+    process.stdout.write(
+      `${HOOK_RSS_RECORDS.toLocaleString('en-US')} hook messages, ${entry.workers} worker(s): ${entry.seconds.toFixed(1)} s, peak RSS ${entry.rssMb?.toFixed(0) ?? '?'} MB (process tree), ${entry.rssMb !== undefined && entry.rssMb < RSS_TARGET_MB ? 'under' : 'OVER'} the ${RSS_TARGET_MB} MB target\n`,
+    )
+  }
+  process.stdout.write('\n')
+}
+
 const started = performance.now()
 process.stdout.write(
   `Node ${process.version} (${process.platform}-${process.arch}), ${availableParallelism()} CPUs\n\n`,
@@ -404,6 +616,7 @@ process.stdout.write(
 if (!options['skip-adapters']) await runAdapterBenches()
 const rss = await runRssBench()
 printTable(rss)
+if (!options['skip-cli']) printCliTable(await runCliBench())
 const loaded = options['skip-load'] ? undefined : await runLoadBench()
 if (loaded !== undefined) printLoadTable(loaded)
 if (!options['skip-load']) await runPostgresBench()
