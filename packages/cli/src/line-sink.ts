@@ -80,11 +80,11 @@ export class LineSink {
     return this.#name
   }
 
-  /** Writes text, waiting for `drain` when the stream's buffer is full. */
-  async write(text: string): Promise<void> {
+  /** Writes text (or UTF-8 bytes), waiting for `drain` when the stream's buffer is full. */
+  async write(text: string | Uint8Array): Promise<void> {
     if (this.#error !== undefined) throw this.#error
     if (this.#stream.destroyed) throw new SinkError(this.#name, new Error('the stream is closed'))
-    if (text === '' || this.#stream.write(text)) return
+    if (text.length === 0 || this.#stream.write(text)) return
     await this.#settle('drain')
   }
 

@@ -84,6 +84,8 @@ async function single(adapter: AnyAdapter, source: ChunkSource, options = {}) {
   return { events, rejections, failure }
 }
 
+const UTF8 = new TextDecoder()
+
 async function parallel(
   name: keyof typeof SOURCES,
   source: ChunkSource,
@@ -103,7 +105,7 @@ async function parallel(
       failure = item.error.message
       continue
     }
-    events += item.events
+    events += UTF8.decode(item.events)
     records += item.counts.records
     rejections.push(...item.rejections)
   }

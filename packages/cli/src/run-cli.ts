@@ -1,15 +1,11 @@
 import { canonicalEventJsonSchemaText } from '@evnorm/core'
 import { parseCliArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
-import { runConsume } from './consume-command.js'
 import { helpText } from './help-text.js'
-import { runLoad } from './load-command.js'
 import { runNormalize } from './normalize-command.js'
 import { cliVersion } from './package-files.js'
-import { runServe } from './serve-command.js'
 import { SOURCE_NAMES } from './sources.js'
 import { sourcesTable } from './sources-table.js'
-import { runSync } from './sync-command.js'
 import { vocabularyJson, vocabularyMarkdown } from './vocabulary-tables.js'
 
 /**
@@ -52,13 +48,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'normalize':
       return runNormalize(command.args, io)
     case 'load':
-      return runLoad(command.args, io)
+      return (await import('./load-command.js')).runLoad(command.args, io)
     case 'sync':
-      return runSync(command.args, io)
+      return (await import('./sync-command.js')).runSync(command.args, io)
     case 'serve':
-      return runServe(command.args, io)
+      return (await import('./serve-command.js')).runServe(command.args, io)
     case 'consume':
-      return runConsume(command.args, io)
+      return (await import('./consume-command.js')).runConsume(command.args, io)
   }
 }
 

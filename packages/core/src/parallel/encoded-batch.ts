@@ -15,8 +15,8 @@ export interface BatchTally {
 
 /** A batch with its events already written as NDJSON: what a parallel run yields. */
 export interface EncodedBatch extends BatchTally {
-  /** The events, one JSON line each (`\n`-terminated), in input order. */
-  readonly events: string
+  /** The events as UTF-8 NDJSON, one `\n`-terminated line each, in input order. */
+  readonly events: Uint8Array
 }
 
 /** The tally of a batch of events and rejections. */
@@ -46,11 +46,54 @@ export function encodeBatch(batch: BatchResult, feed: string): EncodedBatch {
   return encodeOutcomes(batch, feed).encoded
 }
 
-/** {@link encodeBatch}, with the outcomes its lines describe. */
+/**
+ * {@link encodeBatch}, with the outcomes its lines describe and where each event's line
+ * starts, in bytes.
+ */
 export function encodeOutcomes(
   batch: BatchResult,
   feed: string,
-): { readonly encoded: EncodedBatch; readonly batch: BatchResult } {
-  const lines = batchLines(batch, feed, false)
-  return { encoded: { ...tallyBatch(lines.batch), events: lines.events }, batch: lines.batch }
+): {
+  readonly encoded: EncodedBatch
+  readonly batch: BatchResult
+  readonly offsets: readonly number[]
+} {
+  try {
+    return encodeEvents(batch)
+  } catch {
+    return encodeEvents(batchLines(batch, feed, false).batch)
+  }
+}
+
+function encodeEvents(batch: BatchResult) {
+  const bytes = new GrowingBytes()
+  const offsets: number[] = []
+  for (const event of batch.events) {
+    offsets.push(bytes.length)
+    bytes.line(JSON.stringify(event))
+  }
+  return { encoded: { ...tallyBatch(batch), events: bytes.take() }, batch, offsets }
+}
+
+/** UTF-8 lines written into one buffer that doubles as it fills. */
+class GrowingBytes {
+  #buffer = Buffer.allocUnsafe(1 << 16)
+  length = 0
+
+  /** Appends `text` and a line break. */
+  line(text: string): void {
+    const needed = this.length + 3 * text.length + 1
+    if (needed > this.#buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.#buffer.length))
+      this.#buffer.copy(grown, 0, 0, this.length)
+      this.#buffer = grown
+    }
+    this.length += this.#buffer.write(text, this.length)
+    this.#buffer[this.length++] = 10
+  }
+
+  /** The bytes written. */
+  take(): Uint8Array {
+    return this.#buffer.subarray(0, this.length)
+  }
 }

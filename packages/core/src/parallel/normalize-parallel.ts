@@ -217,24 +217,29 @@ function numberOccurrences(
   if (result.failure !== undefined) throw new Error(`evnorm worker failed: ${result.failure}`)
   const { batch, occurrenceIds, occurrenceOffsets } = result
   if (window === undefined || occurrenceIds.length === 0) return batch
-  let events = ''
+  const { events } = batch
+  const parts: Uint8Array[] = []
   let copied = 0
   for (let call = 0; call < occurrenceIds.length; call++) {
     const occurrence = window.occurrence(occurrenceIds[call] as string)
     const offset = occurrenceOffsets[call] as number
     if (occurrence === 1 || offset < 0) continue
-    const end = batch.events.indexOf('\n', offset)
-    const event = JSON.parse(batch.events.slice(offset, end))
-    events += batch.events.slice(copied, offset)
-    events += JSON.stringify({
+    const end = events.indexOf(10, offset)
+    const event = JSON.parse(UTF8.decode(events.subarray(offset, end)))
+    const numbered = {
       ...event,
       id: occurrenceId(feed, event.id, occurrence),
       source: { ...event.source, occurrence },
-    })
+    }
+    parts.push(events.subarray(copied, offset), Buffer.from(JSON.stringify(numbered)))
     copied = end
   }
-  return copied === 0 ? batch : { ...batch, events: events + batch.events.slice(copied) }
+  if (parts.length === 0) return batch
+  parts.push(events.subarray(copied))
+  return { ...batch, events: Buffer.concat(parts) }
 }
+
+const UTF8 = new TextDecoder()
 
 async function* ndjsonPieces(
   adapter: AnyAdapter,

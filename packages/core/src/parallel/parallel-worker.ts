@@ -56,7 +56,8 @@ port?.on('message', async (message: ToWorker) => {
   const { job } = message
   try {
     const adapter = await adapterOf(job.setup.adapter)
-    port.postMessage(runJob(adapter, job))
+    const result = runJob(adapter, job)
+    port.postMessage(result, [result.batch.events.buffer as ArrayBuffer])
   } catch (error) {
     port.postMessage({
       id: job.id,
@@ -73,13 +74,13 @@ function runJob(adapter: AnyAdapter, job: Job): JobResult {
   if (ends) outcomes.push(...run.runner.end().outcomes)
   const keep = !ends && run.runner.held.length > 0
   if (keep) kept.set(job.id, run)
-  const { encoded, batch } = encodeOutcomes(batchFromOutcomes(outcomes), adapter.feed)
+  const { encoded, batch, offsets } = encodeOutcomes(batchFromOutcomes(outcomes), adapter.feed)
   const { ids, indexes } = run.log.take()
   return {
     id: job.id,
     batch: encoded,
     occurrenceIds: ids,
-    occurrenceOffsets: eventOffsets(batch, encoded.events, indexes),
+    occurrenceOffsets: occurrenceOffsets(batch, offsets, indexes),
     kept: keep,
     ...(read.lineError === undefined ? {} : { lineError: read.lineError }),
   }
@@ -129,25 +130,29 @@ function readJobInput(
 }
 
 /**
- * Where the line of each noted content-derived event starts in `text`, or -1 for an event of
- * a rejected record: the noted ids follow the records in order, one per content-derived event.
+ * Where the line of each noted content-derived event starts (`offsets` has one per event), or
+ * -1 for an event of a rejected record: the noted ids follow the records in order, one per
+ * content-derived event.
  */
-function eventOffsets(batch: BatchResult, text: string, indexes: readonly number[]): number[] {
-  const offsets = new Array<number>(indexes.length).fill(-1)
-  if (indexes.length === 0) return offsets
+function occurrenceOffsets(
+  batch: BatchResult,
+  offsets: readonly number[],
+  indexes: readonly number[],
+): number[] {
+  const found = new Array<number>(indexes.length).fill(-1)
   let call = 0
-  let offset = 0
+  let event = 0
   for (const outcome of batch.outcomes) {
     if (call === indexes.length) break
     while (call < indexes.length && (indexes[call] as number) < outcome.index) call++
     if (!outcome.success) continue
-    for (const event of outcome.events) {
-      if (event.source.idBasis === 'content' && indexes[call] === outcome.index) {
-        offsets[call] = offset
+    for (const { source } of outcome.events) {
+      if (source.idBasis === 'content' && indexes[call] === outcome.index) {
+        found[call] = offsets[event] as number
         call++
       }
-      offset = text.indexOf('\n', offset) + 1
+      event++
     }
   }
-  return offsets
+  return found
 }
