@@ -168,7 +168,8 @@ export interface Adapter<Hints = undefined> {
    * in every entry point. Streams hold back the records of an open span until a record closes
    * it, it reaches `EVIDENCE_SPAN_LIMIT` records (core then closes it; the next `join` opens a
    * new one) or the input ends, so a span should close soon after the records that can share
-   * its evidence have passed.
+   * its evidence have passed. After a record it calls `alone`, the function must behave as a
+   * new one: parallel runs start a new function at such a record.
    */
   evidenceSpans?(): (record: unknown) => EvidenceStep
   /** Turns one record into events or a rejection. Pure; never throws on data. */
