@@ -49,6 +49,8 @@ export interface InputArgs {
   readonly limits: InputLimits
   /** `--personal` and `--hash-key-env`; absent: personal data is kept. */
   readonly privacy?: PrivacyArgs
+  /** `--workers`: threads that normalize (default: the available cores; 1: the main thread alone). */
+  readonly workers: number
 }
 
 /** Options of `evnorm normalize`. */
@@ -57,8 +59,6 @@ export interface NormalizeArgs extends InputArgs {
   readonly out?: string
   /** `--rejects`; absent: rejections are only counted in the summary. */
   readonly rejects?: string
-  /** `--workers`: threads that normalize (default: the available cores; 1: none besides the main one). */
-  readonly workers: number
 }
 
 /** Options of `evnorm load`. */
@@ -129,6 +129,7 @@ const INPUT_OPTIONS = {
   'max-record-size': { type: 'string' },
   'max-decompressed-size': { type: 'string' },
   'max-compression-ratio': { type: 'string' },
+  workers: { type: 'string', short: 'w' },
   ...PRIVACY_OPTIONS,
 } as const satisfies ParseArgsConfig['options']
 
@@ -136,7 +137,6 @@ const NORMALIZE_OPTIONS = {
   ...INPUT_OPTIONS,
   out: { type: 'string', short: 'o' },
   rejects: { type: 'string', short: 'r' },
-  workers: { type: 'string', short: 'w' },
 } as const satisfies ParseArgsConfig['options']
 
 const LOAD_OPTIONS = {
@@ -253,7 +253,6 @@ function parseNormalize(rest: readonly string[]): CliCommand {
       ...inputArgs(values, positionals),
       ...(values.out === undefined ? {} : { out: values.out }),
       ...(values.rejects === undefined ? {} : { rejects: values.rejects }),
-      workers: workersOption(values.workers),
     },
   }
 }
@@ -387,6 +386,7 @@ function inputArgs(
     'max-record-size'?: string | undefined
     'max-decompressed-size'?: string | undefined
     'max-compression-ratio'?: string | undefined
+    workers?: string | undefined
     personal?: string[] | undefined
     'hash-key-env'?: string | undefined
   },
@@ -426,6 +426,7 @@ function inputArgs(
       ),
       maxCompressionRatio: ratioOption(values['max-compression-ratio']),
     },
+    workers: workersOption(values.workers),
     ...(privacy === undefined ? {} : { privacy }),
   }
 }

@@ -89,6 +89,8 @@ Options:
   -q, --quiet           no detection notes, progress bar or summary (warnings stay)
       --json-summary    print the summary on stderr as one JSON object, with "load" totals
       --include-raw     store the vendor record in each event as "raw"
+  -w, --workers N       threads that normalize, as for 'normalize' (default: the available
+                        cores)
       --max-record-size, --max-decompressed-size, --max-compression-ratio
                         input limits, as for 'normalize'
 ${PERSONAL_HELP}

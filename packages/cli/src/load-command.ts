@@ -1,4 +1,4 @@
-import type { CanonicalEvent, Rejection } from '@evnorm/core'
+import type { Rejection } from '@evnorm/core'
 import { createUnitWriter, type UnitWriter } from '@evnorm/core/pull'
 import { SinkError } from '@evnorm/core/sink'
 import type { LoadArgs } from './cli-args.js'
@@ -8,6 +8,7 @@ import { formatSummary, formatWarnings, type LoadTotals } from './format-summary
 import type { InputSpec } from './open-input.js'
 import { openTarget } from './open-target.js'
 import { privacyLine, privacyOptions, privacySummary } from './personal-data-args.js'
+import { RunPool } from './run-pool.js'
 import { RunSummary } from './run-summary.js'
 import { type BatchWriter, type InputRun, streamInput } from './stream-inputs.js'
 
@@ -33,14 +34,16 @@ export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
   const sink = opened.sink
   const units = createUnitWriter(sink)
   const summary = new RunSummary(io.now)
+  const pool = new RunPool(args.workers)
   const run = {
     args,
     io,
     summary,
+    pool,
     writer: unitWriter(units),
     ...(privacy.options === undefined ? {} : { privacy: privacy.options }),
   }
-  const problem = await loadInputs(run, expanded.inputs)
+  const problem = await loadInputs(run, expanded.inputs).finally(() => pool.close())
   const closed = await sink.close().then(
     () => undefined,
     (error: unknown) => error,
@@ -85,24 +88,26 @@ async function loadInputs(
 /**
  * Gathers batches into units of up to {@link UNIT_RECORDS} records and writes them to the sink
  * in order, one unit in flight while the next is normalized: the database works on one core
- * while the adapters run on another.
+ * while the adapters run on the others. Events stay the NDJSON bytes the workers wrote.
  */
 function unitWriter(units: UnitWriter): BatchWriter {
-  let events: CanonicalEvent[] = []
+  let events: Uint8Array[] = []
+  let ids: string[] = []
   let rejections: Rejection[] = []
   let records = 0
   const flush = async (origin: string) => {
     if (records === 0) return
-    const unit = { events, rejections, origin }
+    const unit = { events: { ndjson: Buffer.concat(events), ids }, rejections, origin }
     events = []
+    ids = []
     rejections = []
     records = 0
     await units.write(unit)
   }
   return {
-    takes: 'events',
     async write(batch, _feed, input) {
-      for (const event of batch.events) events.push(event)
+      events.push(batch.events)
+      for (const id of batch.ids) ids.push(id)
       for (const rejection of batch.rejections) rejections.push(rejection)
       records += batch.counts.records
       if (records >= UNIT_RECORDS) await flush(input)

@@ -158,7 +158,6 @@ async function fileIdentity(path: string): Promise<string | undefined> {
 function lineWriter(output: Output): BatchWriter {
   const { out, rejects } = output
   return {
-    takes: 'lines',
     async write(batch) {
       await writeEvents(output, () => out.write(batch.events))
       if (rejects === undefined || batch.rejections.length === 0) return batch

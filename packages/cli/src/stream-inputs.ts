@@ -1,18 +1,11 @@
 import {
-  type BatchResult,
   type InputFormat,
-  normalizeStream,
   type PrivacyOptions,
   type UnreadableInputError,
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
 import { scanJsonStream, sniffFormat } from '@evnorm/core/adapter'
-import {
-  type BatchTally,
-  type EncodedBatch,
-  normalizeInParallel,
-  tallyBatch,
-} from '@evnorm/core/parallel'
+import { type BatchTally, type EncodedBatch, normalizeInParallel } from '@evnorm/core/parallel'
 import type { InputArgs } from './cli-args.js'
 import type { CliIo } from './cli-io.js'
 import { detectSource } from './detect-source.js'
@@ -25,9 +18,6 @@ import type { RunPool } from './run-pool.js'
 import type { FileReport, RunSummary } from './run-summary.js'
 import { SOURCE_NAMES, SOURCES, type SourceEntry, type SourceName } from './sources.js'
 
-/** Records per batch handed from core's stream to the writers. */
-const BATCH_SIZE = 1000
-
 /** Printed before reading standard input from a terminal, where a run would otherwise wait silently. */
 export const STDIN_HINT =
   'evnorm: reading records from standard input, which is the terminal: paste them and end with ' +
@@ -36,26 +26,13 @@ export const STDIN_HINT =
 /** Inputs smaller than this (one piece of a parallel run) gain nothing from worker threads. */
 const PARALLEL_MIN_BYTES = 256 << 10
 
-/**
- * Receives the batches of one input, in order; a rejection stops the run. An `events` writer
- * takes batches of event objects; a `lines` writer takes them written as NDJSON, normalized by
- * `--workers` threads.
- */
-export type BatchWriter =
-  | {
-      readonly takes: 'events'
-      /** Takes one batch of the input; the returned batch is what the summary counts. */
-      write(batch: BatchResult, feed: string, input: string): Promise<BatchResult>
-      /** Called once the input has been read to its end. */
-      endInput(input: string): Promise<void>
-    }
-  | {
-      readonly takes: 'lines'
-      /** Takes one batch of the input; the returned tally is what the summary counts. */
-      write(batch: EncodedBatch, feed: string, input: string): Promise<BatchTally>
-      /** Called once the input has been read to its end. */
-      endInput(input: string): Promise<void>
-    }
+/** Receives the batches of one input, in order, their events written as NDJSON; a rejection stops the run. */
+export interface BatchWriter {
+  /** Takes one batch of the input; the returned tally is what the summary counts. */
+  write(batch: EncodedBatch, feed: string, input: string): Promise<BatchTally>
+  /** Called once the input has been read to its end. */
+  endInput(input: string): Promise<void>
+}
 
 /** Where the reading of the inputs went. */
 export interface InputRun {
@@ -65,8 +42,8 @@ export interface InputRun {
   readonly writer: BatchWriter
   /** The privacy policy the events and rejections are written under; absent: none. */
   readonly privacy?: PrivacyOptions
-  /** Threads that normalize for a `lines` writer; absent: the main thread alone. */
-  readonly pool?: RunPool
+  /** Threads that normalize (`--workers`). */
+  readonly pool: RunPool
 }
 
 /**
@@ -172,35 +149,20 @@ async function readBatches(
       ? {}
       : { maxTextLength: run.args.limits.maxRecordSize }),
   }
-  const { writer } = run
-  const count = (tally: BatchTally) => {
-    run.summary.addBatch(report, tally)
+  const small = (input.size ?? Number.POSITIVE_INFINITY) < PARALLEL_MIN_BYTES
+  const threads = run.pool.workers === 1 || small ? { workers: 1 } : { pool: run.pool.get() }
+  for await (const item of normalizeInParallel(entry.reference, input.chunks, {
+    ...options,
+    ...threads,
+  })) {
+    if (!item.success) return describeInputError(item.error, run.args)
+    run.summary.addBatch(report, await run.writer.write(item, adapter.feed, input.name))
     progress?.update({
       name: input.name,
       read: input.bytesRead(),
       total: input.size ?? 0,
       records: report.records,
     })
-  }
-  if (writer.takes === 'events') {
-    const batchOptions = { ...options, batchSize: BATCH_SIZE }
-    for await (const item of normalizeStream(adapter, input.chunks, batchOptions)) {
-      if (!item.success) return describeInputError(item.error, run.args)
-      count(tallyBatch(await writer.write(item, adapter.feed, input.name)))
-    }
-    return undefined
-  }
-  const small = (input.size ?? Number.POSITIVE_INFINITY) < PARALLEL_MIN_BYTES
-  const threads =
-    run.pool === undefined || run.pool.workers === 1 || small
-      ? { workers: 1 }
-      : { pool: run.pool.get() }
-  for await (const item of normalizeInParallel(entry.reference, input.chunks, {
-    ...options,
-    ...threads,
-  })) {
-    if (!item.success) return describeInputError(item.error, run.args)
-    count(await writer.write(item, adapter.feed, input.name))
   }
   return undefined
 }

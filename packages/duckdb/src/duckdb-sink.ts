@@ -4,12 +4,14 @@ import { join } from 'node:path'
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import {
   type ConflictPolicy,
+  eventCount,
   LAYOUT_VERSION,
   rejectionRow,
   type Sink,
   SinkError,
   type SinkUnit,
   type SinkWriteResult,
+  uniqueEventNdjson,
 } from '@evnorm/core/sink'
 import { DUCKDB_TABLES, selectEventsSql, selectRejectionsSql } from './duckdb-layout.js'
 import { ensureDuckDbLayout } from './ensure-duckdb-layout.js'
@@ -89,11 +91,11 @@ export class DuckDbSink implements Sink {
   async write(unit: SinkUnit): Promise<SinkWriteResult> {
     const connection = this.connection
     try {
-      const events = uniqueEventLines(unit)
+      const events = uniqueEventNdjson(unit.events)
       const rejections = unit.rejections.map(
         (rejection) => `${JSON.stringify(rejectionRow(rejection, unit.origin))}\n`,
       )
-      await writeFile(this.#events, events.lines)
+      await writeFile(this.#events, events.ndjson)
       await writeFile(this.#rejections, rejections.join(''))
       await connection.run('BEGIN TRANSACTION')
       const present = await this.#countPresent(events.count)
@@ -125,7 +127,7 @@ export class DuckDbSink implements Sink {
       }
       await connection.run('COMMIT')
       const inserted = this.#onConflict === 'update' ? events.count - present : changed
-      return { inserted, present: unit.events.length - inserted, rejectionsStored: stored }
+      return { inserted, present: eventCount(unit.events) - inserted, rejectionsStored: stored }
     } catch (error) {
       await connection.run('ROLLBACK').catch(() => {})
       throw sinkError(this.target, 'cannot store the unit', error)
@@ -159,18 +161,6 @@ export class DuckDbSink implements Sink {
     )
     return Number(result.getRows()[0]?.[0] ?? 0)
   }
-}
-
-/** The unit's events as NDJSON, the first of each id only, and how many lines it has. */
-function uniqueEventLines(unit: SinkUnit): { lines: string; count: number } {
-  const seen = new Set<string>()
-  let lines = ''
-  for (const event of unit.events) {
-    if (seen.has(event.id)) continue
-    seen.add(event.id)
-    lines += `${JSON.stringify(event)}\n`
-  }
-  return { lines, count: seen.size }
 }
 
 /** A path as a single-quoted SQL string. */

@@ -1,5 +1,5 @@
 import type { CanonicalEvent, Rejection } from '@evnorm/core'
-import type { Sink, SinkUnit, SinkWriteResult } from '@evnorm/core/sink'
+import { eventObjects, type Sink, type SinkUnit, type SinkWriteResult } from '@evnorm/core/sink'
 
 /**
  * A hook message with a unique id: batch `batch`, position `index` (the nanoseconds of
@@ -49,7 +49,8 @@ export class MemorySink implements Sink {
     await this.#gate
     if (this.failWith !== undefined) throw this.failWith
     let inserted = 0
-    for (const event of unit.events) {
+    const events = eventObjects(unit.events)
+    for (const event of events) {
       this.written.push(event.id)
       if (!this.events.has(event.id)) inserted += 1
       this.events.set(event.id, event)
@@ -58,7 +59,7 @@ export class MemorySink implements Sink {
     this.units += 1
     return {
       inserted,
-      present: unit.events.length - inserted,
+      present: events.length - inserted,
       rejectionsStored: unit.rejections.length,
     }
   }

@@ -1,11 +1,14 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { CanonicalEvent, Rejection } from '@evnorm/core'
+import type { Rejection } from '@evnorm/core'
 import {
   type ConflictPolicy,
+  eventCount,
   rejectionRow,
   type SinkUnit,
   type SinkWriteResult,
+  type UnitEvents,
+  uniqueEventTexts,
 } from '@evnorm/core/sink'
 import type pg from 'pg'
 import copyStreams from 'pg-copy-streams'
@@ -103,7 +106,8 @@ export async function writeUnit(
 ): Promise<SinkWriteResult> {
   await client.query('begin')
   try {
-    const inserted = unit.events.length > 0 ? await writeEvents(client, statements, unit.events) : 0
+    const count = eventCount(unit.events)
+    const inserted = count > 0 ? await writeEvents(client, statements, unit.events) : 0
     const rejectionsStored =
       unit.rejections.length > 0 ? await writeRejections(client, statements, unit) : 0
     if (unit.checkpoint !== undefined) {
@@ -113,7 +117,7 @@ export async function writeUnit(
       ])
     }
     await client.query('commit')
-    return { inserted, present: unit.events.length - inserted, rejectionsStored }
+    return { inserted, present: count - inserted, rejectionsStored }
   } catch (error) {
     await client.query('rollback').catch(() => undefined)
     throw error
@@ -123,7 +127,7 @@ export async function writeUnit(
 async function writeEvents(
   client: pg.Client,
   statements: UnitStatements,
-  events: readonly CanonicalEvent[],
+  events: UnitEvents,
 ): Promise<number> {
   await client.query(statements.stageEvents)
   await copy(client, statements.copyEvents, eventLines(events))
@@ -160,13 +164,8 @@ function* chunks(lines: Iterable<string>): Generator<string> {
 }
 
 /** One `COPY` line per event, the first of events sharing an id only. */
-function* eventLines(events: readonly CanonicalEvent[]): Generator<string> {
-  const seen = new Set<string>()
-  for (const event of events) {
-    if (seen.has(event.id)) continue
-    seen.add(event.id)
-    yield `${copyJsonField(JSON.stringify(event))}\n`
-  }
+function* eventLines(events: UnitEvents): Generator<string> {
+  for (const text of uniqueEventTexts(events)) yield `${copyJsonField(text)}\n`
 }
 
 function* rejectionLines(rejections: readonly Rejection[], origin: string): Generator<string> {

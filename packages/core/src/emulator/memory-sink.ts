@@ -1,6 +1,7 @@
 import type { CanonicalEvent } from '../model/canonical-event-schema.js'
 import { type RejectionRow, rejectionRow } from '../sink/rejection-row.js'
 import type { Sink } from '../sink/sink.js'
+import { eventObjects } from '../sink/unit-events.js'
 
 /** A {@link Sink} in memory, for tests of pipelines: what it holds can be read back. */
 export interface MemorySink extends Sink {
@@ -32,7 +33,7 @@ export function createMemorySink(): MemorySink {
       let inserted = 0
       let present = 0
       let rejectionsStored = 0
-      for (const event of unit.events) {
+      for (const event of eventObjects(unit.events)) {
         if (events.has(event.id)) present++
         else {
           events.set(event.id, event)

@@ -17,6 +17,8 @@ export interface BatchTally {
 export interface EncodedBatch extends BatchTally {
   /** The events as UTF-8 NDJSON, one `\n`-terminated line each, in input order. */
   readonly events: Uint8Array
+  /** The id of each event, in order. */
+  readonly ids: readonly string[]
 }
 
 /** The tally of a batch of events and rejections. */
@@ -68,11 +70,13 @@ export function encodeOutcomes(
 function encodeEvents(batch: BatchResult) {
   const bytes = new GrowingBytes()
   const offsets: number[] = []
+  const ids: string[] = []
   for (const event of batch.events) {
     offsets.push(bytes.length)
     bytes.line(JSON.stringify(event))
+    ids.push(event.id)
   }
-  return { encoded: { ...tallyBatch(batch), events: bytes.take() }, batch, offsets }
+  return { encoded: { ...tallyBatch(batch), events: bytes.take(), ids }, batch, offsets }
 }
 
 /** UTF-8 lines written into one buffer that doubles as it fills. */

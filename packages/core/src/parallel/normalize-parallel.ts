@@ -215,9 +215,10 @@ function numberOccurrences(
   window: OccurrenceWindow | undefined,
 ): EncodedBatch {
   if (result.failure !== undefined) throw new Error(`evnorm worker failed: ${result.failure}`)
-  const { batch, occurrenceIds, occurrenceOffsets } = result
+  const { batch, occurrenceIds, occurrenceEvents, occurrenceOffsets } = result
   if (window === undefined || occurrenceIds.length === 0) return batch
   const { events } = batch
+  const ids = [...batch.ids]
   const parts: Uint8Array[] = []
   let copied = 0
   for (let call = 0; call < occurrenceIds.length; call++) {
@@ -231,12 +232,13 @@ function numberOccurrences(
       id: occurrenceId(feed, event.id, occurrence),
       source: { ...event.source, occurrence },
     }
+    ids[occurrenceEvents[call] as number] = numbered.id
     parts.push(events.subarray(copied, offset), Buffer.from(JSON.stringify(numbered)))
     copied = end
   }
   if (parts.length === 0) return batch
   parts.push(events.subarray(copied))
-  return { ...batch, events: Buffer.concat(parts) }
+  return { ...batch, events: Buffer.concat(parts), ids }
 }
 
 const UTF8 = new TextDecoder()

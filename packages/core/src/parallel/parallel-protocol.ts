@@ -43,6 +43,8 @@ export interface JobResult {
   readonly batch: EncodedBatch
   /** The content-derived ids counted for occurrences, in order (see `OccurrenceCounter`). */
   readonly occurrenceIds: readonly string[]
+  /** For each of those, the position of its event in the batch; -1: not emitted. */
+  readonly occurrenceEvents: readonly number[]
   /** For each of those, the byte where its event's line starts in `batch.events`; -1: not emitted. */
   readonly occurrenceOffsets: readonly number[]
   /** True when records of an open evidence span are held: the worker keeps the run. */

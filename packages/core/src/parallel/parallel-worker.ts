@@ -76,11 +76,15 @@ function runJob(adapter: AnyAdapter, job: Job): JobResult {
   if (keep) kept.set(job.id, run)
   const { encoded, batch, offsets } = encodeOutcomes(batchFromOutcomes(outcomes), adapter.feed)
   const { ids, indexes } = run.log.take()
+  const occurrenceEvents = eventsOfOccurrences(batch, indexes)
   return {
     id: job.id,
     batch: encoded,
     occurrenceIds: ids,
-    occurrenceOffsets: occurrenceOffsets(batch, offsets, indexes),
+    occurrenceEvents,
+    occurrenceOffsets: occurrenceEvents.map((event) =>
+      event < 0 ? -1 : (offsets[event] as number),
+    ),
     kept: keep,
     ...(read.lineError === undefined ? {} : { lineError: read.lineError }),
   }
@@ -130,15 +134,10 @@ function readJobInput(
 }
 
 /**
- * Where the line of each noted content-derived event starts (`offsets` has one per event), or
- * -1 for an event of a rejected record: the noted ids follow the records in order, one per
- * content-derived event.
+ * The position in the batch of each noted content-derived event, or -1 for an event of a
+ * rejected record: the noted ids follow the records in order, one per content-derived event.
  */
-function occurrenceOffsets(
-  batch: BatchResult,
-  offsets: readonly number[],
-  indexes: readonly number[],
-): number[] {
+function eventsOfOccurrences(batch: BatchResult, indexes: readonly number[]): number[] {
   const found = new Array<number>(indexes.length).fill(-1)
   let call = 0
   let event = 0
@@ -147,10 +146,7 @@ function occurrenceOffsets(
     while (call < indexes.length && (indexes[call] as number) < outcome.index) call++
     if (!outcome.success) continue
     for (const { source } of outcome.events) {
-      if (source.idBasis === 'content' && indexes[call] === outcome.index) {
-        found[call] = offsets[event] as number
-        call++
-      }
+      if (source.idBasis === 'content' && indexes[call] === outcome.index) found[call++] = event
       event++
     }
   }

@@ -1,5 +1,6 @@
 import { createPrivacy, type PrivacyOptions } from '../privacy/privacy.js'
 import type { Sink } from './sink.js'
+import { eventObjects } from './unit-events.js'
 
 /**
  * A sink that writes each unit to `sink` with its events and rejections under the privacy
@@ -17,7 +18,7 @@ export function withPrivacy(sink: Sink, options: PrivacyOptions): Sink {
     write: (unit) =>
       sink.write({
         ...unit,
-        events: unit.events.map((event) => privacy.event(event)),
+        events: eventObjects(unit.events).map((event) => privacy.event(event)),
         rejections: unit.rejections.map((rejection) => privacy.rejection(rejection)),
       }),
     readCheckpoint: (stream) => sink.readCheckpoint(stream),

@@ -1,5 +1,5 @@
-import type { CanonicalEvent } from '../model/canonical-event-schema.js'
 import type { Rejection } from '../model/outcome.js'
+import type { UnitEvents } from './unit-events.js'
 
 /** A stream's position: where the next pull or intake resumes. */
 export interface Checkpoint {
@@ -14,8 +14,11 @@ export interface Checkpoint {
  * A sink stores it all or nothing.
  */
 export interface SinkUnit {
-  /** Events to store, idempotently by `id`. */
-  readonly events: readonly CanonicalEvent[]
+  /**
+   * Events to store, idempotently by `id`: objects, or already written as NDJSON with their ids
+   * (`evnorm load --workers`); see {@link uniqueEventTexts}.
+   */
+  readonly events: UnitEvents
   /** Rejections to store, idempotently by their key (see {@link rejectionRow}). */
   readonly rejections: readonly Rejection[]
   /**
