@@ -173,6 +173,7 @@ describe('parseCliArgs load', () => {
           jsonSummary: false,
           includeRaw: false,
           limits: DEFAULT_INPUT_LIMITS,
+          workers: availableParallelism(),
           to: 'duckdb:evnorm.duckdb',
           onConflict: 'nothing',
         },
@@ -187,12 +188,20 @@ describe('parseCliArgs load', () => {
         'update',
         '-s',
         'smaily-log',
+        '-w',
+        '1',
         '-',
       ]),
     ).toMatchObject({
       success: true,
       command: {
-        args: { to: 'parquet:out', onConflict: 'update', source: 'smaily-log', inputs: ['-'] },
+        args: {
+          to: 'parquet:out',
+          onConflict: 'update',
+          source: 'smaily-log',
+          inputs: ['-'],
+          workers: 1,
+        },
       },
     })
   })
