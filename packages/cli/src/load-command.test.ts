@@ -141,6 +141,39 @@ describe('evnorm load', () => {
     expect(await queryDuckDb(database, 'SELECT count(*) FROM evnorm_events')).toEqual([[10n]])
   })
 
+  it('stores the same rows with one worker and with three, repeated hook messages included', async () => {
+    const example = JSON.stringify({
+      event_type: 'open',
+      event_date: '2025-06-01T12:00:00Z',
+      email: 'ann@example.org',
+      event_data: { campaign_id: 9 },
+    })
+    let text = ''
+    for (let index = 0; index < 6000; index += 1) {
+      const message = example.replace('12:00:00', `12:${String(index % 60).padStart(2, '0')}:00`)
+      text += `${index % 7 === 0 ? '{"broken"' : message}\n`
+    }
+    const input = join(directory, 'hooks.ndjson')
+    writeFileSync(input, text.repeat(3))
+    const summaries: unknown[] = []
+    for (const workers of ['1', '3']) {
+      const target = join(directory, `w${workers}.duckdb`)
+      const args = ['load', '--json-summary', '-s', 'altcraft-hooks', '-w', workers]
+      const run = await runInProcess([...args, '-t', `duckdb:${target}`, input])
+      expect(run.code).toBe(0)
+      const summary = JSON.parse(run.stderr) as { load: object; elapsedMs?: number }
+      summaries.push({ ...summary, elapsedMs: 0, load: { ...summary.load, target: '' } })
+    }
+    expect(summaries[1]).toEqual(summaries[0])
+    expect(summaries[0]).toMatchObject({ load: { inserted: 60, present: 15_366 } })
+    const rows = (name: string) =>
+      queryDuckDb(
+        join(directory, name),
+        "SELECT count(*), md5(string_agg(event::VARCHAR, '|' ORDER BY id)), (SELECT count(*) FROM evnorm_rejections) FROM evnorm_events",
+      )
+    expect(await rows('w3.duckdb')).toEqual(await rows('w1.duckdb'))
+  })
+
   it('writes the default target, evnorm.duckdb in the working directory', async () => {
     const cwd = process.cwd()
     process.chdir(directory)
