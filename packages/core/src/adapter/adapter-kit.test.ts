@@ -56,6 +56,15 @@ describe('createEventBuilder', () => {
     expect(event.id).toBe(eventId('example.feed', ['ping', null]))
     expect(event.source).toMatchObject({ idBasis: 'content', recordId: 'r', channel: 'fax' })
     expect(event.occurredAt).toBe('1970-01-01T00:00:01.500000000Z')
+    expect(Object.keys(event.source)).toEqual([
+      'vendor',
+      'feed',
+      'verb',
+      'recordId',
+      'idBasis',
+      'time',
+      'channel',
+    ])
   })
 })
 

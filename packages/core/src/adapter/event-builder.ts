@@ -47,7 +47,8 @@ export interface EventBuilder {
 
 /**
  * Creates the event builder of a feed. Keys come in the order every feed writes them: the
- * envelope (`schema`, `id`, `type`, `channel`, `occurredAt`, `count`), `source`, the draft's
+ * envelope (`schema`, `id`, `type`, `channel`, `occurredAt`, `count`), `source` (`vendor`,
+ * `feed`, `verb`, `recordId`, `idBasis`, `time`, then the vendor's `channel`), the draft's
  * other fields in the draft's order, and `extra` last. Ids are `eventId(feed, [recordId])` for the `vendor`
  * basis and `eventId(feed, parts)` for the `content` basis, so anyone can recompute them.
  */
@@ -69,8 +70,8 @@ export function createEventBuilder(feed: string, vendor: string): EventBuilder {
           verb,
           ...(key.recordId === undefined ? {} : { recordId: key.recordId }),
           idBasis: key.basis,
-          ...(vendorChannel === undefined ? {} : { channel: vendorChannel }),
           time: time.source,
+          ...(vendorChannel === undefined ? {} : { channel: vendorChannel }),
         },
         ...described,
         ...(extra === undefined ? {} : { extra }),
