@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { eventId } from '../helpers/event-id.js'
+import type { CanonicalEvent } from '../model/canonical-event-schema.js'
+import type { EventType } from '../model/taxonomy.js'
 import { findEventProblem } from '../model/validate-event.js'
 import {
   collectExtra,
@@ -15,6 +17,7 @@ import {
   readRfc3339Time,
   readUnixMilliseconds,
   readUnixSeconds,
+  typedDetails,
 } from './index.js'
 
 const builder = createEventBuilder('example.feed', 'example')
@@ -65,6 +68,24 @@ describe('createEventBuilder', () => {
       'time',
       'channel',
     ])
+  })
+})
+
+describe('typedDetails', () => {
+  it('types a type and details held as data, for a union of events, leaving absent details out', () => {
+    const build = (type: EventType, details: Record<string, unknown> | undefined): CanonicalEvent =>
+      builder.build({
+        channel: 'email',
+        verb: 'x',
+        time: timeOf(readUnixSeconds(1, ['t'])),
+        key: { basis: 'content', parts: [type] },
+        ...typedDetails(type, details),
+      })
+    const bounced = build('message.bounced', { class: 'hard' })
+    expect(findEventProblem(bounced)).toBeUndefined()
+    expect(bounced.type === 'message.bounced' && bounced.details.class).toBe('hard')
+    expect(Object.hasOwn(build('message.sent', undefined), 'details')).toBe(false)
+    expect(findEventProblem(build('message.dropped', undefined))).toBeDefined()
   })
 })
 

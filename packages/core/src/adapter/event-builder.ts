@@ -37,12 +37,38 @@ export type EventDraft<T extends EventType> = T extends EventType
     }
   : never
 
+/** An event type with the details that type takes, typed together for {@link EventBuilder.build}. */
+export type TypedDetails = {
+  [T in EventType]: { readonly type: T } & Pick<EventDraft<T>, 'details'>
+}[EventType]
+
+/**
+ * The type and details of an event for a draft, when the adapter holds them as data rather
+ * than per type: a vocabulary entry's fixed details, or details assembled from a vocabulary of
+ * dozens of verbs. `details` is left out when undefined. Nothing is checked here: core checks
+ * every event an adapter returns against the canonical schema (unless `validate: false`), and
+ * the conformance kit maps every vocabulary entry. Adapters that switch on the type need no
+ * such step.
+ */
+export function typedDetails(
+  type: EventType,
+  details: Readonly<Record<string, unknown>> | undefined,
+): TypedDetails {
+  return (details === undefined ? { type } : { type, details }) as TypedDetails
+}
+
 /** Builds canonical events of one feed. */
 export interface EventBuilder {
   /** The feed id. */
   readonly feed: string
-  /** Builds one event: schema version, deterministic id, source provenance, `occurredAt`. */
-  build<T extends EventType>(draft: EventDraft<T>): CanonicalEventOf<T>
+  /**
+   * Builds one event: schema version, deterministic id, source provenance, `occurredAt`. A
+   * draft of one type gives that type's event; a draft whose type is a union (see
+   * {@link typedDetails}) gives the union of their events.
+   */
+  build<T extends EventType>(
+    draft: EventDraft<T>,
+  ): T extends EventType ? CanonicalEventOf<T> : never
 }
 
 /**
@@ -55,7 +81,7 @@ export interface EventBuilder {
 export function createEventBuilder(feed: string, vendor: string): EventBuilder {
   return {
     feed,
-    build<T extends EventType>(draft: EventDraft<T>): CanonicalEventOf<T> {
+    build<T extends EventType>(draft: EventDraft<T>): T extends EventType ? CanonicalEventOf<T> : never {
       const { verb, time, key, count, vendorChannel, type, channel, extra, ...described } = draft
       const event = {
         schema: CANONICAL_SCHEMA_VERSION,
@@ -76,7 +102,7 @@ export function createEventBuilder(feed: string, vendor: string): EventBuilder {
         ...described,
         ...(extra === undefined ? {} : { extra }),
       } satisfies Omit<CanonicalEvent, 'type' | 'details'> & { readonly type: EventType }
-      return event as unknown as CanonicalEventOf<T>
+      return event as unknown as T extends EventType ? CanonicalEventOf<T> : never
     },
   }
 }
