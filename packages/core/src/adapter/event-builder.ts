@@ -81,7 +81,9 @@ export interface EventBuilder {
 export function createEventBuilder(feed: string, vendor: string): EventBuilder {
   return {
     feed,
-    build<T extends EventType>(draft: EventDraft<T>): T extends EventType ? CanonicalEventOf<T> : never {
+    build<T extends EventType>(
+      draft: EventDraft<T>,
+    ): T extends EventType ? CanonicalEventOf<T> : never {
       const { verb, time, key, count, vendorChannel, type, channel, extra, ...described } = draft
       const event = {
         schema: CANONICAL_SCHEMA_VERSION,
