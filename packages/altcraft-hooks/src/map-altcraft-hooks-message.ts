@@ -11,7 +11,7 @@ import { countryFromTld, isRecord, normalizeEmail, normalizePhone } from '@evnor
 import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
 import { ALTCRAFT_HOOKS_FEED, hookEventId } from './altcraft-hooks-event-id.js'
-import type { FieldReader, Rejected } from './altcraft-hooks-field-reader.js'
+import type { FieldReader } from './altcraft-hooks-field-reader.js'
 import type { HookMessage } from './altcraft-hooks-message.js'
 import { type Subscription, selectSubscription } from './altcraft-hooks-subscription.js'
 import { channelWithoutSubscription } from './altcraft-hooks-vocabulary.js'
@@ -27,13 +27,14 @@ type Context = NonNullable<Draft['context']>
 
 /**
  * Builds the canonical event of one read hook message (`entry` undefined for an event_type
- * outside the vocabulary), or the rejection of an invalid type-specific field.
+ * outside the vocabulary); an invalid type-specific field rejects the record (the reader
+ * throws).
  */
 export function mapHookMessage(
   message: HookMessage,
   entry: VocabularyEntry | undefined,
   reader: FieldReader,
-): CanonicalEvent | Rejected {
+): CanonicalEvent {
   const { data } = message
   const type = entry?.type ?? 'unknown'
   const selected = selectSubscription(
@@ -45,7 +46,6 @@ export function mapHookMessage(
   const channel = entry?.channel ?? selected?.channel ?? channelWithoutSubscription(message.verb)
   const details =
     entry === undefined ? undefined : mapHookDetails(type, entry.details, data, channel, reader)
-  if (reader.rejection !== undefined) return reader.rejection
   const extra: Record<string, unknown> = {}
   const recipient = eventRecipient(message, selected, extra)
   const sendId = data.sendMessageId ?? data.smid
