@@ -1,5 +1,6 @@
 import {
   describeValue,
+  type EventTime,
   formatInstant,
   isRecord,
   RecordRejectionError,
@@ -39,8 +40,8 @@ type RawHookMessage = {
 export interface HookMessage {
   /** `event_type` (or `event`), verbatim. */
   readonly verb: string
-  /** `event_date` as received. */
-  readonly rawDate: string
+  /** `event_date` read: the instant, and the text as received. */
+  readonly time: EventTime
   /** `event_date` as a nine-digit UTC instant. */
   readonly occurredAt: string
   readonly accountId: string | undefined
@@ -82,7 +83,7 @@ export function readHookMessage(
   const message: RawHookMessage = record
   const verb = readVerb(message, reader, eventKeyFallback)
   const rawDate = readDate(message, reader)
-  const occurredAt = formatInstant(reader.instant(rawDate, 'event_date', ROOT))
+  const instant = reader.instant(rawDate, 'event_date', ROOT)
   const eventData = reader.object(message.event_data, 'event_data', ROOT) ?? NO_EVENT_DATA
   const attempts = reader.integer(message.sends_trying_num, 'sends_trying_num', ROOT)
   if (attempts !== undefined && attempts < 0) {
@@ -90,8 +91,8 @@ export function readHookMessage(
   }
   return {
     verb,
-    rawDate,
-    occurredAt,
+    time: { instant, source: { raw: rawDate } },
+    occurredAt: formatInstant(instant),
     accountId: reader.id(message.account_id, 'account_id', ROOT),
     listId: reader.id(message.list_id, 'list_id', ROOT),
     profileId: profileIdOrAbsent(reader.text(message.profile_id, 'profile_id', ROOT)),
