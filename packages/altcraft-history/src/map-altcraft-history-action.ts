@@ -1,12 +1,12 @@
 import { canonicalAltcraftChannel } from '@evnorm/altcraft-vocabulary'
 import type { CanonicalEvent, Channel, VocabularyEntry } from '@evnorm/core'
 import {
-  compact,
   createEventBuilder,
   normalizeEmail,
   RecordRejectionError,
   reject,
-  typedDetails,
+  typedDraft,
+  type UntypedDraft,
 } from '@evnorm/core/adapter'
 import { RECORD_PATH, readObject } from './altcraft-fields.js'
 import {
@@ -130,26 +130,27 @@ export function mapAltcraftHistoryAction(
     : undefined
   const email = record.email === undefined ? undefined : normalizeEmail(record.email)
   const channel = channelOf(entry, record, subscription)
-  const draft = {
+  const key = altcraftHistoryEventKey(record, email, subscription?.resourceId)
+  const recipient = recipientOf(record, email)
+  const campaign = campaignOf(record)
+  const message = messageOf(record)
+  const template = entry === undefined ? undefined : detailsTemplates.get(entry)
+  const fields: UntypedDraft = {
+    type: entry?.type ?? 'unknown',
     channel,
     verb: record.action,
     time: record.time,
-    key: altcraftHistoryEventKey(record, email, subscription?.resourceId),
-    ...compact({
-      vendorChannel: channel === 'other' ? record.channel : undefined,
-      recipient: recipientOf(record, email),
-      campaign: campaignOf(record),
-      message: messageOf(record),
-      subscription,
-      profileSubscriptions,
-    }),
+    key,
+    count: record.count,
+    vendorChannel: channel === 'other' ? record.channel : undefined,
+    recipient,
+    campaign,
+    message,
+    subscription,
+    profileSubscriptions,
+    details: template === undefined ? undefined : { ...template },
   }
-  const type = entry?.type ?? 'unknown'
-  const details = entry === undefined ? undefined : detailsTemplates.get(entry)
-  /** One event carrying `count`, with its own copy of the details. */
-  const build = (count: number): CanonicalEvent =>
-    builder.build({ ...draft, count, ...typedDetails(type, details && { ...details }) })
-  if (!options.expandCount || record.count === 1) return [build(record.count)]
+  if (!options.expandCount || record.count === 1) return [builder.build(typedDraft(fields))]
   if (record.count > MAX_EXPANDED_COUNT) {
     throw new RecordRejectionError(
       reject(
@@ -161,7 +162,9 @@ export function mapAltcraftHistoryAction(
   }
   const events: CanonicalEvent[] = []
   for (let n = 1; n <= record.count; n++) {
-    const event = build(1)
+    // each event of the record has its own details object, as every other event has
+    const details = template === undefined ? undefined : { ...template }
+    const event = builder.build(typedDraft({ ...fields, count: 1, details }))
     events.push(n === 1 ? event : { ...event, id: expandedEventId(event.id, n) })
   }
   return events

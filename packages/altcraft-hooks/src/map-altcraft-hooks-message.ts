@@ -1,13 +1,12 @@
 import { isAltcraftDeliveryChannel } from '@evnorm/altcraft-vocabulary'
 import type { CanonicalEvent, Channel, VocabularyEntry } from '@evnorm/core'
 import {
-  compact as compactFields,
   countryFromTld,
   createEventBuilder,
   isRecord,
   normalizeEmail,
   normalizePhone,
-  typedDetails,
+  typedDraft,
 } from '@evnorm/core/adapter'
 import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
@@ -58,24 +57,25 @@ export function mapHookMessage(
   if (message.isStatic !== undefined) extra.is_static = message.isStatic
   addUnmappedGroupFields(type, data, extra)
   if (reader.kept !== undefined) Object.assign(extra, reader.kept)
-  return builder.build({
-    channel,
-    verb: message.verb,
-    time: message.time,
-    key: hookEventKey(
-      {
-        verb: message.verb,
-        occurredAt: message.occurredAt,
-        accountId: message.accountId,
-        profileId: recipient?.profileId,
-        xxh: message.xxh,
-        md5: message.md5,
-        sendId,
-      },
-      data,
-    ),
-    ...typedDetails(type, details),
-    ...compactFields({
+  return builder.build(
+    typedDraft({
+      type,
+      channel,
+      verb: message.verb,
+      time: message.time,
+      key: hookEventKey(
+        {
+          verb: message.verb,
+          occurredAt: message.occurredAt,
+          accountId: message.accountId,
+          profileId: recipient?.profileId,
+          xxh: message.xxh,
+          md5: message.md5,
+          sendId,
+        },
+        data,
+      ),
+      details,
       test: message.test,
       attempts: message.attempts,
       recipient,
@@ -86,7 +86,7 @@ export function mapHookMessage(
       context,
       extra: isEmptyObject(extra) ? undefined : extra,
     }),
-  })
+  )
 }
 
 function campaignOf(data: HookEventData, extra: Record<string, unknown>): Campaign | undefined {

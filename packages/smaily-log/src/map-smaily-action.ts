@@ -1,11 +1,11 @@
-import type { CanonicalEvent } from '@evnorm/core'
+import type { CanonicalEvent, EventType } from '@evnorm/core'
 import {
   createEventBuilder,
   createVocabularyIndex,
   type EventKey,
   type EventTime,
   isMailProxyUserAgent,
-  typedDetails,
+  typedDraft,
 } from '@evnorm/core/adapter'
 import { bounceDetails } from './smaily-bounce.js'
 import type { SmailyTimeResult } from './smaily-clock.js'
@@ -57,64 +57,73 @@ function campaignOf(row: SmailyRow): CanonicalEvent['campaign'] {
 }
 
 /**
+ * The type of a row with a known action and what its `value` says for that type (details,
+ * context, or `extra.value`); undefined for types whose `value` only goes to `extra`.
+ */
+function described(type: EventType | undefined, value: string | undefined) {
+  switch (type) {
+    case 'message.bounced':
+      return { type, details: bounceDetails(value) }
+    case 'message.clicked':
+      return { type, details: value === undefined ? undefined : { url: value } }
+    case 'message.opened': {
+      if (value === undefined) return { type }
+      const context = viewContext(value)
+      const machine = isMailProxyUserAgent(context?.userAgent)
+      return { type, details: machine ? { raw: value, machine } : { raw: value }, context }
+    }
+    case 'profile.updated': {
+      if (value === undefined) return { type }
+      const fields = parseModifyValue(value)
+      return { type, details: fields === undefined ? { raw: value } : { fields, raw: value } }
+    }
+    case 'subscription.subscribed':
+    case 'subscription.unsubscribed':
+      return { type, details: { scope: 'global' } as const, extra: extraOf(value) }
+    default:
+      return undefined
+  }
+}
+
+/**
  * Maps one checked row whose time is placed to its canonical event (see the README's
  * vocabulary and field mapping tables). Actions outside the vocabulary become `unknown`
  * events on channel `other`; a `value` with no canonical field is kept in `extra.value`.
  */
 export function mapSmailyAction(row: SmailyRow, time: PlacedTime, zone: string): CanonicalEvent {
   const entry = lookup(row.action)
+  const channel = entry === undefined ? 'other' : (entry.channel ?? 'email')
+  const eventTime = timeOf(row, time, zone)
+  const key = keyOf(row, time.occurredAt)
+  const recipient = { email: row.email }
   const campaign = campaignOf(row)
-  const draft = {
-    channel: entry === undefined ? 'other' : (entry.channel ?? 'email'),
-    verb: row.action,
-    time: timeOf(row, time, zone),
-    key: keyOf(row, time.occurredAt),
-    recipient: { email: row.email },
-    ...(campaign === undefined ? {} : { campaign }),
-  } as const
-  const { value } = row
-  const type = entry?.type
-  switch (type) {
-    case 'message.bounced':
-      return builder.build({ ...draft, type, details: bounceDetails(value) })
-    case 'message.clicked':
-      return builder.build({
-        ...draft,
-        type,
-        ...(value === undefined ? {} : { details: { url: value } }),
-      })
-    case 'message.opened': {
-      if (value === undefined) return builder.build({ ...draft, type })
-      const context = viewContext(value)
-      const details = isMailProxyUserAgent(context?.userAgent)
-        ? { raw: value, machine: true }
-        : { raw: value }
-      return builder.build({
-        ...draft,
-        type,
-        details,
-        ...(context === undefined ? {} : { context }),
-      })
-    }
-    case 'profile.updated': {
-      if (value === undefined) return builder.build({ ...draft, type })
-      const fields = parseModifyValue(value)
-      const details = fields === undefined ? { raw: value } : { fields, raw: value }
-      return builder.build({ ...draft, type, details })
-    }
-    case 'subscription.subscribed':
-    case 'subscription.unsubscribed':
-      return builder.build({ ...draft, type, details: { scope: 'global' }, ...extraOf(value) })
-    default:
-      return builder.build({
-        ...draft,
-        ...typedDetails(type ?? 'unknown', undefined),
-        ...extraOf(value),
-      })
+  const typed = described(entry?.type, row.value)
+  if (typed !== undefined) {
+    return builder.build({
+      channel,
+      verb: row.action,
+      time: eventTime,
+      key,
+      recipient,
+      campaign,
+      ...typed,
+    })
   }
+  return builder.build(
+    typedDraft({
+      type: entry?.type ?? 'unknown',
+      channel,
+      verb: row.action,
+      time: eventTime,
+      key,
+      recipient,
+      campaign,
+      extra: extraOf(row.value),
+    }),
+  )
 }
 
 /** A `value` with no canonical field, kept verbatim. */
-function extraOf(value: string | undefined): { readonly extra?: { readonly value: string } } {
-  return value === undefined ? {} : { extra: { value } }
+function extraOf(value: string | undefined): { readonly value: string } | undefined {
+  return value === undefined ? undefined : { value }
 }

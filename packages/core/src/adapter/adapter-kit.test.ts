@@ -17,7 +17,7 @@ import {
   readRfc3339Time,
   readUnixMilliseconds,
   readUnixSeconds,
-  typedDetails,
+  typedDraft,
 } from './index.js'
 
 const builder = createEventBuilder('example.feed', 'example')
@@ -71,20 +71,35 @@ describe('createEventBuilder', () => {
   })
 })
 
-describe('typedDetails', () => {
-  it('types a type and details held as data, for a union of events, leaving absent details out', () => {
+describe('typedDraft', () => {
+  it('types a type and details held as data, for a union of events, leaving undefined fields out', () => {
     const build = (type: EventType, details: Record<string, unknown> | undefined): CanonicalEvent =>
-      builder.build({
-        channel: 'email',
-        verb: 'x',
-        time: timeOf(readUnixSeconds(1, ['t'])),
-        key: { basis: 'content', parts: [type] },
-        ...typedDetails(type, details),
-      })
+      builder.build(
+        typedDraft({
+          type,
+          details,
+          channel: 'email',
+          verb: 'x',
+          time: timeOf(readUnixSeconds(1, ['t'])),
+          key: { basis: 'content', parts: [type] },
+          recipient: undefined,
+          campaign: { id: '7' },
+        }),
+      )
     const bounced = build('message.bounced', { class: 'hard' })
     expect(findEventProblem(bounced)).toBeUndefined()
     expect(bounced.type === 'message.bounced' && bounced.details.class).toBe('hard')
-    expect(Object.hasOwn(build('message.sent', undefined), 'details')).toBe(false)
+    const sent = build('message.sent', undefined)
+    expect(Object.keys(sent)).toEqual([
+      'schema',
+      'id',
+      'type',
+      'channel',
+      'occurredAt',
+      'count',
+      'source',
+      'campaign',
+    ])
     expect(findEventProblem(build('message.dropped', undefined))).toBeDefined()
   })
 })
