@@ -17,11 +17,10 @@ import { type Subscription, selectSubscription } from './altcraft-hooks-subscrip
 import { channelWithoutSubscription } from './altcraft-hooks-vocabulary.js'
 import { addUnmappedGroupFields, mapHookDetails } from './map-altcraft-hooks-details.js'
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
-type Recipient = Mutable<NonNullable<CanonicalEvent['recipient']>>
-type Campaign = Mutable<NonNullable<CanonicalEvent['campaign']>>
-type MessageReference = Mutable<NonNullable<CanonicalEvent['message']>>
-type Context = Mutable<NonNullable<CanonicalEvent['context']>>
+type Recipient = NonNullable<CanonicalEvent['recipient']>
+type Campaign = NonNullable<CanonicalEvent['campaign']>
+type MessageReference = NonNullable<CanonicalEvent['message']>
+type Context = NonNullable<CanonicalEvent['context']>
 
 const builder = createEventBuilder(ALTCRAFT_HOOKS_FEED, 'altcraft')
 

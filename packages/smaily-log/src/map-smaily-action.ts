@@ -5,7 +5,6 @@ import {
   type EventKey,
   type EventTime,
   isMailProxyUserAgent,
-  typedDraft,
 } from '@evnorm/core/adapter'
 import { bounceDetails } from './smaily-bounce.js'
 import type { SmailyTimeResult } from './smaily-clock.js'
@@ -57,8 +56,8 @@ function campaignOf(row: SmailyRow): CanonicalEvent['campaign'] {
 }
 
 /**
- * The type of a row with a known action and what its `value` says for that type (details,
- * context, or `extra.value`); undefined for types whose `value` only goes to `extra`.
+ * The type of a row (`unknown` for an action outside the vocabulary) and what its `value`
+ * says for that type: details, context, or `extra.value` when it has no canonical field.
  */
 function described(type: EventType | undefined, value: string | undefined) {
   switch (type) {
@@ -80,8 +79,14 @@ function described(type: EventType | undefined, value: string | undefined) {
     case 'subscription.subscribed':
     case 'subscription.unsubscribed':
       return { type, details: { scope: 'global' } as const, extra: extraOf(value) }
+    case 'message.sent':
+    case 'message.complained':
+    case 'profile.created':
+    case 'profile.deleted':
+      return { type, extra: extraOf(value) }
     default:
-      return undefined
+      // every type of the vocabulary is above; the conformance kit maps each entry
+      return { type: 'unknown' as const, extra: extraOf(value) }
   }
 }
 
@@ -92,35 +97,15 @@ function described(type: EventType | undefined, value: string | undefined) {
  */
 export function mapSmailyAction(row: SmailyRow, time: PlacedTime, zone: string): CanonicalEvent {
   const entry = lookup(row.action)
-  const channel = entry === undefined ? 'other' : (entry.channel ?? 'email')
-  const eventTime = timeOf(row, time, zone)
-  const key = keyOf(row, time.occurredAt)
-  const recipient = { email: row.email }
-  const campaign = campaignOf(row)
-  const typed = described(entry?.type, row.value)
-  if (typed !== undefined) {
-    return builder.build({
-      channel,
-      verb: row.action,
-      time: eventTime,
-      key,
-      recipient,
-      campaign,
-      ...typed,
-    })
-  }
-  return builder.build(
-    typedDraft({
-      type: entry?.type ?? 'unknown',
-      channel,
-      verb: row.action,
-      time: eventTime,
-      key,
-      recipient,
-      campaign,
-      extra: extraOf(row.value),
-    }),
-  )
+  return builder.build({
+    channel: entry === undefined ? 'other' : (entry.channel ?? 'email'),
+    verb: row.action,
+    time: timeOf(row, time, zone),
+    key: keyOf(row, time.occurredAt),
+    recipient: { email: row.email },
+    campaign: campaignOf(row),
+    ...described(entry?.type, row.value),
+  })
 }
 
 /** A `value` with no canonical field, kept verbatim. */
