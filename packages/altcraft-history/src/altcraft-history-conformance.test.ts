@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs'
 import { testAdapter } from '@evnorm/core/testing'
 import { historyRecord } from './altcraft-history-arbitraries.test-helpers.js'
 import { renderCsv } from './altcraft-history-render.test-helpers.js'
-import { altcraftHistoryAdapter, createAltcraftHistoryAdapter } from './index.js'
+import {
+  ALTCRAFT_HISTORY_DROPPED_FIELDS,
+  altcraftHistoryAdapter,
+  altcraftHistoryDroppedFields,
+  createAltcraftHistoryAdapter,
+} from './index.js'
 
 function fixture(name: string): string {
   return readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8')
@@ -20,8 +25,16 @@ const documents = [
   },
 ]
 
-testAdapter({ adapter: altcraftHistoryAdapter, fixtures: { recordFor: historyRecord, documents } })
 testAdapter({
-  adapter: createAltcraftHistoryAdapter({ expandCount: true, includeSubscriptions: true }),
-  fixtures: { recordFor: historyRecord, numRuns: 30 },
+  adapter: altcraftHistoryAdapter,
+  fixtures: { recordFor: historyRecord, documents, droppedFields: ALTCRAFT_HISTORY_DROPPED_FIELDS },
+})
+const options = { expandCount: true, includeSubscriptions: true }
+testAdapter({
+  adapter: createAltcraftHistoryAdapter(options),
+  fixtures: {
+    recordFor: historyRecord,
+    numRuns: 30,
+    droppedFields: altcraftHistoryDroppedFields(options),
+  },
 })

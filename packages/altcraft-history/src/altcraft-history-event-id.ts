@@ -1,36 +1,38 @@
-import { eventId } from '@evnorm/core/adapter'
+import { type EventKey, eventId } from '@evnorm/core/adapter'
 import type { AltcraftHistoryRecord } from './altcraft-history-record.js'
 
 /** Feed id of the Altcraft history adapter. */
 export const ALTCRAFT_HISTORY_FEED = 'altcraft.history'
 
 /**
- * The id of a record's (first) event. With `event_id`: `eventId(feed, [event_id])`.
- * Without it, the content key `eventId(feed, [action, occurredAt, list_id, profile_id, xxh,
- * email, campaign_id, message_id, smid, channel, subscription.resource_id])`, each part the
- * normalized value (formatted instant, normalized email, ids as decimal strings) or null when
- * absent (sentinels included).
+ * What a record's (first) event id is derived from. With `event_id`: the vendor basis, id
+ * `eventId(feed, [event_id])`. Without it, the content key `eventId(feed, [action,
+ * occurredAt, list_id, profile_id, xxh, email, campaign_id, message_id, smid, channel,
+ * subscription.resource_id])`, each part the normalized value (formatted instant, normalized
+ * email, ids as decimal strings) or null when absent (sentinels included).
  */
-export function altcraftHistoryEventId(
+export function altcraftHistoryEventKey(
   record: AltcraftHistoryRecord,
-  occurredAt: string,
   email: string | undefined,
   resourceId: string | undefined,
-): string {
-  if (record.eventId !== undefined) return eventId(ALTCRAFT_HISTORY_FEED, [record.eventId])
-  return eventId(ALTCRAFT_HISTORY_FEED, [
-    record.action,
-    occurredAt,
-    record.listId,
-    record.profileId,
-    record.xxh,
-    email,
-    record.campaignId,
-    record.messageId,
-    record.smid,
-    record.channel,
-    resourceId,
-  ])
+): EventKey {
+  if (record.eventId !== undefined) return { basis: 'vendor', recordId: record.eventId }
+  return {
+    basis: 'content',
+    parts: [
+      record.action,
+      record.occurredAt,
+      record.listId,
+      record.profileId,
+      record.xxh,
+      email,
+      record.campaignId,
+      record.messageId,
+      record.smid,
+      record.channel,
+      resourceId,
+    ],
+  }
 }
 
 /**

@@ -1,4 +1,11 @@
-import { describeValue, missingField, RecordRejectionError, reject } from '@evnorm/core/adapter'
+import {
+  describeValue,
+  type EventTime,
+  formatInstant,
+  missingField,
+  RecordRejectionError,
+  reject,
+} from '@evnorm/core/adapter'
 import {
   isPlainObject,
   RECORD_PATH,
@@ -8,7 +15,7 @@ import {
   readText,
   readVerbatimObject,
 } from './altcraft-fields.js'
-import { historyOccurredAt } from './altcraft-history-time.js'
+import { historyTime } from './altcraft-history-time.js'
 import { parseProblemsOf } from './altcraft-record-problem.js'
 import { SUBSCRIPTIONS_FIELD } from './altcraft-subscription.js'
 
@@ -20,6 +27,8 @@ export interface AltcraftHistoryRecord {
   readonly action: string
   /** `datetime`, verbatim. */
   readonly datetime: string
+  /** `datetime` read: the instant, and `datetime` as received. */
+  readonly time: EventTime
   /** `datetime` as the canonical `occurredAt`. */
   readonly occurredAt: string
   /** `count` (1 when absent). */
@@ -83,11 +92,13 @@ export function readAltcraftHistoryRecord(value: unknown): AltcraftHistoryRecord
     'datetime',
     'the action time (every history record has one)',
   )
+  const time = historyTime(datetime)
   return {
     source: value,
     action,
     datetime,
-    occurredAt: historyOccurredAt(datetime),
+    time,
+    occurredAt: formatInstant(time.instant),
     count: readInteger(value.count, RECORD_PATH, 'count', 1) ?? 1,
     xxh: readText(value.xxh, RECORD_PATH, 'xxh'),
     profileId: readText(value.profile_id, RECORD_PATH, 'profile_id'),

@@ -1,5 +1,5 @@
 import {
-  formatInstant,
+  type EventTime,
   parseRfc3339,
   quote,
   RecordRejectionError,
@@ -7,11 +7,11 @@ import {
 } from '@evnorm/core/adapter'
 
 /**
- * The canonical `occurredAt` of a history `datetime` (RFC 3339; UTC `Z` with no or
- * millisecond fraction in every example). Throws an `invalid_time` problem when it is not
- * RFC 3339.
+ * The time of a history `datetime` (RFC 3339; UTC `Z` with no or millisecond fraction in
+ * every example), kept as received in `source.time.raw`. Throws an `invalid_time` problem
+ * when it is not RFC 3339.
  */
-export function historyOccurredAt(datetime: string): string {
+export function historyTime(datetime: string): EventTime {
   const parsed = parseRfc3339(datetime)
   if (!parsed.success) {
     throw new RecordRejectionError(
@@ -22,5 +22,5 @@ export function historyOccurredAt(datetime: string): string {
       ),
     )
   }
-  return formatInstant(parsed.instant)
+  return { instant: parsed.instant, source: { raw: datetime } }
 }

@@ -1,15 +1,17 @@
 import { canonicalAltcraftChannel } from '@evnorm/altcraft-vocabulary'
+import type { CanonicalEvent, Channel, VocabularyEntry } from '@evnorm/core'
 import {
-  CANONICAL_SCHEMA_VERSION,
-  type CanonicalEvent,
-  type Channel,
-  type VocabularyEntry,
-} from '@evnorm/core'
-import { normalizeEmail, RecordRejectionError, reject } from '@evnorm/core/adapter'
+  createEventBuilder,
+  normalizeEmail,
+  RecordRejectionError,
+  reject,
+  typedDraft,
+  type UntypedDraft,
+} from '@evnorm/core/adapter'
 import { RECORD_PATH, readObject } from './altcraft-fields.js'
 import {
   ALTCRAFT_HISTORY_FEED,
-  altcraftHistoryEventId,
+  altcraftHistoryEventKey,
   expandedEventId,
 } from './altcraft-history-event-id.js'
 import type { AltcraftHistoryRecord } from './altcraft-history-record.js'
@@ -24,7 +26,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 type Recipient = Mutable<NonNullable<CanonicalEvent['recipient']>>
 type Campaign = Mutable<NonNullable<CanonicalEvent['campaign']>>
 type Message = Mutable<NonNullable<CanonicalEvent['message']>>
-type Source = CanonicalEvent['source']
+
+const builder = createEventBuilder(ALTCRAFT_HISTORY_FEED, 'altcraft')
 
 /** The most events one record may expand into with `expandCount`. */
 export const MAX_EXPANDED_COUNT = 10_000
@@ -107,28 +110,6 @@ function channelOf(
   return subscription?.channel ?? 'other'
 }
 
-function sourceOf(record: AltcraftHistoryRecord, channel: Channel): Mutable<Source> {
-  const source: Mutable<Source> =
-    record.eventId === undefined
-      ? {
-          vendor: 'altcraft',
-          feed: ALTCRAFT_HISTORY_FEED,
-          verb: record.action,
-          idBasis: 'content',
-          time: { raw: record.datetime },
-        }
-      : {
-          vendor: 'altcraft',
-          feed: ALTCRAFT_HISTORY_FEED,
-          verb: record.action,
-          recordId: record.eventId,
-          idBasis: 'vendor',
-          time: { raw: record.datetime },
-        }
-  if (channel === 'other' && record.channel !== undefined) source.channel = record.channel
-  return source
-}
-
 /**
  * Turns one checked history record into its canonical event (or `count` events with
  * `expandCount`). `entry` is the record's vocabulary entry, undefined for an unknown verb.
@@ -148,37 +129,28 @@ export function mapAltcraftHistoryAction(
     ? readAltcraftSubscriptions(record.source)
     : undefined
   const email = record.email === undefined ? undefined : normalizeEmail(record.email)
-  const occurredAt = record.occurredAt
   const channel = channelOf(entry, record, subscription)
-  const id = altcraftHistoryEventId(record, occurredAt, email, subscription?.resourceId)
-  const event: Record<string, unknown> = {
-    schema: CANONICAL_SCHEMA_VERSION,
-    id,
+  const key = altcraftHistoryEventKey(record, email, subscription?.resourceId)
+  const recipient = recipientOf(record, email)
+  const campaign = campaignOf(record)
+  const message = messageOf(record)
+  const template = entry === undefined ? undefined : detailsTemplates.get(entry)
+  const fields: UntypedDraft = {
     type: entry?.type ?? 'unknown',
     channel,
-    occurredAt,
+    verb: record.action,
+    time: record.time,
+    key,
     count: record.count,
-    source: sourceOf(record, channel),
+    vendorChannel: channel === 'other' ? record.channel : undefined,
+    recipient,
+    campaign,
+    message,
+    subscription,
+    profileSubscriptions,
+    details: template === undefined ? undefined : { ...template },
   }
-  const recipient = recipientOf(record, email)
-  if (recipient !== undefined) event.recipient = recipient
-  const campaign = campaignOf(record)
-  if (campaign !== undefined) event.campaign = campaign
-  const message = messageOf(record)
-  if (message !== undefined) event.message = message
-  if (subscription !== undefined) event.subscription = subscription
-  if (profileSubscriptions !== undefined) event.profileSubscriptions = profileSubscriptions
-  const details = entry === undefined ? undefined : detailsTemplates.get(entry)
-  if (details !== undefined) event.details = { ...details }
-  if (!options.expandCount || record.count === 1) return [event as unknown as CanonicalEvent]
-  return expand(event, record, channel)
-}
-
-function expand(
-  event: Record<string, unknown>,
-  record: AltcraftHistoryRecord,
-  channel: Channel,
-): CanonicalEvent[] {
+  if (!options.expandCount || record.count === 1) return [builder.build(typedDraft(fields))]
   if (record.count > MAX_EXPANDED_COUNT) {
     throw new RecordRejectionError(
       reject(
@@ -188,16 +160,12 @@ function expand(
       ),
     )
   }
-  const firstId = event.id as string
   const events: CanonicalEvent[] = []
   for (let n = 1; n <= record.count; n++) {
-    events.push({
-      ...event,
-      id: expandedEventId(firstId, n),
-      count: 1,
-      source: sourceOf(record, channel),
-      ...(event.details === undefined ? {} : { details: { ...(event.details as object) } }),
-    } as unknown as CanonicalEvent)
+    // each event of the record has its own details object, as every other event has
+    const details = template === undefined ? undefined : { ...template }
+    const event = builder.build(typedDraft({ ...fields, count: 1, details }))
+    events.push(n === 1 ? event : { ...event, id: expandedEventId(event.id, n) })
   }
   return events
 }

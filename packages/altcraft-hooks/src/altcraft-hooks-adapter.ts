@@ -1,5 +1,5 @@
 import type { Adapter, RecordResult } from '@evnorm/core'
-import { createVocabularyIndex } from '@evnorm/core/adapter'
+import { createVocabularyIndex, RecordRejectionError } from '@evnorm/core/adapter'
 import { ALTCRAFT_HOOKS_FEED } from './altcraft-hooks-event-id.js'
 import { FieldReader } from './altcraft-hooks-field-reader.js'
 import { readHookMessage } from './altcraft-hooks-message.js'
@@ -43,11 +43,14 @@ export function createAltcraftHooksAdapter(options: AltcraftHooksAdapterOptions 
     },
     parse: parseHookInput,
     normalize(record): RecordResult {
-      const reader = new FieldReader()
-      const message = readHookMessage(record, reader, eventKeyFallback)
-      if ('success' in message) return message
-      const event = mapHookMessage(message, lookup(message.verb), reader)
-      return 'success' in event ? event : { success: true, events: [event] }
+      try {
+        const reader = new FieldReader()
+        const message = readHookMessage(record, reader, eventKeyFallback)
+        return { success: true, events: [mapHookMessage(message, lookup(message.verb), reader)] }
+      } catch (error) {
+        if (!(error instanceof RecordRejectionError)) throw error
+        return error.rejection
+      }
     },
   }
 }

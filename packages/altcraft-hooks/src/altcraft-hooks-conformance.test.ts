@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { testAdapter } from '@evnorm/core/testing'
 import { hookDistinctKey, hookMessageFor } from './altcraft-hooks-arbitraries.test-helpers.js'
-import { altcraftHooksAdapter } from './index.js'
+import { ALTCRAFT_HOOKS_DROPPED_FIELDS, altcraftHooksAdapter } from './index.js'
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8')
@@ -11,6 +11,7 @@ testAdapter({
   fixtures: {
     recordFor: hookMessageFor,
     distinctKey: hookDistinctKey,
+    droppedFields: ALTCRAFT_HOOKS_DROPPED_FIELDS,
     documents: [
       {
         name: 'the constructed HTTP batch of every documented field',

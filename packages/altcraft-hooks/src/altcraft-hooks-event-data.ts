@@ -113,7 +113,7 @@ type RawEventData = {
   readonly destination?: unknown
 }
 
-/** Reads the documented `event_data` fields; type problems go to `reader.rejection`. */
+/** Reads the documented `event_data` fields; a field of the wrong type rejects the record (the reader throws). */
 export function readHookEventData(data: RawEventData, reader: FieldReader): HookEventData {
   return {
     messageId: reader.id(data.message_id, 'message_id', AT),

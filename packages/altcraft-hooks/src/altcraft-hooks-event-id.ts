@@ -1,4 +1,4 @@
-import { eventId } from '@evnorm/core/adapter'
+import type { EventKey } from '@evnorm/core/adapter'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
 
 /** The feed id of the Altcraft action hooks adapter. */
@@ -16,27 +16,30 @@ export interface HookIdentity {
 }
 
 /**
- * The content-derived id of a hook event (hooks carry no event id): UUID v5 over
+ * The content key of a hook event (hooks carry no event id): its id is the UUID v5 over
  * `["altcraft.hooks", verb, occurredAt, account_id, profile, send id, full_message_id,
  * launch_id, link_url, pixel_id, popup_id, post_uid, code, segment_id, bounce/undeliv code]`
  * with `null` for an absent part (README "Event ids" spells out each part). A retried
  * delivery of the same message gets the same id.
  */
-export function hookEventId(identity: HookIdentity, data: HookEventData): string {
-  return eventId(ALTCRAFT_HOOKS_FEED, [
-    identity.verb,
-    identity.occurredAt,
-    identity.accountId ?? null,
-    identity.profileId ?? identity.xxh ?? identity.md5 ?? null,
-    identity.sendId ?? null,
-    data.fullMessageId ?? null,
-    data.launchId ?? null,
-    data.linkUrl ?? null,
-    data.pixelId ?? null,
-    data.popupId ?? null,
-    data.postUid ?? null,
-    data.code ?? null,
-    data.segmentId ?? null,
-    data.bounceCode ?? data.undelivCode ?? null,
-  ])
+export function hookEventKey(identity: HookIdentity, data: HookEventData): EventKey {
+  return {
+    basis: 'content',
+    parts: [
+      identity.verb,
+      identity.occurredAt,
+      identity.accountId,
+      identity.profileId ?? identity.xxh ?? identity.md5,
+      identity.sendId,
+      data.fullMessageId,
+      data.launchId,
+      data.linkUrl,
+      data.pixelId,
+      data.popupId,
+      data.postUid,
+      data.code,
+      data.segmentId,
+      data.bounceCode ?? data.undelivCode,
+    ],
+  }
 }

@@ -9,11 +9,9 @@ import {
   parseRfc3339,
   pathText,
   quote,
-  type RecordRejection,
+  RecordRejectionError,
+  reject,
 } from '@evnorm/core/adapter'
-
-/** A rejected record result. */
-export type Rejected = RecordRejection
 
 /** A hook message field value, as JSON gives it. */
 type Fields = Readonly<Record<string, unknown>>
@@ -22,14 +20,11 @@ const NEGATIVE_INTEGER = /^-\d+$/
 
 /**
  * Reads typed fields of one hook message. Each method takes the field's value and its name
- * (for messages). Sentinels (`null`, `""`, id `0`) read as undefined. The first field of the
- * wrong type is remembered as `rejection` and reads as undefined, so a caller reads every
- * field, then checks `rejection` once.
+ * (for messages). Sentinels (`null`, `""`, id `0`) read as undefined. A field of the wrong
+ * type throws the kit's `RecordRejectionError`, which the adapter's `normalize` returns as
+ * the record's rejection: fields are read in a fixed order, so the first wrong one is named.
  */
 export class FieldReader {
-  /** The first problem found, as a record rejection. */
-  rejection: Rejected | undefined = undefined
-
   /** Vendor values without a canonical home, by field path text, for the event's `extra`. */
   kept: Record<string, unknown> | undefined = undefined
 
@@ -39,16 +34,14 @@ export class FieldReader {
     this.kept[pathText(path)] = value
   }
 
-  /** Remembers a problem (the first one wins) and returns undefined. */
-  fail(reason: RejectionReason, path: FieldPath, message: string): undefined {
-    this.rejection ??= { success: false, reason, message, path }
-    return undefined
+  /** Rejects the record: throws the kit's `RecordRejectionError`. */
+  fail(reason: RejectionReason, path: FieldPath, message: string): never {
+    throw new RecordRejectionError(reject(reason, path, message))
   }
 
   /** Rejects a field of the wrong type. */
-  wrongType(at: FieldPath, key: string | number, value: unknown, expected: string): undefined {
-    const rejection = invalidField([...at, key], value, expected)
-    return this.fail(rejection.reason, rejection.path ?? [], rejection.message)
+  wrongType(at: FieldPath, key: string | number, value: unknown, expected: string): never {
+    throw new RecordRejectionError(invalidField([...at, key], value, expected))
   }
 
   /**
@@ -70,7 +63,7 @@ export class FieldReader {
     return this.wrongType(at, key, value, 'a non-negative integer id, as a number or a string')
   }
 
-  #rounded(value: number, key: string, at: FieldPath): undefined {
+  #rounded(value: number, key: string, at: FieldPath): never {
     const path = [...at, key]
     return this.fail(
       'imprecise_integer',
@@ -89,11 +82,12 @@ export class FieldReader {
   /** An RFC 3339 date-time, as written (checked, not converted); `""` and `null` are absent. */
   time(value: unknown, key: string, at: FieldPath): string | undefined {
     const text = this.text(value, key, at)
-    return text === undefined || this.instant(text, key, at) === undefined ? undefined : text
+    if (text !== undefined) this.instant(text, key, at)
+    return text
   }
 
-  /** The instant of an RFC 3339 date-time text; an `invalid_time` problem otherwise. */
-  instant(text: string, key: string, at: FieldPath): Instant | undefined {
+  /** The instant of an RFC 3339 date-time text; an `invalid_time` rejection otherwise. */
+  instant(text: string, key: string, at: FieldPath): Instant {
     const parsed = parseRfc3339(text)
     if (parsed.success) return parsed.instant
     const path = [...at, key]

@@ -1,10 +1,17 @@
-import { describeValue, formatInstant, isRecord } from '@evnorm/core/adapter'
+import {
+  describeValue,
+  type EventTime,
+  formatInstant,
+  isRecord,
+  RecordRejectionError,
+  reject,
+} from '@evnorm/core/adapter'
 import {
   type HookEventData,
   profileIdOrAbsent,
   readHookEventData,
 } from './altcraft-hooks-event-data.js'
-import type { FieldReader, Rejected } from './altcraft-hooks-field-reader.js'
+import type { FieldReader } from './altcraft-hooks-field-reader.js'
 import { readHookSubscriptions, type Subscription } from './altcraft-hooks-subscription.js'
 
 const ROOT: readonly string[] = []
@@ -33,8 +40,8 @@ type RawHookMessage = {
 export interface HookMessage {
   /** `event_type` (or `event`), verbatim. */
   readonly verb: string
-  /** `event_date` as received. */
-  readonly rawDate: string
+  /** `event_date` read: the instant, and the text as received. */
+  readonly time: EventTime
   /** `event_date` as a nine-digit UTC instant. */
   readonly occurredAt: string
   readonly accountId: string | undefined
@@ -55,35 +62,37 @@ export interface HookMessage {
 /**
  * Reads one hook message. Only the event name and `event_date` are required; every other
  * field may be absent or `null` (historical re-export of deleted profiles). A field of the
- * wrong type rejects the message, except `custom_data`, which is kept whatever its type (but
- * not nested deeper than `MAX_NESTING_DEPTH`).
+ * wrong type rejects the message (a `RecordRejectionError` naming the first such field),
+ * except `custom_data`, which is kept whatever its type (but not nested deeper than
+ * `MAX_NESTING_DEPTH`).
  */
 export function readHookMessage(
   record: unknown,
   reader: FieldReader,
   eventKeyFallback: boolean,
-): HookMessage | Rejected {
+): HookMessage {
   if (!isRecord(record)) {
-    return {
-      success: false,
-      reason: 'not_an_object',
-      message: `the hook message is ${describeValue(record)}; expected a JSON object with event_type and event_date`,
-      path: [],
-    }
+    throw new RecordRejectionError(
+      reject(
+        'not_an_object',
+        [],
+        `the hook message is ${describeValue(record)}; expected a JSON object with event_type and event_date`,
+      ),
+    )
   }
   const message: RawHookMessage = record
   const verb = readVerb(message, reader, eventKeyFallback)
   const rawDate = readDate(message, reader)
-  const occurredAt = rawDate === undefined ? undefined : readInstant(rawDate, reader)
+  const instant = reader.instant(rawDate, 'event_date', ROOT)
   const eventData = reader.object(message.event_data, 'event_data', ROOT) ?? NO_EVENT_DATA
   const attempts = reader.integer(message.sends_trying_num, 'sends_trying_num', ROOT)
   if (attempts !== undefined && attempts < 0) {
     reader.wrongType(ROOT, 'sends_trying_num', attempts, 'a non-negative integer')
   }
-  const read: HookMessage = {
-    verb: verb ?? '',
-    rawDate: rawDate ?? '',
-    occurredAt: occurredAt ?? '',
+  return {
+    verb,
+    time: { instant, source: { raw: rawDate } },
+    occurredAt: formatInstant(instant),
     accountId: reader.id(message.account_id, 'account_id', ROOT),
     listId: reader.id(message.list_id, 'list_id', ROOT),
     profileId: profileIdOrAbsent(reader.text(message.profile_id, 'profile_id', ROOT)),
@@ -97,14 +106,9 @@ export function readHookMessage(
     data: readHookEventData(eventData, reader),
     subscriptions: readHookSubscriptions(message.subscription, reader),
   }
-  return reader.rejection ?? read
 }
 
-function readVerb(
-  message: RawHookMessage,
-  reader: FieldReader,
-  eventKeyFallback: boolean,
-): string | undefined {
+function readVerb(message: RawHookMessage, reader: FieldReader, eventKeyFallback: boolean): string {
   const fallback =
     eventKeyFallback &&
     (message.event_type === undefined ||
@@ -113,26 +117,23 @@ function readVerb(
     message.event !== undefined
   const key = fallback ? 'event' : 'event_type'
   const value = fallback ? message.event : message.event_type
-  const verb = reader.text(value, key, ROOT)
-  if (verb !== undefined || reader.rejection !== undefined) return verb
-  return reader.fail(
-    'missing_field',
-    [key],
-    `${key} is ${value === '' ? 'empty' : 'missing'}; expected the event name, e.g. 'click'`,
+  return (
+    reader.text(value, key, ROOT) ??
+    reader.fail(
+      'missing_field',
+      [key],
+      `${key} is ${value === '' ? 'empty' : 'missing'}; expected the event name, e.g. 'click'`,
+    )
   )
 }
 
-function readDate(message: RawHookMessage, reader: FieldReader): string | undefined {
-  const rawDate = reader.text(message.event_date, 'event_date', ROOT)
-  if (rawDate !== undefined || reader.rejection !== undefined) return rawDate
-  return reader.fail(
-    'missing_field',
-    ['event_date'],
-    `event_date is ${message.event_date === '' ? 'empty' : 'missing'}; expected an RFC 3339 date-time, e.g. '2025-03-30T01:30:00.123456789Z'`,
+function readDate(message: RawHookMessage, reader: FieldReader): string {
+  return (
+    reader.text(message.event_date, 'event_date', ROOT) ??
+    reader.fail(
+      'missing_field',
+      ['event_date'],
+      `event_date is ${message.event_date === '' ? 'empty' : 'missing'}; expected an RFC 3339 date-time, e.g. '2025-03-30T01:30:00.123456789Z'`,
+    )
   )
-}
-
-function readInstant(rawDate: string, reader: FieldReader): string | undefined {
-  const instant = reader.instant(rawDate, 'event_date', ROOT)
-  return instant === undefined ? undefined : formatInstant(instant)
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { channelWithoutSubscription } from './altcraft-hooks-vocabulary.js'
-import { ALTCRAFT_HOOKS_VOCABULARY } from './index.js'
+import { ALTCRAFT_HOOKS_DROPPED_FIELDS, ALTCRAFT_HOOKS_VOCABULARY } from './index.js'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -13,7 +13,21 @@ function detailsText(details: Readonly<Record<string, unknown>> | undefined): st
   return `\`{ ${fields.join(', ')} }\``
 }
 
+/** The fields named in the first column of the README's "Fields not kept" table. */
+function fieldsNotKept(): string[] {
+  const section = readme.split('## Fields not kept')[1]?.split('\n## ')[0] ?? ''
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .flatMap((line) => (line.split('|')[1] ?? '').split(',').map((cell) => cell.trim()))
+    .map((cell) => cell.replaceAll('`', ''))
+}
+
 describe('README', () => {
+  it('lists exactly the fields the adapter does not keep (ALTCRAFT_HOOKS_DROPPED_FIELDS)', () => {
+    expect(fieldsNotKept()).toEqual(ALTCRAFT_HOOKS_DROPPED_FIELDS)
+  })
+
   it('lists every vocabulary entry, in order, with its type, channel and fixed details', () => {
     const rows = readme
       .split('\n')

@@ -15,7 +15,7 @@ export type Subscription = NonNullable<CanonicalEvent['subscription']>
  * Reads the hook's `subscription` array (a lone object counts as a one-element array). `null`
  * elements are skipped, and so are elements in which every field is absent (`null`, `""`, id
  * `0`, as in the historical re-export): they would read as a bare `{ channel: 'other' }`.
- * Type problems go to `reader.rejection`.
+ * A field of the wrong type rejects the record (the reader throws).
  */
 export function readHookSubscriptions(
   value: unknown,

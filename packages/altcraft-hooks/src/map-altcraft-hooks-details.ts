@@ -89,7 +89,8 @@ export function addUnmappedGroupFields(
 
 /**
  * The details of a known event: the vocabulary entry's fixed details plus what `event_data`
- * says for the type, always as a new object. Undefined for types without details; problems go to `reader.rejection`.
+ * says for the type, always as a new object. Undefined for types without details; a
+ * `destination` of the wrong type rejects the record (the reader throws).
  */
 export function mapHookDetails(
   type: EventType,

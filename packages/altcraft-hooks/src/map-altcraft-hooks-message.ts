@@ -1,39 +1,39 @@
 import { isAltcraftDeliveryChannel } from '@evnorm/altcraft-vocabulary'
+import type { CanonicalEvent, Channel, VocabularyEntry } from '@evnorm/core'
 import {
-  CANONICAL_SCHEMA_VERSION,
-  type CanonicalEvent,
-  type CanonicalEventOf,
-  type Channel,
-  type EventType,
-  type VocabularyEntry,
-} from '@evnorm/core'
-import { countryFromTld, isRecord, normalizeEmail, normalizePhone } from '@evnorm/core/adapter'
+  countryFromTld,
+  createEventBuilder,
+  isRecord,
+  normalizeEmail,
+  normalizePhone,
+  typedDraft,
+} from '@evnorm/core/adapter'
 import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
-import { ALTCRAFT_HOOKS_FEED, hookEventId } from './altcraft-hooks-event-id.js'
-import type { FieldReader, Rejected } from './altcraft-hooks-field-reader.js'
+import { ALTCRAFT_HOOKS_FEED, hookEventKey } from './altcraft-hooks-event-id.js'
+import type { FieldReader } from './altcraft-hooks-field-reader.js'
 import type { HookMessage } from './altcraft-hooks-message.js'
 import { type Subscription, selectSubscription } from './altcraft-hooks-subscription.js'
 import { channelWithoutSubscription } from './altcraft-hooks-vocabulary.js'
 import { addUnmappedGroupFields, mapHookDetails } from './map-altcraft-hooks-details.js'
 
-/** A canonical event under construction: the vocabulary guarantees type and details agree. */
-type Draft = Omit<CanonicalEventOf<'unknown'>, 'type' | 'details'> & {
-  type: EventType
-  details?: Readonly<Record<string, unknown>>
-}
-type Recipient = NonNullable<Draft['recipient']>
-type Context = NonNullable<Draft['context']>
+type Recipient = NonNullable<CanonicalEvent['recipient']>
+type Campaign = NonNullable<CanonicalEvent['campaign']>
+type MessageReference = NonNullable<CanonicalEvent['message']>
+type Context = NonNullable<CanonicalEvent['context']>
+
+const builder = createEventBuilder(ALTCRAFT_HOOKS_FEED, 'altcraft')
 
 /**
  * Builds the canonical event of one read hook message (`entry` undefined for an event_type
- * outside the vocabulary), or the rejection of an invalid type-specific field.
+ * outside the vocabulary); an invalid type-specific field rejects the record (the reader
+ * throws).
  */
 export function mapHookMessage(
   message: HookMessage,
   entry: VocabularyEntry | undefined,
   reader: FieldReader,
-): CanonicalEvent | Rejected {
+): CanonicalEvent {
   const { data } = message
   const type = entry?.type ?? 'unknown'
   const selected = selectSubscription(
@@ -45,55 +45,50 @@ export function mapHookMessage(
   const channel = entry?.channel ?? selected?.channel ?? channelWithoutSubscription(message.verb)
   const details =
     entry === undefined ? undefined : mapHookDetails(type, entry.details, data, channel, reader)
-  if (reader.rejection !== undefined) return reader.rejection
+  // `extra` is filled in this order: recipient, campaign, message, subscription fields first
   const extra: Record<string, unknown> = {}
   const recipient = eventRecipient(message, selected, extra)
   const sendId = data.sendMessageId ?? data.smid
-  const event: Draft = {
-    schema: CANONICAL_SCHEMA_VERSION,
-    id: hookEventId(
-      {
-        verb: message.verb,
-        occurredAt: message.occurredAt,
-        accountId: message.accountId,
-        profileId: recipient?.profileId,
-        xxh: message.xxh,
-        md5: message.md5,
-        sendId,
-      },
-      data,
-    ),
-    type,
-    channel,
-    occurredAt: message.occurredAt,
-    count: 1,
-    source: {
-      vendor: 'altcraft',
-      feed: ALTCRAFT_HOOKS_FEED,
-      verb: message.verb,
-      idBasis: 'content',
-      time: { raw: message.rawDate },
-    },
-  }
-  if (details !== undefined) event.details = details
-  if (message.test !== undefined) event.test = message.test
-  if (message.attempts !== undefined) event.attempts = message.attempts
-  if (recipient !== undefined) event.recipient = recipient
-  addCampaign(event, data, extra)
-  addMessage(event, data, sendId, extra)
+  const campaign = campaignOf(data, extra)
+  const reference = messageOf(data, sendId, extra)
   const subscription = eventSubscription(message, selected, channel, extra)
-  if (subscription !== undefined) event.subscription = subscription
-  if (message.subscriptions !== undefined) event.profileSubscriptions = message.subscriptions
   const context = eventContext(data)
-  if (context !== undefined) event.context = context
   if (message.isStatic !== undefined) extra.is_static = message.isStatic
   addUnmappedGroupFields(type, data, extra)
   if (reader.kept !== undefined) Object.assign(extra, reader.kept)
-  if (!isEmptyObject(extra)) event.extra = extra
-  return event as unknown as CanonicalEvent
+  return builder.build(
+    typedDraft({
+      type,
+      channel,
+      verb: message.verb,
+      time: message.time,
+      key: hookEventKey(
+        {
+          verb: message.verb,
+          occurredAt: message.occurredAt,
+          accountId: message.accountId,
+          profileId: recipient?.profileId,
+          xxh: message.xxh,
+          md5: message.md5,
+          sendId,
+        },
+        data,
+      ),
+      details,
+      test: message.test,
+      attempts: message.attempts,
+      recipient,
+      campaign,
+      message: reference,
+      subscription,
+      profileSubscriptions: message.subscriptions,
+      context,
+      extra: isEmptyObject(extra) ? undefined : extra,
+    }),
+  )
 }
 
-function addCampaign(event: Draft, data: HookEventData, extra: Record<string, unknown>): void {
+function campaignOf(data: HookEventData, extra: Record<string, unknown>): Campaign | undefined {
   const group = campaignGroup(data.prevSt, extra)
   if (
     data.campaignId === undefined &&
@@ -101,22 +96,21 @@ function addCampaign(event: Draft, data: HookEventData, extra: Record<string, un
     data.scampaignId === undefined &&
     group === undefined
   ) {
-    return
+    return undefined
   }
-  const campaign: NonNullable<Draft['campaign']> = {}
+  const campaign: Campaign = {}
   if (data.campaignId !== undefined) campaign.id = data.campaignId
   if (data.launchId !== undefined) campaign.launchId = data.launchId
   if (data.scampaignId !== undefined) campaign.systemId = data.scampaignId
   if (group !== undefined) campaign.group = group
-  event.campaign = campaign
+  return campaign
 }
 
-function addMessage(
-  event: Draft,
+function messageOf(
   data: HookEventData,
   sendId: string | undefined,
   extra: Record<string, unknown>,
-): void {
+): MessageReference | undefined {
   if (data.smid !== undefined && data.smid !== sendId) extra.smid = data.smid
   if (
     data.messageId === undefined &&
@@ -126,16 +120,16 @@ function addMessage(
     data.extraUid === undefined &&
     data.provider === undefined
   ) {
-    return
+    return undefined
   }
-  const reference: NonNullable<Draft['message']> = {}
+  const reference: MessageReference = {}
   if (data.messageId !== undefined) reference.id = data.messageId
   if (sendId !== undefined) reference.sendId = sendId
   if (data.fullMessageId !== undefined) reference.fullSendId = data.fullMessageId
   if (data.emailMessageId !== undefined) reference.emailSendId = data.emailMessageId
   if (data.extraUid !== undefined) reference.extraUid = data.extraUid
   if (data.provider !== undefined) reference.provider = data.provider
-  event.message = reference
+  return reference
 }
 
 function eventSubscription(

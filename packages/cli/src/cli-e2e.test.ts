@@ -47,6 +47,11 @@ describe('the built evnorm binary', () => {
       expect.any(Number),
       0,
     ])
+    const documented =
+      /evnorm: (\d+) inputs, (\d+) records read: (\d+) events from (\d+) accepted, (\d+) rejected/.exec(
+        readFileSync(join(examples, 'README.md'), 'utf8'),
+      )
+    expect(documented?.slice(1), 'the summary examples/README.md shows').toEqual(header?.slice(1))
   })
 
   it('reads standard input when no file is given', () => {

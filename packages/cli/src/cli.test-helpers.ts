@@ -88,3 +88,13 @@ export function buildBinIfStale(): void {
     { cwd: root, stdio: 'inherit' },
   )
 }
+
+/** The repository's `examples/` folder. */
+export const EXAMPLES = fileURLToPath(new URL('../../../examples', import.meta.url))
+
+/** How many events `evnorm normalize` gives for every file of `examples/`. */
+export async function exampleEventCount(): Promise<number> {
+  const run = await runInProcess(['normalize', '-q', EXAMPLES])
+  if (run.code !== 0) throw new Error(`evnorm normalize examples exited ${run.code}: ${run.stderr}`)
+  return parseLines(run.stdout).length
+}

@@ -175,6 +175,7 @@ describe('detectSource', () => {
     ['altcraft-history.xml', 'altcraft-history'],
     ['altcraft-history.csv', 'altcraft-history'],
     ['altcraft-hooks-batch.json', 'altcraft-hooks'],
+    ['sendgrid-events.json', 'sendgrid-events'],
     ['smaily-cursor-page.json', 'smaily-log'],
   ])('detects the feed of examples/%s', (file, source) => {
     const text = readFileSync(new URL(`../../../examples/${file}`, import.meta.url), 'utf8')

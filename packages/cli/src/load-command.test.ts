@@ -1,12 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runInProcess } from './cli.test-helpers.js'
+import { exampleEventCount, EXAMPLES as examples, runInProcess } from './cli.test-helpers.js'
 import { queryDuckDb } from './load-command.test-helpers.js'
-
-const examples = fileURLToPath(new URL('../../../examples', import.meta.url))
 
 let directory: string
 let database: string
@@ -34,16 +31,21 @@ function smailyRows(count: number, bad: number): string {
 
 describe('evnorm load', () => {
   it('loads the examples, and loading them again stores nothing twice', async () => {
+    const events = await exampleEventCount()
     const first = await runInProcess(['load', '--to', `duckdb:${database}`, examples])
     expect(first.code).toBe(0)
     expect(first.stderr).toContain(
-      `loaded into duckdb:${database}: 46 events inserted, 0 already present, 0 rejections stored`,
+      `loaded into duckdb:${database}: ${events} events inserted, 0 already present, 0 rejections stored`,
     )
     const again = await runInProcess(['load', '-q', '--to', `duckdb:${database}`, examples])
     expect(again).toEqual({ code: 0, stdout: '', stderr: '' })
     expect(
       await queryDuckDb(database, 'SELECT count(*), count(DISTINCT id) FROM evnorm_events'),
-    ).toEqual([[46n, 46n]])
+    ).toEqual([[BigInt(events), BigInt(events)]])
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    expect(readme, 'the summary the README shows').toContain(
+      `loaded into duckdb:evnorm.duckdb: ${events} events inserted, 0 already present, 0 rejections stored`,
+    )
   })
 
   it('stores rejections once, says so in the JSON summary, and exits 1 under --strict', async () => {

@@ -1,9 +1,6 @@
-import { fileURLToPath } from 'node:url'
 import { expect, it } from 'vitest'
 import { describePostgres } from '../../postgres/src/postgres.test-helpers.js'
-import { runInProcess } from './cli.test-helpers.js'
-
-const examples = fileURLToPath(new URL('../../../examples', import.meta.url))
+import { exampleEventCount, EXAMPLES as examples, runInProcess } from './cli.test-helpers.js'
 
 /** The URL with its password replaced, and a search_path option selecting `schema`. */
 function withSchema(url: string, schema: string, password?: string): string {
@@ -18,19 +15,20 @@ describePostgres('evnorm load --to postgres://', (postgres) => {
     const schema = await postgres.freshSchema()
     const to = withSchema(postgres.url, schema)
     const password = new URL(postgres.url).password
+    const events = await exampleEventCount()
     const first = await runInProcess(['load', '--to', to, examples])
     expect(first.code).toBe(0)
     expect(first.stderr).toMatch(
-      /loaded into postgres:\/\/[^:@]+@.*: 46 events inserted, 0 already present/,
+      new RegExp(`loaded into postgres://[^:@]+@.*: ${events} events inserted, 0 already present`),
     )
     const second = await runInProcess(['load', '--json-summary', '--to', to, examples])
-    expect(JSON.parse(second.stderr).load).toMatchObject({ inserted: 0, present: 46 })
+    expect(JSON.parse(second.stderr).load).toMatchObject({ inserted: 0, present: events })
     expect(first.stderr + second.stderr).not.toContain(`:${password}@`)
     expect(
       await postgres.query(
         `select count(*)::int as events, count(distinct id)::int as ids from "${schema}".evnorm_events`,
       ),
-    ).toEqual([{ events: 46, ids: 46 }])
+    ).toEqual([{ events, ids: events }])
   })
 
   it('refuses a wrong password with exit 2, naming the target without any password', async () => {

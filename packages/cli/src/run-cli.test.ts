@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib'
 import { altcraftHistoryAdapter } from '@evnorm/altcraft-history'
 import { altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
 import { type AnyAdapter, findEventProblem, normalize } from '@evnorm/core'
+import { sendgridEventsAdapter } from '@evnorm/sendgrid-events'
 import { smailyLogAdapter } from '@evnorm/smaily-log'
 import { describe, expect, it } from 'vitest'
 import { parseLines, runInProcess } from './cli.test-helpers.js'
@@ -32,6 +33,7 @@ const EXAMPLES: readonly [string, AnyAdapter][] = [
   ['altcraft-history.xml', altcraftHistoryAdapter],
   ['altcraft-history.csv', altcraftHistoryAdapter],
   ['altcraft-hooks-batch.json', altcraftHooksAdapter],
+  ['sendgrid-events.json', sendgridEventsAdapter],
   ['smaily-cursor-page.json', smailyLogAdapter],
 ]
 
@@ -705,7 +707,7 @@ describe('evnorm normalize (in-process)', () => {
   })
 })
 
-function sourceOf(adapter: AnyAdapter): string {
-  if (adapter === altcraftHistoryAdapter) return 'altcraft-history'
-  return adapter === altcraftHooksAdapter ? 'altcraft-hooks' : 'smaily-log'
+/** The registry name of an adapter. */
+function sourceOf(adapter: AnyAdapter): string | undefined {
+  return SOURCE_NAMES.find((name) => SOURCES[name].adapter === adapter)
 }

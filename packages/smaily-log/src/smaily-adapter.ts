@@ -1,5 +1,5 @@
 import type { Adapter } from '@evnorm/core'
-import type { LocalTimePolicy } from '@evnorm/core/adapter'
+import { type LocalTimePolicy, reject } from '@evnorm/core/adapter'
 import { mapSmailyAction, SMAILY_FEED, SMAILY_VENDOR } from './map-smaily-action.js'
 import { createSmailyClock } from './smaily-clock.js'
 import { parseSmailyHistory } from './smaily-parse.js'
@@ -77,9 +77,7 @@ export function createSmailyLogAdapter(options: SmailyLogOptions = {}): Adapter<
       const row = readSmailyRow(record)
       if (!row.success) return row
       const time = clock.read(row.time, context.hints?.get(context.batchIndex))
-      if (!time.success) {
-        return { success: false, reason: time.reason, message: time.message, path: ['time'] }
-      }
+      if (!time.success) return reject(time.reason, ['time'], time.message)
       return { success: true, events: [mapSmailyAction(row, time, zone)] }
     },
   }

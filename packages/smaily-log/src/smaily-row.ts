@@ -1,5 +1,11 @@
-import type { RejectionReason } from '@evnorm/core'
-import { describeValue, normalizeEmail } from '@evnorm/core/adapter'
+import {
+  describeValue,
+  invalidField,
+  missingField,
+  normalizeEmail,
+  type RecordRejection,
+  reject,
+} from '@evnorm/core/adapter'
 import { readUnsignedId } from './smaily-identifier.js'
 
 /** One row of Smaily's action log, checked, with sentinels (`null`, `""`) read as absent. */
@@ -20,25 +26,11 @@ export interface SmailyRow {
   readonly value: string | undefined
 }
 
-/** A checked row (flagged `success: true`, one object per row), or why the record is not one. */
-export type SmailyRowResult =
-  | ({ readonly success: true } & SmailyRow)
-  | {
-      readonly success: false
-      readonly reason: RejectionReason
-      readonly message: string
-      readonly path: readonly string[]
-    }
-
-type Fail = Extract<SmailyRowResult, { success: false }>
-
-function fail(reason: RejectionReason, field: string, message: string): Fail {
-  return { success: false, reason, message, path: field === '' ? [] : [field] }
-}
-
-function found(value: unknown): string {
-  return describeValue(value)
-}
+/**
+ * A checked row (flagged `success: true`, one object per row), or the kit's rejection of the
+ * record.
+ */
+export type SmailyRowResult = ({ readonly success: true } & SmailyRow) | RecordRejection
 
 /** Whether a string is empty or only whitespace; a printable ASCII first character answers at once. */
 function isBlank(text: string): boolean {
@@ -46,35 +38,34 @@ function isBlank(text: string): boolean {
   return !(first > 32 && first < 127) && text.trim() === ''
 }
 
-function requiredText(value: unknown, field: string, what: string): string | Fail {
+function requiredText(value: unknown, field: string, what: string): string | RecordRejection {
   if (typeof value === 'string' && !isBlank(value)) return value
-  if (value === undefined)
-    return fail('missing_field', field, `${field} is missing; expected ${what}`)
+  if (value === undefined) return missingField([field], what)
   if (typeof value === 'string') {
-    return fail(
+    return reject(
       'missing_field',
-      field,
+      [field],
       `${field} is ${value === '' ? 'empty' : 'blank'}; expected ${what}`,
     )
   }
-  const reason = value === null ? 'missing_field' : 'invalid_field'
-  return fail(reason, field, `${field} is ${found(value)}; expected ${what}`)
+  if (value === null) return reject('missing_field', [field], `${field} is null; expected ${what}`)
+  return invalidField([field], value, what)
 }
 
-function optionalText(value: unknown, field: string): string | undefined | Fail {
+function optionalText(value: unknown, field: string): string | undefined | RecordRejection {
   if (value === undefined || value === null || value === '') return undefined
   if (typeof value === 'string') return value
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  return fail('invalid_field', field, `${field} is ${found(value)}; expected a string or null`)
+  return invalidField([field], value, 'a string or null')
 }
 
-function optionalId(value: unknown, field: string): string | undefined | Fail {
+function optionalId(value: unknown, field: string): string | undefined | RecordRejection {
   if (value === undefined || value === null) return undefined
   const id = readUnsignedId(value, field)
-  return typeof id === 'string' ? id : fail(id.reason, field, id.message)
+  return typeof id === 'string' ? id : reject(id.reason, [field], id.message)
 }
 
-function isFail(value: unknown): value is Fail {
+function isFail(value: unknown): value is RecordRejection {
   return typeof value === 'object'
 }
 
@@ -87,7 +78,11 @@ function isFail(value: unknown): value is Fail {
  */
 export function readSmailyRow(record: unknown): SmailyRowResult {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return fail('not_an_object', '', `the record is ${found(record)}; expected a Smaily row object`)
+    return reject(
+      'not_an_object',
+      [],
+      `the record is ${describeValue(record)}; expected a Smaily row object`,
+    )
   }
   const fields = record as Record<string, unknown>
   const action = requiredText(fields.action, 'action', 'the action name (a string)')
@@ -96,7 +91,11 @@ export function readSmailyRow(record: unknown): SmailyRowResult {
   if (isFail(rawEmail)) return rawEmail
   const email = normalizeEmail(rawEmail)
   if (email === undefined) {
-    return fail('missing_field', 'email', "email is blank; expected the subscriber's email address")
+    return reject(
+      'missing_field',
+      ['email'],
+      "email is blank; expected the subscriber's email address",
+    )
   }
   const time = requiredText(fields.time, 'time', 'a YYYY-MM-DD HH:MM:SS local time (a string)')
   if (isFail(time)) return time

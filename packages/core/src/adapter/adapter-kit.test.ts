@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { eventId } from '../helpers/event-id.js'
+import type { CanonicalEvent } from '../model/canonical-event-schema.js'
+import type { EventType } from '../model/taxonomy.js'
 import { findEventProblem } from '../model/validate-event.js'
 import {
   collectExtra,
@@ -15,6 +17,7 @@ import {
   readRfc3339Time,
   readUnixMilliseconds,
   readUnixSeconds,
+  typedDraft,
 } from './index.js'
 
 const builder = createEventBuilder('example.feed', 'example')
@@ -56,6 +59,48 @@ describe('createEventBuilder', () => {
     expect(event.id).toBe(eventId('example.feed', ['ping', null]))
     expect(event.source).toMatchObject({ idBasis: 'content', recordId: 'r', channel: 'fax' })
     expect(event.occurredAt).toBe('1970-01-01T00:00:01.500000000Z')
+    expect(Object.keys(event.source)).toEqual([
+      'vendor',
+      'feed',
+      'verb',
+      'recordId',
+      'idBasis',
+      'time',
+      'channel',
+    ])
+  })
+})
+
+describe('typedDraft', () => {
+  it('types a type and details held as data, for a union of events, leaving undefined fields out', () => {
+    const build = (type: EventType, details: Record<string, unknown> | undefined): CanonicalEvent =>
+      builder.build(
+        typedDraft({
+          type,
+          details,
+          channel: 'email',
+          verb: 'x',
+          time: timeOf(readUnixSeconds(1, ['t'])),
+          key: { basis: 'content', parts: [type] },
+          recipient: undefined,
+          campaign: { id: '7' },
+        }),
+      )
+    const bounced = build('message.bounced', { class: 'hard' })
+    expect(findEventProblem(bounced)).toBeUndefined()
+    expect(bounced.type === 'message.bounced' && bounced.details.class).toBe('hard')
+    const sent = build('message.sent', undefined)
+    expect(Object.keys(sent)).toEqual([
+      'schema',
+      'id',
+      'type',
+      'channel',
+      'occurredAt',
+      'count',
+      'source',
+      'campaign',
+    ])
+    expect(findEventProblem(build('message.dropped', undefined))).toBeDefined()
   })
 })
 

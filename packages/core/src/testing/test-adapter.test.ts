@@ -1,6 +1,8 @@
 import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
 import { createExampleAdapter } from '../__fixtures__/example-adapter.js'
-import { testAdapter } from './test-adapter.js'
+import type { CanonicalEvent } from '../model/canonical-event-schema.js'
+import { lostFields, testAdapter } from './test-adapter.js'
 
 const verbAt = (verb: string) =>
   fc.record(
@@ -36,4 +38,35 @@ testAdapter({
       },
     ],
   },
+})
+
+describe('the every-field check', () => {
+  const event = {
+    schema: 'evnorm.event.v1',
+    id: '00000000-0000-5000-8000-000000000000',
+    type: 'message.sent',
+    channel: 'telegram',
+    occurredAt: '2025-01-01T00:00:00.000000000Z',
+    count: 1,
+    source: { vendor: 'v', feed: 'v.f', verb: 'send', idBasis: 'content', time: { raw: 't' } },
+    subscription: { channel: 'telegram', resourceId: '7' },
+    extra: { note: 'n' },
+  } as const satisfies CanonicalEvent
+  const record = {
+    verb: 'send',
+    note: 'kept under its own key',
+    subscription: [{ channel: 'telegram_bot', resource_id: 7 }],
+    channel: 'sms',
+  }
+
+  it('names every top-level field whose values the event does not hold', () => {
+    expect(lostFields(record, event, new Set())).toEqual(['subscription', 'channel'])
+  })
+
+  it('leaves out dropped top-level fields and dropped paths inside a field, through arrays', () => {
+    expect(lostFields(record, event, new Set(['channel', 'subscription.channel']))).toEqual([])
+    expect(lostFields(record, event, new Set(['channel', 'subscription.resource_id']))).toEqual([
+      'subscription',
+    ])
+  })
 })

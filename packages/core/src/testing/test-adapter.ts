@@ -33,9 +33,11 @@ export interface AdapterFixtures {
     readonly format?: InputFormat
   }[]
   /**
-   * The record fields the adapter leaves out on purpose, as its README lists them. When given,
-   * the kit checks that every other top-level field of a record lands in a canonical field (its
-   * value appears in the event outside `extra`) or in `extra` under its own key.
+   * The record fields the adapter leaves out on purpose, as its README lists them: top-level
+   * keys, or dotted paths to a field inside one (`subscription.channel`; arrays are looked
+   * through) that the adapter does not keep as sent. When given, the kit checks that every
+   * other top-level field of a record lands in a canonical field (its values appear in the
+   * event, the dropped paths inside it aside) or in `extra` under its own key.
    */
   readonly droppedFields?: readonly string[]
   /** Runs per property (default 100). */
@@ -80,14 +82,20 @@ export const CONFORMANCE_BATCH_SIZES = [1, 7, 10_000] as const
 /** Scalars vendors use for "absent" (Altcraft `0`, `""`, the all-zero ObjectId), which adapters leave out. */
 const SENTINEL = /^0*$/
 
+type Paths = readonly (readonly string[])[]
+
 /**
  * Every scalar of a value as text, lower-cased and reduced to letters and digits, for finding a
- * record's values in an event after normalization (`+7 900 123-45-67`, `.EE`, ` Ann@X.org`).
+ * record's values in an event after normalization (`+7 900 123-45-67`, `.EE`, ` Ann@X.org`),
+ * except the values at the `skipped` paths inside it (arrays looked through).
  */
-function scalarTexts(value: unknown, into: Set<string>): Set<string> {
-  if (Array.isArray(value)) for (const item of value) scalarTexts(item, into)
+function scalarTexts(value: unknown, into: Set<string>, skipped: Paths = []): Set<string> {
+  if (Array.isArray(value)) for (const item of value) scalarTexts(item, into, skipped)
   else if (typeof value === 'object' && value !== null)
-    for (const item of Object.values(value)) scalarTexts(item, into)
+    for (const [key, item] of Object.entries(value)) {
+      const below = skipped.filter((path) => path[0] === key).map((path) => path.slice(1))
+      if (!below.some((path) => path.length === 0)) scalarTexts(item, into, below)
+    }
   else if (value !== undefined && value !== null)
     into.add(
       String(value)
@@ -101,19 +109,22 @@ function scalarTexts(value: unknown, into: Set<string>): Set<string> {
  * The top-level fields of `record` that are not dropped on purpose and whose values do not all
  * appear in the event (in a canonical field, or in `extra` under any key: a nested vendor
  * field may land there under its own name), unless `extra` keeps the field under its key.
+ * A dropped dotted path (`subscription.channel`) leaves that nested field's values out.
  */
-function lostFields(
+export function lostFields(
   record: Record<string, unknown>,
   event: CanonicalEvent,
   dropped: ReadonlySet<string>,
 ): string[] {
   const { extra } = event
   const found = scalarTexts(event, new Set())
+  const paths = [...dropped].map((field) => field.split('.'))
   return Object.keys(record).filter((key) => {
     const value = record[key]
     if (dropped.has(key) || value === undefined || value === null || value === '') return false
     if (extra !== undefined && Object.hasOwn(extra, key)) return false
-    const texts = [...scalarTexts(value, new Set())].filter((text) => !SENTINEL.test(text))
+    const inside = paths.filter((path) => path[0] === key).map((path) => path.slice(1))
+    const texts = [...scalarTexts(value, new Set(), inside)].filter((text) => !SENTINEL.test(text))
     return !texts.every((text) => found.has(text))
   })
 }
