@@ -21,13 +21,6 @@ function workerExecArgv(): string[] {
   return kept
 }
 
-/**
- * A worker's young generation: V8's default lets each grow to 48 MB; a job's records die young
- * at this size as well, and the process stays smaller (200,000 hook messages with 2 workers:
- * about 300 MB peak RSS at the default, 260 MB here).
- */
-const YOUNG_GENERATION_MB = 8
-
 interface Waiting {
   readonly resolve: (result: JobResult) => void
   readonly reject: (error: Error) => void
@@ -82,10 +75,7 @@ export class WorkerPool {
   }
 
   #start(index: number): Worker {
-    const worker = new Worker(WORKER_URL, {
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      ...(FROM_SOURCES ? { execArgv: workerExecArgv() } : {}),
-    })
+    const worker = new Worker(WORKER_URL, FROM_SOURCES ? { execArgv: workerExecArgv() } : {})
     worker.on('message', (result: JobResult) => {
       const waiting = this.#waiting.get(result.id)
       this.#waiting.delete(result.id)
