@@ -1,6 +1,5 @@
-import type { CanonicalEvent, Rejection } from '@evnorm/core'
 import { createUnitWriter, type UnitWriter } from '@evnorm/core/pull'
-import { SinkError } from '@evnorm/core/sink'
+import { type Sink, SinkError, type StagedUnit, stageUnit } from '@evnorm/core/sink'
 import type { LoadArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { expandInputs } from './expand-inputs.js'
@@ -12,10 +11,18 @@ import { RunSummary } from './run-summary.js'
 import { type BatchWriter, type InputRun, streamInput } from './stream-inputs.js'
 
 /**
- * Records gathered into one unit (one transaction) before it is written: large enough that a
- * commit's cost is spread thin, small enough that memory stays bounded.
+ * Records gathered into one unit (one transaction) before it is written, for a sink that takes
+ * whole units: large enough that a commit's cost is spread thin, small enough that memory
+ * stays bounded.
  */
 export const UNIT_RECORDS = 50_000
+
+/**
+ * Records per unit for a sink that stages units itself (`Sink.stage`, e.g. DuckDB's staging
+ * file), so a unit costs no memory beyond a batch: two of DuckDB's row groups (122,880 rows
+ * each), which DuckDB writes straight into the database file instead of through its log.
+ */
+export const STAGED_UNIT_RECORDS = 245_760
 
 /**
  * `evnorm load`: streams every input through its feed's adapter into a sink, a unit of up to
@@ -37,7 +44,7 @@ export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
     args,
     io,
     summary,
-    writer: unitWriter(units),
+    writer: unitWriter(sink, units),
     ...(privacy.options === undefined ? {} : { privacy: privacy.options }),
   }
   const problem = await loadInputs(run, expanded.inputs)
@@ -83,32 +90,31 @@ async function loadInputs(
 }
 
 /**
- * Gathers batches into units of up to {@link UNIT_RECORDS} records and writes them to the sink
- * in order, one unit in flight while the next is normalized: the database works on one core
- * while the adapters run on another.
+ * Gathers batches into units of up to {@link UNIT_RECORDS} records ({@link STAGED_UNIT_RECORDS}
+ * for a sink that stages them) and commits them in order, one unit in flight while the next is
+ * normalized: the database works on one core while the adapters run on another.
  */
-function unitWriter(units: UnitWriter): BatchWriter {
-  let events: CanonicalEvent[] = []
-  let rejections: Rejection[] = []
+function unitWriter(sink: Sink, units: UnitWriter): BatchWriter {
+  const limit = sink.stage === undefined ? UNIT_RECORDS : STAGED_UNIT_RECORDS
+  let staged: StagedUnit | undefined
   let records = 0
-  const flush = async (origin: string) => {
-    if (records === 0) return
-    const unit = { events, rejections, origin }
-    events = []
-    rejections = []
+  const flush = async () => {
+    const unit = staged
+    const counted = records
+    staged = undefined
     records = 0
-    await units.write(unit)
+    if (unit !== undefined && counted > 0) await units.commit(unit)
   }
   return {
     async write(batch, _feed, input) {
-      for (const event of batch.events) events.push(event)
-      for (const rejection of batch.rejections) rejections.push(rejection)
+      staged ??= stageUnit(sink, input)
+      await staged.add(batch.events, batch.rejections)
       records += batch.counts.records
-      if (records >= UNIT_RECORDS) await flush(input)
+      if (records >= limit) await flush()
       return batch
     },
-    async endInput(input) {
-      await flush(input)
+    async endInput() {
+      await flush()
       await units.drain()
     },
   }
