@@ -1,3 +1,4 @@
+import type { CanonicalEvent, Rejection } from '@evnorm/core'
 import { createUnitWriter, type UnitWriter } from '@evnorm/core/pull'
 import { type Sink, SinkError, type StagedUnit, stageUnit } from '@evnorm/core/sink'
 import type { LoadArgs } from './cli-args.js'
@@ -18,11 +19,16 @@ import { type BatchWriter, type InputRun, streamInput } from './stream-inputs.js
 export const UNIT_RECORDS = 50_000
 
 /**
- * Records per unit for a sink that stages units itself (`Sink.stage`, e.g. DuckDB's staging
- * file), so a unit costs no memory beyond a batch: two of DuckDB's row groups (122,880 rows
- * each), which DuckDB writes straight into the database file instead of through its log.
+ * Events per unit for a sink that stages its units itself (`Sink.stage`: DuckDB's staging
+ * file), so a unit costs no memory beyond a batch: exactly one of DuckDB's row groups. DuckDB
+ * writes a unit of whole row groups straight into the database file instead of through its
+ * log, and its checkpoint need not re-pack a part-filled row group; so a unit is cut at this
+ * many events, inside a batch when it comes to that.
  */
-export const STAGED_UNIT_RECORDS = 245_760
+export const STAGED_UNIT_EVENTS = 122_880
+
+/** Records at which a staged unit ends with fewer events (an input of mostly rejected records). */
+export const STAGED_UNIT_RECORDS = 2 * STAGED_UNIT_EVENTS
 
 /**
  * `evnorm load`: streams every input through its feed's adapter into a sink, a unit of up to
@@ -90,27 +96,46 @@ async function loadInputs(
 }
 
 /**
- * Gathers batches into units of up to {@link UNIT_RECORDS} records ({@link STAGED_UNIT_RECORDS}
- * for a sink that stages them) and commits them in order, one unit in flight while the next is
- * normalized: the database works on one core while the adapters run on another.
+ * Gathers batches into units and commits them in order, one unit in flight while the next is
+ * normalized: the database works on one core while the adapters run on another. A unit holds up
+ * to {@link UNIT_RECORDS} records, or, for a sink that stages units, {@link STAGED_UNIT_EVENTS}
+ * events (up to {@link STAGED_UNIT_RECORDS} records).
  */
-function unitWriter(sink: Sink, units: UnitWriter): BatchWriter {
-  const limit = sink.stage === undefined ? UNIT_RECORDS : STAGED_UNIT_RECORDS
+export function unitWriter(sink: Sink, units: UnitWriter): BatchWriter {
+  const stages = sink.stage !== undefined
+  const maxEvents = stages ? STAGED_UNIT_EVENTS : Number.POSITIVE_INFINITY
+  const maxRecords = stages ? STAGED_UNIT_RECORDS : UNIT_RECORDS
   let staged: StagedUnit | undefined
   let records = 0
+  const add = async (
+    events: readonly CanonicalEvent[],
+    rejections: readonly Rejection[],
+    input: string,
+  ) => {
+    if (events.length === 0 && rejections.length === 0) return
+    staged ??= stageUnit(sink, input)
+    await staged.add(events, rejections)
+  }
   const flush = async () => {
     const unit = staged
-    const counted = records
     staged = undefined
     records = 0
-    if (unit !== undefined && counted > 0) await units.commit(unit)
+    if (unit !== undefined) await units.commit(unit)
   }
   return {
     async write(batch, _feed, input) {
-      staged ??= stageUnit(sink, input)
-      await staged.add(batch.events, batch.rejections)
+      let events = batch.events
+      let rejections = batch.rejections
       records += batch.counts.records
-      if (records >= limit) await flush()
+      while (events.length >= maxEvents - (staged?.events ?? 0)) {
+        const room = maxEvents - (staged?.events ?? 0)
+        await add(events.slice(0, room), rejections, input)
+        await flush()
+        events = events.slice(room)
+        rejections = []
+      }
+      await add(events, rejections, input)
+      if (records >= maxRecords) await flush()
       return batch
     },
     async endInput() {
