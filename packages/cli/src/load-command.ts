@@ -31,9 +31,8 @@ export const STAGED_UNIT_EVENTS = 122_880
 export const STAGED_UNIT_RECORDS = 2 * STAGED_UNIT_EVENTS
 
 /**
- * `evnorm load`: streams every input through its feed's adapter into a sink, a unit of up to
- * {@link UNIT_RECORDS} records at a time, each unit's events and rejections in one
- * transaction. Exit codes as `normalize`: 0, 1 (`--strict` and a rejection) or 2 (usage error,
+ * `evnorm load`: streams every input through its feed's adapter into a sink, a unit at a time
+ * (see {@link unitWriter}), each unit's events and rejections in one transaction. Exit codes as `normalize`: 0, 1 (`--strict` and a rejection) or 2 (usage error,
  * unreadable input, vendor error response, a target that cannot be opened or written).
  */
 export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
