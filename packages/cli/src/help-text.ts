@@ -71,9 +71,10 @@ const LOAD = `Usage: evnorm load [options] [FILE|DIR|-]...
 
 Reads vendor exports as 'normalize' does and loads the events and rejected records into a
 database: tables evnorm_events (one row per event, keyed by its id), evnorm_rejections,
-evnorm_checkpoints and evnorm_meta, created when missing. Each unit of up to 50,000 records
-is stored in one transaction, and an event already stored is not stored twice: loading the
-same input again, or again after a crash, adds nothing twice.
+evnorm_checkpoints and evnorm_meta, created when missing. Each unit (122,880 events into
+DuckDB, up to 50,000 records into PostgreSQL) is stored in one transaction, and an event
+already stored is not stored twice: loading the same input again, or again after a crash,
+adds nothing twice.
 
 Options:
   -t, --to TARGET       duckdb:PATH (default duckdb:evnorm.duckdb) |

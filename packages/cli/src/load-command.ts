@@ -1,6 +1,14 @@
 import type { Rejection } from '@evnorm/core'
 import { createUnitWriter, type UnitWriter } from '@evnorm/core/pull'
-import { SinkError } from '@evnorm/core/sink'
+import {
+  type EncodedEvents,
+  eventCount,
+  type Sink,
+  SinkError,
+  type StagedUnit,
+  stageUnit,
+  type UnitEvents,
+} from '@evnorm/core/sink'
 import type { LoadArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { expandInputs } from './expand-inputs.js'
@@ -13,15 +21,27 @@ import { RunSummary } from './run-summary.js'
 import { type BatchWriter, type InputRun, streamInput } from './stream-inputs.js'
 
 /**
- * Records gathered into one unit (one transaction) before it is written: large enough that a
- * commit's cost is spread thin, small enough that memory stays bounded.
+ * Records gathered into one unit (one transaction) before it is written, for a sink that takes
+ * whole units: large enough that a commit's cost is spread thin, small enough that memory
+ * stays bounded.
  */
 export const UNIT_RECORDS = 50_000
 
 /**
- * `evnorm load`: streams every input through its feed's adapter into a sink, a unit of up to
- * {@link UNIT_RECORDS} records at a time, each unit's events and rejections in one
- * transaction. Exit codes as `normalize`: 0, 1 (`--strict` and a rejection) or 2 (usage error,
+ * Events per unit for a sink that stages its units itself (`Sink.stage`: DuckDB's staging
+ * file), so a unit costs no memory beyond a batch: exactly one of DuckDB's row groups. DuckDB
+ * writes a unit of whole row groups straight into the database file instead of through its
+ * log, and its checkpoint need not re-pack a part-filled row group; so a unit is cut at this
+ * many events, inside a batch when it comes to that.
+ */
+export const STAGED_UNIT_EVENTS = 122_880
+
+/** Records at which a staged unit ends with fewer events (an input of mostly rejected records). */
+export const STAGED_UNIT_RECORDS = 2 * STAGED_UNIT_EVENTS
+
+/**
+ * `evnorm load`: streams every input through its feed's adapter into a sink, a unit at a time
+ * (see {@link unitWriter}), each unit's events and rejections in one transaction. Exit codes as `normalize`: 0, 1 (`--strict` and a rejection) or 2 (usage error,
  * unreadable input, vendor error response, a target that cannot be opened or written).
  */
 export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
@@ -40,7 +60,7 @@ export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
     io,
     summary,
     pool,
-    writer: unitWriter(units),
+    writer: unitWriter(sink, units),
     ...(privacy.options === undefined ? {} : { privacy: privacy.options }),
   }
   const problem = await loadInputs(run, expanded.inputs).finally(() => pool.close())
@@ -86,36 +106,58 @@ async function loadInputs(
 }
 
 /**
- * Gathers batches into units of up to {@link UNIT_RECORDS} records and writes them to the sink
- * in order, one unit in flight while the next is normalized: the database works on one core
- * while the adapters run on the others. Events stay the NDJSON bytes the workers wrote.
+ * Gathers batches into units and commits them in order, one unit in flight while the next is
+ * normalized: the database works on one core while the adapters run on another. A unit holds up
+ * to {@link UNIT_RECORDS} records, or, for a sink that stages units, {@link STAGED_UNIT_EVENTS}
+ * events (up to {@link STAGED_UNIT_RECORDS} records).
  */
-function unitWriter(units: UnitWriter): BatchWriter {
-  let events: Uint8Array[] = []
-  let ids: string[] = []
-  let rejections: Rejection[] = []
+export function unitWriter(sink: Sink, units: UnitWriter): BatchWriter {
+  const stages = sink.stage !== undefined
+  const maxEvents = stages ? STAGED_UNIT_EVENTS : Number.POSITIVE_INFINITY
+  const maxRecords = stages ? STAGED_UNIT_RECORDS : UNIT_RECORDS
+  let staged: StagedUnit | undefined
   let records = 0
-  const flush = async (origin: string) => {
-    if (records === 0) return
-    const unit = { events: { ndjson: Buffer.concat(events), ids }, rejections, origin }
-    events = []
-    ids = []
-    rejections = []
+  const add = async (events: UnitEvents, rejections: readonly Rejection[], input: string) => {
+    if (eventCount(events) === 0 && rejections.length === 0) return
+    staged ??= stageUnit(sink, input)
+    await staged.add(events, rejections)
+  }
+  const flush = async () => {
+    const unit = staged
+    staged = undefined
     records = 0
-    await units.write(unit)
+    if (unit !== undefined) await units.commit(unit)
   }
   return {
     async write(batch, _feed, input) {
-      events.push(batch.events)
-      for (const id of batch.ids) ids.push(id)
-      for (const rejection of batch.rejections) rejections.push(rejection)
+      let events: EncodedEvents = { ndjson: batch.events, ids: batch.ids }
+      let rejections = batch.rejections
       records += batch.counts.records
-      if (records >= UNIT_RECORDS) await flush(input)
+      while (events.ids.length >= maxEvents - (staged?.events ?? 0)) {
+        const room = maxEvents - (staged?.events ?? 0)
+        const [head, rest] = splitEvents(events, room)
+        await add(head, rejections, input)
+        await flush()
+        events = rest
+        rejections = []
+      }
+      await add(events, rejections, input)
+      if (records >= maxRecords) await flush()
       return batch
     },
-    async endInput(input) {
-      await flush(input)
+    async endInput() {
+      await flush()
       await units.drain()
     },
   }
+}
+
+/** The first `count` events, and the rest. */
+function splitEvents(events: EncodedEvents, count: number): [EncodedEvents, EncodedEvents] {
+  let end = 0
+  for (let line = 0; line < count; line++) end = events.ndjson.indexOf(10, end) + 1
+  return [
+    { ndjson: events.ndjson.subarray(0, end), ids: events.ids.slice(0, count) },
+    { ndjson: events.ndjson.subarray(end), ids: events.ids.slice(count) },
+  ]
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BIN, buildBinIfStale } from './cli.test-helpers.js'
 import { queryDuckDb } from './load-command.test-helpers.js'
 
-const ROWS = 60_000
+const ROWS = 300_000
 const BAD = 40
 
 let directory: string
@@ -46,7 +46,7 @@ function load(database: string, killAfter?: number): Promise<number | null> {
 }
 
 describe('evnorm load killed with SIGKILL', () => {
-  it.each([300, 1200, 3000])(
+  it.each([300, 2000, 4000])(
     'and run again after %i ms holds every event and rejection exactly once',
     async (killAfter) => {
       const database = join(directory, `kill-${killAfter}.duckdb`)

@@ -56,6 +56,34 @@ describe('openDuckDbSink', () => {
     ).toEqual([[BigInt(events.length), BigInt(events.length), BigInt(rejections.length)]])
   })
 
+  it('stages a unit batch by batch, and counts events stored before or twice as present', async () => {
+    const { events, rejections } = smailyBatch(300, 4)
+    const sink = await sinkAt()
+    await sink.write({ events: events.slice(100, 150), rejections: [], origin: 'a' })
+    const staged = sink.stage('a')
+    await staged.add(events.slice(0, 120), rejections)
+    await staged.add(events.slice(110), [])
+    expect(staged.events).toBe(events.length + 10)
+    expect(await rows(sink, 'SELECT count(*) FROM evnorm_events')).toEqual([[50n]])
+    expect(await staged.commit()).toEqual({
+      inserted: events.length - 50,
+      present: 60,
+      rejectionsStored: rejections.length,
+    })
+    expect(await rows(sink, 'SELECT count(*), count(DISTINCT id) FROM evnorm_events')).toEqual([
+      [BigInt(events.length), BigInt(events.length)],
+    ])
+  })
+
+  it('stores nothing of a unit staged and never committed, and drops it at close', async () => {
+    const { events } = smailyBatch(20, 0)
+    const sink = await sinkAt()
+    await sink.stage('a').add(events, [])
+    await expect(open.pop()?.close()).resolves.toBeUndefined()
+    const again = await sinkAt()
+    expect(await rows(again, 'SELECT count(*) FROM evnorm_events')).toEqual([[0n]])
+  })
+
   it('flattens the event into the layout columns and keeps the whole event and its exact instant', async () => {
     const events = hookEvents()
     const sink = await sinkAt()
@@ -102,6 +130,12 @@ describe('openDuckDbSink', () => {
       rejectionsStored: 0,
     })
     expect(await rows(sink, 'SELECT "count" FROM evnorm_events')).toEqual([[5]])
+    const { events } = smailyBatch(3, 0)
+    expect(await sink.write({ events, rejections: [], origin: 'y' })).toEqual({
+      inserted: 3,
+      present: 0,
+      rejectionsStored: 0,
+    })
   })
 
   it('stores the checkpoint with the data and reads it back after a reopen', async () => {

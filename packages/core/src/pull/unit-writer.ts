@@ -1,5 +1,5 @@
 import type { Rejection } from '../model/outcome.js'
-import type { Sink, SinkUnit } from '../sink/sink.js'
+import type { Checkpoint, Sink, SinkUnit, SinkWriteResult, StagedUnit } from '../sink/sink.js'
 
 /** What a sync stored, summed over its units. */
 export interface StoredTotals {
@@ -18,6 +18,8 @@ export interface StoredTotals {
 export interface UnitWriter {
   /** Waits for the unit in flight, then starts writing `unit`. */
   write(unit: SinkUnit): Promise<void>
+  /** Waits for the unit in flight, then starts committing `staged` (see `Sink.stage`). */
+  commit(staged: StagedUnit, checkpoint?: Checkpoint): Promise<void>
   /** Waits for the unit in flight. */
   drain(): Promise<void>
   /** Totals of the units committed so far. */
@@ -28,16 +30,18 @@ export interface UnitWriter {
 export function createUnitWriter(sink: Sink): UnitWriter {
   const totals: StoredTotals = { inserted: 0, present: 0, rejectionsStored: 0 }
   let inFlight: Promise<void> = Promise.resolve()
+  const start = async (store: () => Promise<SinkWriteResult>) => {
+    await inFlight
+    inFlight = store().then((result) => {
+      totals.inserted += result.inserted
+      totals.present += result.present
+      totals.rejectionsStored += result.rejectionsStored
+    })
+    inFlight.catch(() => {})
+  }
   return {
-    async write(unit) {
-      await inFlight
-      inFlight = sink.write(unit).then((result) => {
-        totals.inserted += result.inserted
-        totals.present += result.present
-        totals.rejectionsStored += result.rejectionsStored
-      })
-      inFlight.catch(() => {})
-    },
+    write: (unit) => start(() => sink.write(unit)),
+    commit: (staged, checkpoint) => start(() => staged.commit(checkpoint)),
     drain: () => inFlight,
     totals,
   }

@@ -3,6 +3,7 @@ import { createExampleAdapter } from '../__fixtures__/example-adapter.js'
 import { createMemorySink } from '../emulator/memory-sink.js'
 import { normalizeRecords } from '../normalize/normalize.js'
 import { withPrivacy } from './private-sink.js'
+import { stageUnit } from './staged-unit.js'
 
 describe('withPrivacy', () => {
   const records = [
@@ -30,6 +31,22 @@ describe('withPrivacy', () => {
       JSON.stringify(hidden.rejections[0]?.raw),
     ])
     expect(JSON.stringify([...memory.events.values(), ...stored])).not.toContain('ann@')
+  })
+
+  it('adds staged batches under the policy, and offers stage only when the sink does', async () => {
+    const memory = createMemorySink()
+    const staging = {
+      ...memory,
+      stage: (origin: string) => stageUnit(memory, origin),
+    }
+    const plain = normalizeRecords(createExampleAdapter(), records)
+    const hidden = normalizeRecords(createExampleAdapter(), records, { privacy: options })
+    const staged = withPrivacy(staging, options).stage?.('a')
+    await staged?.add(plain.events, plain.rejections)
+    expect(staged?.events).toBe(plain.events.length)
+    await staged?.commit()
+    expect([...memory.events.values()]).toEqual(hidden.events)
+    expect(withPrivacy(memory, options).stage).toBeUndefined()
   })
 
   it('is the sink itself when every class is kept', () => {

@@ -1,5 +1,5 @@
-import { createPrivacy, type PrivacyOptions } from '../privacy/privacy.js'
-import type { Sink } from './sink.js'
+import { createPrivacy, type Privacy, type PrivacyOptions } from '../privacy/privacy.js'
+import type { Sink, StagedUnit } from './sink.js'
 import { eventObjects } from './unit-events.js'
 
 /**
@@ -11,6 +11,7 @@ import { eventObjects } from './unit-events.js'
 export function withPrivacy(sink: Sink, options: PrivacyOptions): Sink {
   const privacy = createPrivacy(options)
   if (!privacy.active) return sink
+  const stage = sink.stage?.bind(sink)
   return {
     get target() {
       return sink.target
@@ -21,7 +22,25 @@ export function withPrivacy(sink: Sink, options: PrivacyOptions): Sink {
         events: eventObjects(unit.events).map((event) => privacy.event(event)),
         rejections: unit.rejections.map((rejection) => privacy.rejection(rejection)),
       }),
+    ...(stage === undefined
+      ? {}
+      : { stage: (origin: string) => privateStage(stage(origin), privacy) }),
     readCheckpoint: (stream) => sink.readCheckpoint(stream),
     close: () => sink.close(),
+  }
+}
+
+/** `staged`, its batches added under the privacy policy. */
+function privateStage(staged: StagedUnit, privacy: Privacy): StagedUnit {
+  return {
+    get events() {
+      return staged.events
+    },
+    add: (events, rejections) =>
+      staged.add(
+        eventObjects(events).map((event) => privacy.event(event)),
+        rejections.map((rejection) => privacy.rejection(rejection)),
+      ),
+    commit: (checkpoint) => staged.commit(checkpoint),
   }
 }

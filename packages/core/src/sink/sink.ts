@@ -41,6 +41,24 @@ export interface SinkWriteResult {
 }
 
 /**
+ * A unit handed to a sink batch by batch while it is normalized (see {@link Sink.stage}): the
+ * sink keeps what was added in its own staging storage (e.g. a temporary file) rather than in
+ * memory, so a large unit costs no more memory than one batch. Nothing is stored until
+ * {@link StagedUnit.commit}; a unit never committed is dropped, at the latest when the sink closes.
+ */
+export interface StagedUnit {
+  /** Events added so far, duplicates included. */
+  readonly events: number
+  /** Adds a batch of events and rejections to the unit; rejects with a {@link SinkError}. */
+  add(events: UnitEvents, rejections: readonly Rejection[]): Promise<void>
+  /**
+   * Stores everything added and the checkpoint in one transaction, as {@link Sink.write} stores
+   * a unit of the same events and rejections. Call it once, after the last `add` settled.
+   */
+  commit(checkpoint?: Checkpoint): Promise<SinkWriteResult>
+}
+
+/**
  * A destination for normalized events. `write` commits a unit's events, rejections and
  * checkpoint in one transaction: after it resolves everything is durable; after it rejects
  * (with a {@link SinkError}) nothing of the unit is. Writes are idempotent, so a unit written
@@ -51,6 +69,12 @@ export interface Sink {
   readonly target: string
   /** Stores one unit atomically. */
   write(unit: SinkUnit): Promise<SinkWriteResult>
+  /**
+   * Starts a unit of `origin` whose events are added batch by batch (optional: see
+   * {@link stageUnit} for any sink). One unit may be staged while the previous one commits;
+   * units are committed one at a time.
+   */
+  stage?(origin: string): StagedUnit
   /** The stored cursor of a stream, or undefined when it has none. */
   readCheckpoint(stream: string): Promise<string | undefined>
   /** Releases the connection or file. */

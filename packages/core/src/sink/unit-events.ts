@@ -35,9 +35,11 @@ export function eventObjects(events: UnitEvents): readonly CanonicalEvent[] {
         .map((line) => JSON.parse(line))
 }
 
-/** The JSON text of each event, the first of events sharing an id only, in order. */
-export function* uniqueEventTexts(events: UnitEvents): Generator<string> {
-  const seen = new Set<string>()
+/**
+ * The JSON text of each event, the first of events sharing an id only, in order; ids in `seen`
+ * (added to it) count as shared already.
+ */
+export function* uniqueEventTexts(events: UnitEvents, seen = new Set<string>()): Generator<string> {
   if (!isEncoded(events)) {
     for (const event of events) {
       if (seen.has(event.id)) continue
@@ -59,20 +61,48 @@ export function* uniqueEventTexts(events: UnitEvents): Generator<string> {
 
 /**
  * The events as NDJSON, the first of events sharing an id only, and how many lines it has:
- * the encoded bytes themselves when no id repeats.
+ * the encoded bytes themselves when no id repeats. Ids in `seen` (added to it) count as
+ * shared already.
  */
-export function uniqueEventNdjson(events: UnitEvents): {
+export function uniqueEventNdjson(
+  events: UnitEvents,
+  seen = new Set<string>(),
+): {
   readonly ndjson: string | Uint8Array
   readonly count: number
 } {
-  if (isEncoded(events) && new Set(events.ids).size === events.ids.length) {
-    return { ndjson: events.ndjson, count: events.ids.length }
+  if (isEncoded(events) && events.ids.every((id) => !seen.has(id))) {
+    const before = seen.size
+    for (const id of events.ids) seen.add(id)
+    if (seen.size - before === events.ids.length) {
+      return { ndjson: events.ndjson, count: events.ids.length }
+    }
+    for (const id of events.ids) seen.delete(id)
   }
   let ndjson = ''
   let count = 0
-  for (const text of uniqueEventTexts(events)) {
+  for (const text of uniqueEventTexts(events, seen)) {
     ndjson += `${text}\n`
     count++
   }
   return { ndjson, count }
+}
+
+/** Batches of events as one: objects when every batch is, else NDJSON with ids. */
+export function concatEvents(batches: readonly UnitEvents[]): UnitEvents {
+  if (batches.every((batch) => !isEncoded(batch))) {
+    return (batches as (readonly CanonicalEvent[])[]).flat()
+  }
+  const encoded = batches.map((batch) =>
+    isEncoded(batch)
+      ? batch
+      : {
+          ndjson: Buffer.from(batch.map((event) => `${JSON.stringify(event)}\n`).join('')),
+          ids: batch.map((event) => event.id),
+        },
+  )
+  return {
+    ndjson: Buffer.concat(encoded.map((batch) => batch.ndjson)),
+    ids: encoded.flatMap((batch) => batch.ids),
+  }
 }
