@@ -1,4 +1,5 @@
 import type { Rejection } from '@evnorm/core'
+import { NormalizePool } from '@evnorm/core/parallel'
 import { createUnitWriter, type UnitWriter } from '@evnorm/core/pull'
 import {
   type EncodedEvents,
@@ -16,7 +17,6 @@ import { formatSummary, formatWarnings, type LoadTotals } from './format-summary
 import type { InputSpec } from './open-input.js'
 import { openTarget } from './open-target.js'
 import { privacyLine, privacyOptions, privacySummary } from './personal-data-args.js'
-import { RunPool } from './run-pool.js'
 import { RunSummary } from './run-summary.js'
 import { type BatchWriter, type InputRun, streamInput } from './stream-inputs.js'
 
@@ -54,7 +54,7 @@ export async function runLoad(args: LoadArgs, io: CliIo): Promise<number> {
   const sink = opened.sink
   const units = createUnitWriter(sink)
   const summary = new RunSummary(io.now)
-  const pool = new RunPool(args.workers)
+  const pool = new NormalizePool(args.workers)
   const run = {
     args,
     io,

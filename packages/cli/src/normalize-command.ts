@@ -2,7 +2,7 @@ import { fstatSync } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { PrivacyOptions } from '@evnorm/core'
-import { rejectionLines } from '@evnorm/core/parallel'
+import { NormalizePool, rejectionLines } from '@evnorm/core/parallel'
 import type { NormalizeArgs } from './cli-args.js'
 import { type CliIo, reportProblem } from './cli-io.js'
 import { expandInputs } from './expand-inputs.js'
@@ -10,7 +10,6 @@ import { formatSummary, formatWarnings } from './format-summary.js'
 import { LineSink, SinkError } from './line-sink.js'
 import type { InputSpec } from './open-input.js'
 import { privacyLine, privacyOptions, privacySummary } from './personal-data-args.js'
-import { RunPool } from './run-pool.js'
 import { RunSummary } from './run-summary.js'
 import { type BatchWriter, streamInput } from './stream-inputs.js'
 
@@ -41,7 +40,7 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
   if (clash !== undefined) return reportProblem(io, undefined, clash)
   let out: LineSink | undefined
   let rejects: LineSink | undefined
-  const pool = new RunPool(args.workers)
+  const pool = new NormalizePool(args.workers)
   try {
     out =
       args.out === undefined

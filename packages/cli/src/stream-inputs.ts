@@ -5,7 +5,12 @@ import {
   VendorErrorEnvelopeError,
 } from '@evnorm/core'
 import { scanJsonStream, sniffFormat } from '@evnorm/core/adapter'
-import { type BatchTally, type EncodedBatch, normalizeInParallel } from '@evnorm/core/parallel'
+import {
+  type BatchTally,
+  type EncodedBatch,
+  type NormalizePool,
+  normalizeInParallel,
+} from '@evnorm/core/parallel'
 import type { InputArgs } from './cli-args.js'
 import type { CliIo } from './cli-io.js'
 import { detectSource } from './detect-source.js'
@@ -14,7 +19,6 @@ import { formatSize } from './input-limits.js'
 import { describeIoError } from './io-error.js'
 import { type InputSpec, MAX_HEAD_BYTES, type OpenedInput, openInput } from './open-input.js'
 import { PROGRESS_MIN_BYTES, ProgressBar } from './progress-bar.js'
-import type { RunPool } from './run-pool.js'
 import type { FileReport, RunSummary } from './run-summary.js'
 import { SOURCE_NAMES, SOURCES, type SourceEntry, type SourceName } from './sources.js'
 
@@ -43,7 +47,7 @@ export interface InputRun {
   /** The privacy policy the events and rejections are written under; absent: none. */
   readonly privacy?: PrivacyOptions
   /** Threads that normalize (`--workers`). */
-  readonly pool: RunPool
+  readonly pool: NormalizePool
 }
 
 /**
@@ -150,7 +154,7 @@ async function readBatches(
       : { maxTextLength: run.args.limits.maxRecordSize }),
   }
   const small = (input.size ?? Number.POSITIVE_INFINITY) < PARALLEL_MIN_BYTES
-  const threads = run.pool.workers === 1 || small ? { workers: 1 } : { pool: run.pool.get() }
+  const threads = small ? { workers: 1 } : { pool: run.pool }
   for await (const item of normalizeInParallel(entry.reference, input.chunks, {
     ...options,
     ...threads,

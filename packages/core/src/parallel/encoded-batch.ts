@@ -22,7 +22,7 @@ export interface EncodedBatch extends BatchTally {
 }
 
 /** The tally of a batch of events and rejections. */
-export function tallyBatch(batch: BatchResult): BatchTally {
+function tallyBatch(batch: BatchResult): BatchTally {
   const byChannel = new Map<string, number>()
   const unknownVerbs = new Map<string, number>()
   for (const event of batch.events) {

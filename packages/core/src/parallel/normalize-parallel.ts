@@ -21,33 +21,35 @@ import { WorkerPool } from './worker-pool.js'
 
 /**
  * Worker threads that normalize, shared by the {@link normalizeInParallel} runs given it (one
- * at a time or several at once), so a run over many inputs starts its threads once. Close it
- * when done: open threads keep the process running.
+ * at a time or several at once), so a run over many inputs starts its threads once: with the
+ * first run that splits its input (none with 1 worker). Close it when done: open threads keep
+ * the process running.
  */
 export class NormalizePool {
-  readonly #pool: WorkerPool
+  /** How many threads normalize (1: the calling thread alone, no worker). */
+  readonly workers: number
+  #pool: WorkerPool | undefined
 
-  /** Starts `workers` threads (default: the available cores). */
+  /** A pool of `workers` threads (default: the available cores), started on first use. */
   constructor(workers = availableParallelism()) {
     if (!Number.isInteger(workers) || workers < 1) {
       throw new RangeError(`workers must be a positive integer, got ${workers}`)
     }
-    this.#pool = new WorkerPool(workers)
-    pools.set(this, this.#pool)
+    this.workers = workers
+    started.set(this, () => {
+      this.#pool ??= new WorkerPool(workers)
+      return this.#pool
+    })
   }
 
-  /** How many threads normalize. */
-  get workers(): number {
-    return this.#pool.size
-  }
-
-  /** Stops the threads. */
-  close(): Promise<void> {
-    return this.#pool.close()
+  /** Stops the threads, if they were started. */
+  async close(): Promise<void> {
+    await this.#pool?.close()
   }
 }
 
-const pools = new WeakMap<NormalizePool, WorkerPool>()
+/** Each pool's threads, started on first use. */
+const started = new WeakMap<NormalizePool, () => WorkerPool>()
 
 /** Options of {@link normalizeInParallel}. */
 export interface ParallelOptions extends Omit<StreamOptions, 'batchSize'> {
@@ -82,7 +84,7 @@ type Piece =
  * no `evidenceSpans`, are normalized on the calling thread. Each worker imports the adapter
  * from `adapter` (the calling thread too), so it must be a module export, e.g.
  * `{ module: import.meta.resolve('@evnorm/smaily-log'), export: 'smailyLogAdapter' }`.
- * Memory stays bounded: a few pieces of about a megabyte per worker are in flight. Never throws
+ * Memory stays bounded: two pieces of about 256 KiB per worker are in flight. Never throws
  * on data; rejects when the adapter cannot be imported.
  */
 export async function* normalizeInParallel(
@@ -121,7 +123,8 @@ export async function* normalizeInParallel(
     },
     maxTextLength: limit,
   }
-  const pool = shared === undefined ? new WorkerPool(workers) : (pools.get(shared) as WorkerPool)
+  const pool =
+    shared === undefined ? new WorkerPool(workers) : (started.get(shared) as () => WorkerPool)()
   try {
     yield* runPieces(loaded, setup, pool, pieces)
   } finally {
@@ -161,7 +164,7 @@ async function* runPieces(
 ): AsyncGenerator<EncodedItem> {
   const occurrences = adapter.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
   const sent: Sent[] = []
-  let ending: Piece | undefined
+  let ending: UnreadableInputError | VendorErrorEnvelopeError | undefined
   let lookahead = await pieces.next()
   let kept: JobResult | undefined
   const fill = async () => {
@@ -171,7 +174,7 @@ async function* runPieces(
       const final = lookahead.done || 'error' in lookahead.value
       sent.push({ ...piece, final, result: pool.run({ ...piece, setup, final }) })
     }
-    if (!lookahead.done && 'error' in lookahead.value) ending = lookahead.value
+    if (!lookahead.done && 'error' in lookahead.value) ending = lookahead.value.error
   }
   await fill()
   while (sent.length > 0) {
@@ -186,7 +189,8 @@ async function* runPieces(
     const batch = numberOccurrences(adapter.feed, result, occurrences)
     if (batch.counts.records > 0) yield { success: true, ...batch }
     if (result.lineError !== undefined) {
-      yield unreadable(adapter, 'ndjson', result.lineError.message, `line ${result.lineError.line}`)
+      const { message, line } = result.lineError
+      yield { success: false, error: unreadableError(adapter, 'ndjson', message, `line ${line}`) }
       return
     }
     await fill()
@@ -202,7 +206,7 @@ async function* runPieces(
     const batch = numberOccurrences(adapter.feed, last, occurrences)
     if (batch.counts.records > 0) yield { success: true, ...batch }
   }
-  if (ending !== undefined && 'error' in ending) yield { success: false, error: ending.error }
+  if (ending !== undefined) yield { success: false, error: ending }
 }
 
 /**
@@ -331,13 +335,4 @@ function unreadableError(
   location: string,
 ): UnreadableInputError {
   return new UnreadableInputError({ feed: adapter.feed, format, reason, location })
-}
-
-function unreadable(
-  adapter: AnyAdapter,
-  format: string,
-  reason: string,
-  location: string,
-): EncodedItem {
-  return { success: false, error: unreadableError(adapter, format, reason, location) }
 }

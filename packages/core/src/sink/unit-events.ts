@@ -71,13 +71,12 @@ export function uniqueEventNdjson(
   readonly ndjson: string | Uint8Array
   readonly count: number
 } {
-  if (isEncoded(events) && events.ids.every((id) => !seen.has(id))) {
-    const before = seen.size
-    for (const id of events.ids) seen.add(id)
-    if (seen.size - before === events.ids.length) {
-      return { ndjson: events.ndjson, count: events.ids.length }
+  if (isEncoded(events)) {
+    const ids = new Set(events.ids)
+    if (ids.size === events.ids.length && !events.ids.some((id) => seen.has(id))) {
+      for (const id of ids) seen.add(id)
+      return { ndjson: events.ndjson, count: ids.size }
     }
-    for (const id of events.ids) seen.delete(id)
   }
   let ndjson = ''
   let count = 0
@@ -88,21 +87,13 @@ export function uniqueEventNdjson(
   return { ndjson, count }
 }
 
-/** Batches of events as one: objects when every batch is, else NDJSON with ids. */
+/** Batches of events as one: NDJSON with ids when every batch is, else objects. */
 export function concatEvents(batches: readonly UnitEvents[]): UnitEvents {
-  if (batches.every((batch) => !isEncoded(batch))) {
-    return (batches as (readonly CanonicalEvent[])[]).flat()
+  if (batches.length > 0 && batches.every(isEncoded)) {
+    return {
+      ndjson: Buffer.concat(batches.map((batch) => batch.ndjson)),
+      ids: batches.flatMap((batch) => batch.ids),
+    }
   }
-  const encoded = batches.map((batch) =>
-    isEncoded(batch)
-      ? batch
-      : {
-          ndjson: Buffer.from(batch.map((event) => `${JSON.stringify(event)}\n`).join('')),
-          ids: batch.map((event) => event.id),
-        },
-  )
-  return {
-    ndjson: Buffer.concat(encoded.map((batch) => batch.ndjson)),
-    ids: encoded.flatMap((batch) => batch.ids),
-  }
+  return batches.flatMap(eventObjects)
 }
