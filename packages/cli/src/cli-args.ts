@@ -49,7 +49,7 @@ export interface InputArgs {
   readonly limits: InputLimits
   /** `--personal` and `--hash-key-env`; absent: personal data is kept. */
   readonly privacy?: PrivacyArgs
-  /** `--workers`: threads that normalize (default: the available cores; 1: the main thread alone). */
+  /** `--workers`: threads that normalize, the main one included (default: the available cores). */
   readonly workers: number
 }
 

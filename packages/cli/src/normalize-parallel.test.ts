@@ -129,6 +129,17 @@ describe('normalizeInParallel', () => {
     }
   }, 120_000)
 
+  it('continues evidence spans across pieces of a few lines, on 2 and 4 threads', async () => {
+    const text = smailyLines(12_000)
+    const expected = await single(smailyLogAdapter, chunks(text))
+    expect(expected.events).toContain('"resolution":"inferred_')
+    for (const workers of [2, 4]) {
+      const got = await parallel('smaily-log', chunks(text, 997), workers, { pieceSize: 2000 })
+      expect(got.events === expected.events, `${workers} workers`).toBe(true)
+      expect(got.rejections).toEqual(expected.rejections)
+    }
+  }, 120_000)
+
   it('gives the single-thread output for a JSON array of hook messages, with raw records and privacy', async () => {
     const text = hookArray(12_000)
     const options = { includeRaw: true, privacy: { actions: { email: 'drop' as const } } }

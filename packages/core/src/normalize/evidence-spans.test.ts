@@ -1,35 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createExampleAdapter } from '../__fixtures__/example-adapter.js'
-import type { Adapter, EvidenceStep } from '../model/adapter.js'
+import { spanningAdapter as spanning } from '../__fixtures__/spanning-adapter.js'
 import type { RecordOutcome } from '../model/outcome.js'
 import { normalize, normalizeRecords } from './normalize.js'
 import { createNormalizeRun } from './normalize-run.js'
 import { normalizeStream } from './normalize-stream.js'
 import { EVIDENCE_SPAN_LIMIT } from './record-runner.js'
-
-const example = createExampleAdapter()
-
-function stepOf(record: unknown): EvidenceStep {
-  const step = (record as { step?: unknown } | null)?.step
-  return step === 'open' || step === 'join' ? step : 'alone'
-}
-
-/**
- * Records say their own step; each event records how many records its `analyzeBatch` saw (0
- * for a lone record, which is not analyzed).
- */
-const spanning: Adapter<number> = {
-  ...example,
-  analyzeBatch: (records) => records.length,
-  evidenceSpans: () => stepOf,
-  normalize(record, context) {
-    const result = example.normalize(record, { ...context, hints: undefined })
-    if (!result.success) return result
-    const extra = { span: context.hints, at: context.batchIndex }
-    return { success: true, events: result.events.map((event) => ({ ...event, extra })) }
-  },
-}
 
 const record = fc.record({
   verb: fc.constantFrom('sent', 'opened'),

@@ -30,14 +30,17 @@ export class NormalizePool {
   readonly workers: number
   #pool: WorkerPool | undefined
 
-  /** A pool of `workers` threads (default: the available cores), started on first use. */
+  /**
+   * A pool of `workers` threads (default: the available cores): the calling thread and
+   * `workers - 1` worker threads, started on first use.
+   */
   constructor(workers = availableParallelism()) {
     if (!Number.isInteger(workers) || workers < 1) {
       throw new RangeError(`workers must be a positive integer, got ${workers}`)
     }
     this.workers = workers
     started.set(this, () => {
-      this.#pool ??= new WorkerPool(workers)
+      this.#pool ??= new WorkerPool(workers - 1)
       return this.#pool
     })
   }
@@ -60,6 +63,12 @@ export interface ParallelOptions extends Omit<StreamOptions, 'batchSize'> {
   readonly workers?: number
   /** Threads to use instead of a pool of the run's own (which the run closes at its end). */
   readonly pool?: NormalizePool
+  /**
+   * Characters of input per job (default 262,144): whole NDJSON lines, or JSON array elements,
+   * of about this length. Smaller pieces spread a short input over more threads; each costs a
+   * message.
+   */
+  readonly pieceSize?: number
 }
 
 /** One item of a parallel run: a batch with its events as NDJSON, or the error that ended the input. */
@@ -68,7 +77,9 @@ export type EncodedItem =
   | { readonly success: false; readonly error: VendorErrorEnvelopeError | UnreadableInputError }
 
 /** Characters of input per job: big enough to pay for a message, small enough to spread. */
-const PIECE_CHARS = 1 << 18
+const PIECE_SIZE = 1 << 18
+/** Jobs the calling thread runs ahead of the results it waits for, beside the workers' queues. */
+const AHEAD_HERE = 4
 
 /** A job's input with the index of its first record, or the error that ends the input. */
 type Piece =
@@ -84,7 +95,9 @@ type Piece =
  * no `evidenceSpans`, are normalized on the calling thread. Each worker imports the adapter
  * from `adapter` (the calling thread too), so it must be a module export, e.g.
  * `{ module: import.meta.resolve('@evnorm/smaily-log'), export: 'smailyLogAdapter' }`.
- * Memory stays bounded: two pieces of about 256 KiB per worker are in flight. Never throws
+ * `workers` threads normalize: the calling thread, which takes a piece whenever every worker
+ * thread has two queued, and `workers - 1` worker threads. Memory stays bounded: two pieces
+ * of about 256 KiB per worker thread, and four more, are in flight. Never throws
  * on data; rejects when the adapter cannot be imported.
  */
 export async function* normalizeInParallel(
@@ -92,9 +105,17 @@ export async function* normalizeInParallel(
   source: ChunkSource,
   options: ParallelOptions = {},
 ): AsyncGenerator<EncodedItem> {
-  const { workers = availableParallelism(), pool: shared, ...streamOptions } = options
+  const {
+    workers = availableParallelism(),
+    pool: shared,
+    pieceSize = PIECE_SIZE,
+    ...streamOptions
+  } = options
   if (shared === undefined && (!Number.isInteger(workers) || workers < 1)) {
     throw new RangeError(`workers must be a positive integer, got ${workers}`)
+  }
+  if (!Number.isInteger(pieceSize) || pieceSize < 1) {
+    throw new RangeError(`pieceSize must be a positive integer, got ${pieceSize}`)
   }
   const loaded = await loadAdapter(adapter)
   const limit = options.maxTextLength ?? MAX_TEXT_LENGTH
@@ -111,8 +132,8 @@ export async function* normalizeInParallel(
   }
   const pieces =
     format === 'ndjson'
-      ? ndjsonPieces(loaded, peeked.source, limit)
-      : jsonPieces(loaded, peeked.source, limit)
+      ? ndjsonPieces(loaded, peeked.source, limit, pieceSize)
+      : jsonPieces(loaded, peeked.source, limit, pieceSize)
   const { validate, includeRaw, privacy } = streamOptions
   const setup: JobSetup = {
     adapter,
@@ -124,7 +145,7 @@ export async function* normalizeInParallel(
     maxTextLength: limit,
   }
   const pool =
-    shared === undefined ? new WorkerPool(workers) : (started.get(shared) as () => WorkerPool)()
+    shared === undefined ? new WorkerPool(workers - 1) : (started.get(shared) as () => WorkerPool)()
   try {
     yield* runPieces(loaded, setup, pool, pieces)
   } finally {
@@ -164,15 +185,16 @@ async function* runPieces(
 ): AsyncGenerator<EncodedItem> {
   const occurrences = adapter.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
   const sent: Sent[] = []
+  const ahead = 2 * pool.threads + AHEAD_HERE
   let ending: UnreadableInputError | VendorErrorEnvelopeError | undefined
   let lookahead = await pieces.next()
   let kept: JobResult | undefined
   const fill = async () => {
-    while (sent.length < 2 * pool.size && !lookahead.done && !('error' in lookahead.value)) {
+    while (sent.length < ahead && !lookahead.done && !('error' in lookahead.value)) {
       const piece = lookahead.value
       lookahead = await pieces.next()
       const final = lookahead.done || 'error' in lookahead.value
-      sent.push({ ...piece, final, result: pool.run({ ...piece, setup, final }) })
+      sent.push({ ...piece, final, result: pool.run({ ...piece, setup, final }, adapter) })
     }
     if (!lookahead.done && 'error' in lookahead.value) ending = lookahead.value.error
   }
@@ -183,7 +205,7 @@ async function* runPieces(
     if (kept !== undefined) {
       if (result.kept) pool.drop(result.id)
       const { input, firstIndex, final } = job
-      result = await pool.run({ input, setup, firstIndex, final, continues: kept.id })
+      result = await pool.run({ input, setup, firstIndex, final, continues: kept.id }, adapter)
     }
     kept = result.kept ? result : undefined
     const batch = numberOccurrences(adapter.feed, result, occurrences)
@@ -196,13 +218,16 @@ async function* runPieces(
     await fill()
   }
   if (kept !== undefined) {
-    const last = await pool.run({
-      input: { kind: 'elements', texts: [], locators: [] },
-      setup,
-      firstIndex: 0,
-      final: true,
-      continues: kept.id,
-    })
+    const last = await pool.run(
+      {
+        input: { kind: 'elements', texts: [], locators: [] },
+        setup,
+        firstIndex: 0,
+        final: true,
+        continues: kept.id,
+      },
+      adapter,
+    )
     const batch = numberOccurrences(adapter.feed, last, occurrences)
     if (batch.counts.records > 0) yield { success: true, ...batch }
   }
@@ -251,9 +276,10 @@ async function* ndjsonPieces(
   adapter: AnyAdapter,
   source: AsyncIterable<string | Uint8Array>,
   limit: number,
+  size: number,
 ): AsyncGenerator<Piece> {
   const decoder = new Utf8ChunkDecoder()
-  const pieces = new NdjsonPieces(PIECE_CHARS, limit)
+  const pieces = new NdjsonPieces(size, limit)
   const lines = (piece: { text: string; firstLine: number; firstIndex: number }): Piece => ({
     input: { kind: 'lines', text: piece.text, firstLine: piece.firstLine },
     firstIndex: piece.firstIndex,
@@ -287,6 +313,7 @@ async function* jsonPieces(
   adapter: AnyAdapter,
   source: AsyncIterable<string | Uint8Array>,
   limit: number,
+  size: number,
 ): AsyncGenerator<Piece> {
   let texts: string[] = []
   let locators: string[] = []
@@ -307,7 +334,7 @@ async function* jsonPieces(
       texts.push(item.text)
       locators.push(item.locator)
       chars += item.text.length
-      if (chars >= PIECE_CHARS) yield* flush()
+      if (chars >= size) yield* flush()
       continue
     }
     yield* flush()

@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads'
+import type { AnyAdapter } from '../model/adapter.js'
+import { JobRunner } from './job-runner.js'
 import type { Job, JobResult, ToWorker } from './parallel-protocol.js'
 
 const FROM_SOURCES = import.meta.url.endsWith('.ts')
@@ -26,46 +28,68 @@ interface Waiting {
   readonly reject: (error: Error) => void
 }
 
-/** A fixed set of worker threads running jobs; a job that continues a run goes where it is kept. */
+/** Jobs queued on a worker before the calling thread takes the next one itself. */
+const QUEUED_PER_WORKER = 2
+/** The lane of the calling thread. */
+const HERE = -1
+
+/**
+ * Worker threads running jobs, with the calling thread as one more lane: a job goes to the
+ * least busy worker unless each has {@link QUEUED_PER_WORKER} queued, and then runs here, at
+ * once. A job that continues a run goes where the run is kept.
+ */
 export class WorkerPool {
   readonly #workers: Worker[]
   readonly #busy: number[]
+  readonly #here = new JobRunner()
   readonly #waiting = new Map<number, Waiting>()
   readonly #placed = new Map<number, number>()
   #nextId = 0
   #broken: Error | undefined
   #closed = false
 
-  constructor(size: number) {
-    this.#workers = Array.from({ length: size }, (_, index) => this.#start(index))
+  /** Starts `threads` worker threads. */
+  constructor(threads: number) {
+    this.#workers = Array.from({ length: threads }, (_, index) => this.#start(index))
     this.#busy = this.#workers.map(() => 0)
   }
 
-  /** How many workers run jobs. */
-  get size(): number {
+  /** How many worker threads run jobs (the calling thread is one more lane). */
+  get threads(): number {
     return this.#workers.length
   }
 
-  /** Runs a job on the least busy worker, or on the one keeping the run it continues. */
-  run(job: Omit<Job, 'id'>): Promise<JobResult> {
+  /**
+   * Runs a job on a worker, or here with `adapter` (the one the job names, imported on this
+   * thread) when every worker has enough queued.
+   */
+  run(job: Omit<Job, 'id'>, adapter: AnyAdapter): Promise<JobResult> {
     if (this.#broken !== undefined) return Promise.reject(this.#broken)
     const id = this.#nextId++
-    const worker =
-      job.continues === undefined ? this.#leastBusy() : (this.#placed.get(job.continues) ?? 0)
+    const lane =
+      job.continues === undefined ? this.#freeLane() : (this.#placed.get(job.continues) ?? HERE)
     this.#placed.delete(job.continues ?? -1)
-    this.#placed.set(id, worker)
-    this.#busy[worker] = (this.#busy[worker] ?? 0) + 1
+    this.#placed.set(id, lane)
+    if (lane === HERE) return Promise.resolve(this.#runHere({ ...job, id }, adapter))
+    this.#busy[lane] = (this.#busy[lane] ?? 0) + 1
     return new Promise<JobResult>((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject })
-      this.#post(worker, { job: { ...job, id } })
+      this.#post(lane, { job: { ...job, id } })
     })
   }
 
-  /** Forgets the run a job's worker keeps (its result was not used). */
+  /** Forgets the run a job's lane keeps (its result was not used). */
   drop(id: number): void {
-    const worker = this.#placed.get(id)
+    const lane = this.#placed.get(id)
     this.#placed.delete(id)
-    if (worker !== undefined) this.#post(worker, { drop: id })
+    if (lane === HERE) this.#here.drop(id)
+    else if (lane !== undefined) this.#post(lane, { drop: id })
+  }
+
+  #runHere(job: Job, adapter: AnyAdapter): JobResult {
+    const result = this.#here.run(adapter, job)
+    if (!result.kept) this.#placed.delete(job.id)
+    return result
   }
 
   /** Stops every worker. */
@@ -94,10 +118,13 @@ export class WorkerPool {
     this.#workers[worker]?.postMessage(message)
   }
 
-  #leastBusy(): number {
-    let best = 0
-    for (let index = 1; index < this.#busy.length; index++) {
-      if ((this.#busy[index] as number) < (this.#busy[best] as number)) best = index
+  #freeLane(): number {
+    let best = HERE
+    for (let index = 0; index < this.#busy.length; index++) {
+      const busy = this.#busy[index] as number
+      if (busy < QUEUED_PER_WORKER && (best === HERE || busy < (this.#busy[best] as number))) {
+        best = index
+      }
     }
     return best
   }
