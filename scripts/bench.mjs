@@ -1,23 +1,32 @@
 #!/usr/bin/env node
-// `pnpm bench`: runs every adapter's benchmark (each prints `{"bench":true,…}` lines), then
-// measures the evnorm CLI's peak RSS and throughput on a generated 1,000,000-record Smaily
-// NDJSON file next to a plain `readline` + `JSON.parse` reader of the same file, and prints
-// one Markdown table. Expects built packages (`turbo run build` runs first).
-// Then it loads a generated Smaily file into DuckDB with `evnorm load` next to the floor a user
-// would write by hand (`evnorm normalize` to an NDJSON file, then one DuckDB INSERT … SELECT of
-// that file) and prints the time ratio.
-// Options: --rss-records N (default 1000000), --skip-adapters (only the CLI measurement),
-// --load-records N (default 1000000), --skip-load (also skips the PostgreSQL load bench, which
-// runs when EVNORM_PG_URL names a server: `scripts/services.sh up postgres` prints it),
-// --cli-records N (default 200000) and --second-node VERSION (default 24.22.3, installed from the
-// npm registry into .ci/tools) for the CLI end-to-end table (--skip-cli skips it),
-// --full (the adapters' own default sizes instead of the smaller ones below, which keep the
-// whole run within minutes), --adapter-timeout S (default 240 s per adapter bench).
+// `pnpm bench`: measures every path a user takes, each beside two references from the same run,
+// and prints ONE Markdown table, on this Node and on a second one (default 24.22.3, installed
+// from the npm registry into .ci/tools). Expects built packages (`turbo run build` runs first).
+// - In process, per feed (each adapter package's bench prints `{"bench":true,…}` lines):
+//   `normalize(text)` over a JSON array and over NDJSON and `normalizeStream` over 64 KiB byte
+//   chunks of each, next to the floor (`JSON.parse` of the text + `JSON.stringify` of each
+//   record) and the feed's hand-written contract ceiling (`normalize(text)`, minimal mapping).
+// - The evnorm CLI end to end (a file in, NDJSON to a file) on Smaily rows, hook messages and
+//   1,000-message hook bodies, with 1 worker and with one per core, next to a process floor
+//   (read + JSON.parse + JSON.stringify of the same records to a file), best of 3 rounds.
+// - `evnorm load` into DuckDB (this Node only) next to the floor a user would write by hand
+//   (`evnorm normalize` to an NDJSON file, then one DuckDB INSERT … SELECT of it), best of 2.
+// Verdicts: normalize ≥ 0.80× its ceiling's rate; each stream ≥ 0.90× `normalize(text)` of the
+// same feed and format; the CLI with 1 worker ≥ 0.25× the floor's rate on Smaily rows and
+// ≥ 0.30× on hook bodies; N workers ≥ 1.6× one worker; load ≤ 1.5× the floor's time. Peak RSS
+// (the CLI on --rss-records Smaily rows and on 1,000,000 hook messages) is printed under the
+// table; the PostgreSQL load bench follows when EVNORM_PG_URL names a server
+// (`scripts/services.sh up postgres` prints it).
+// Options: --skip-adapters (no in-process rows), --full (the adapters' own default sizes instead
+// of the smaller ones below), --adapter-timeout S (default 240 s per adapter bench and Node),
+// --rss-records N (default 1000000), --cli-records N (default 200000), --skip-cli,
+// --load-records N (default 1000000), --skip-load (also skips the PostgreSQL bench),
+// --second-node VERSION (default 24.22.3; `none` measures on this Node only).
 import { execFileSync, spawn } from 'node:child_process'
 import { createWriteStream, existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
@@ -51,7 +60,6 @@ const QUICK_SIZES = {
   BENCH_XML_RECORDS: '2000',
 }
 
-const rows = []
 const failures = []
 
 function log(message) {
@@ -106,29 +114,30 @@ function benchLines(text) {
   return found
 }
 
-async function runAdapterBenches() {
+/** Each adapter package's bench on `node` (`tsx` runs on the first `node` of PATH). */
+async function runAdapterBenches(node) {
+  const found = []
   for (const name of ADAPTER_PACKAGES) {
-    log(`running ${name} bench …`)
+    log(`running ${name} bench on ${node} …`)
     const result = await run('pnpm', ['--silent', '--filter', name, 'bench'], {
       echoStderr: true,
-      env: options.full ? {} : QUICK_SIZES,
+      env: {
+        ...(options.full ? {} : QUICK_SIZES),
+        PATH: `${dirname(node)}${delimiter}${process.env.PATH}`,
+      },
       timeoutSeconds: Number(options['adapter-timeout']),
     })
-    const found = benchLines(result.stdout)
+    const lines = benchLines(result.stdout)
     log(
-      `${name}: ${found.length} results in ${result.seconds.toFixed(0)} s (exit ${result.code ?? 'killed: timed out'})`,
+      `${name}: ${lines.length} results in ${result.seconds.toFixed(0)} s (exit ${result.code ?? 'killed: timed out'})`,
     )
-    for (const entry of found) {
-      log(
-        `  ${entry.feed} ${entry.format} ${entry.pipeline}: ${Math.round(entry.recordsPerSecond)} records/s`,
-      )
-    }
-    if (result.code !== 0 || found.length === 0) {
-      failures.push(`${name} bench: exit ${result.code}, ${found.length} result lines`)
+    if (result.code !== 0 || lines.length === 0) {
+      failures.push(`${name} bench on ${node}: exit ${result.code}, ${lines.length} result lines`)
       continue
     }
-    rows.push(...found.map((entry) => ({ ...entry, source: name })))
+    found.push(...lines)
   }
+  return found
 }
 
 const ACTIONS = [
@@ -242,30 +251,9 @@ async function runRssBench() {
         `RSS bench: readline exit ${plain.code}, CLI exit ${cli.code}, CLI records ${cliRecords}: ${cli.stderr.trim().split('\n')[0]}`,
       )
     }
-    const common = {
-      feed: 'smaily.history',
-      format: 'ndjson',
-      records: RSS_RECORDS,
-      fileMb: sizeMb,
-    }
-    rows.push(
-      {
-        ...common,
-        pipeline: 'JSON.parse',
-        label: 'readline + JSON.parse per line (process)',
-        recordsPerSecond: RSS_RECORDS / plain.seconds,
-        rssMb: plain.rssMb,
-      },
-      {
-        ...common,
-        pipeline: 'evnorm',
-        label: 'evnorm normalize CLI, end to end (process)',
-        recordsPerSecond: RSS_RECORDS / cli.seconds,
-        rssMb: cli.rssMb,
-      },
-    )
     return {
       cliRss: cli.rssMb,
+      plainRss: plain.rssMb,
       sizeMb,
       method: existsSync(GNU_TIME) ? `${GNU_TIME} -v` : 'process.resourceUsage().maxRSS',
     }
@@ -324,20 +312,6 @@ async function runLoadBench() {
   }
 }
 
-function printLoadTable(result) {
-  const { records, floor, load } = result
-  const lines = [
-    '| load into DuckDB | records | seconds | records/s | × floor time |',
-    '|---|---:|---:|---:|---:|',
-    `| floor: \`evnorm normalize\` to NDJSON, then one INSERT … SELECT | ${records.toLocaleString('en-US')} | ${floor.toFixed(1)} | ${Math.round(records / floor).toLocaleString('en-US')} | 1.00× |`,
-    `| \`evnorm load\` | ${records.toLocaleString('en-US')} | ${load.toFixed(1)} | ${Math.round(records / load).toLocaleString('en-US')} | ${(load / floor).toFixed(2)}× |`,
-  ]
-  process.stdout.write(`${lines.join('\n')}\n\n`)
-  process.stdout.write(
-    `evnorm load takes ${(load / floor).toFixed(2)}× the floor's time (best of 2 each), ${load / floor <= LOAD_TARGET ? 'within' : 'OVER'} the ${LOAD_TARGET}× target.\n`,
-  )
-}
-
 /** The PostgreSQL sink vs. COPY of the same rows from CSV, printed as the package bench prints it. */
 async function runPostgresBench() {
   if (!process.env.EVNORM_PG_URL) {
@@ -355,53 +329,6 @@ async function runPostgresBench() {
   process.stdout.write(`${result.stdout.trim()}\n\n`)
 }
 
-function ratio(value, base) {
-  return base === undefined || !Number.isFinite(base) || base <= 0
-    ? ''
-    : `${(value / base).toFixed(2)}×`
-}
-
-function printTable(rss) {
-  const groups = new Map()
-  for (const row of rows) {
-    const key = `${row.feed}|${row.format}|${row.label === undefined ? 'in-process' : 'process'}`
-    if (!groups.has(key)) groups.set(key, [])
-    groups.get(key).push(row)
-  }
-  const lines = [
-    '| feed | format | pipeline | records | records/s | × JSON.parse rate | × naive rate | peak RSS |',
-    '|---|---|---|---:|---:|---:|---:|---:|',
-  ]
-  for (const group of groups.values()) {
-    const base = group.find((row) => row.pipeline === 'JSON.parse')?.recordsPerSecond
-    const naive = group.find((row) => row.pipeline === 'naive')?.recordsPerSecond
-    for (const row of group) {
-      lines.push(
-        `| ${row.feed} | ${row.format} | ${row.label ?? row.pipeline} | ${row.records.toLocaleString('en-US')} | ` +
-          `${Math.round(row.recordsPerSecond).toLocaleString('en-US')} | ${ratio(row.recordsPerSecond, base)} | ` +
-          `${ratio(row.recordsPerSecond, naive)} | ${row.rssMb === undefined ? '' : `${row.rssMb.toFixed(0)} MB`} |`,
-      )
-    }
-  }
-  process.stdout.write(`\n${lines.join('\n')}\n\n`)
-  process.stdout.write(
-    `Ratios compare rates within one feed and format (above 1× is faster). In-process rows come from each adapter's\n` +
-      `bench (median of its rounds${
-        options.full
-          ? ''
-          : `; sizes ${Object.entries(QUICK_SIZES)
-              .map(([key, value]) => `${key}=${value}`)
-              .join(' ')}, --full for the adapters' defaults`
-      }); process rows are one run each\n` +
-      `over a ${rss.sizeMb.toFixed(0)} MB file, RSS by ${rss.method}.\n`,
-  )
-  const verdict =
-    rss.cliRss === undefined ? 'not measured' : rss.cliRss < RSS_TARGET_MB ? 'under' : 'OVER'
-  process.stdout.write(
-    `CLI peak RSS on ${RSS_RECORDS.toLocaleString('en-US')} NDJSON records: ${rss.cliRss?.toFixed(0) ?? '?'} MB, ${verdict} the ${RSS_TARGET_MB} MB target.\n`,
-  )
-}
-
 const CLI_TARGETS = { 'smaily rows': 0.25, 'hook bodies': 0.3 }
 const WORKERS_TARGET = 1.6
 const HOOK_RSS_RECORDS = 1_000_000
@@ -409,7 +336,7 @@ const HOOK_RSS_RECORDS = 1_000_000
 /** Read + JSON.parse + JSON.stringify of every record, written as NDJSON: the floor of a CLI run. */
 const FLOOR_SCRIPT = `import { createReadStream, createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 const [input, output] = process.argv.slice(2)
 const out = createWriteStream(output)
 const write = (text) => out.write(text) || new Promise((resolve) => out.once('drain', resolve))
@@ -464,6 +391,7 @@ async function writeHookInputs(examplesPath, ndjsonPath, bodiesDir, count) {
 }
 
 function secondNode() {
+  if (options['second-node'] === 'none') return undefined
   try {
     const bin = execFileSync(join(ROOT, 'scripts/node-binary.sh'), [options['second-node']], {
       encoding: 'utf8',
@@ -491,7 +419,7 @@ async function timed(node, args) {
  * floor (read + JSON.parse + JSON.stringify of the same records), best of 3 interleaved rounds,
  * on this Node and on the second one; then the peak RSS of 1,000,000 hook messages.
  */
-async function runCliBench() {
+async function runCliBench(nodes) {
   const records = Number(options['cli-records'])
   const workers = Math.max(2, availableParallelism())
   await mkdir(join(ROOT, '.bench-tmp'), { recursive: true })
@@ -508,7 +436,6 @@ async function runCliBench() {
     await writeSmailyFile(cases['smaily rows'], records)
     const examples = join(ROOT, 'examples/altcraft-hooks-batch.json')
     await writeHookInputs(examples, cases['hook messages'], cases['hook bodies'], records)
-    const nodes = [process.execPath, secondNode()].filter((node) => node !== undefined)
     const results = []
     for (const node of nodes) {
       const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
@@ -576,49 +503,168 @@ async function runCliBench() {
   }
 }
 
-function printCliTable({ results, rss }) {
-  const lines = [
-    '| Node | input | records | floor s | 1 worker s | × floor rate | N workers s | × 1 worker | peak RSS (N) |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+const STREAM_TARGET = 0.9
+const CEILING_TARGET = 0.8
+
+function times(value) {
+  return `${value.toFixed(2)}×`
+}
+
+function judged(value, target, text) {
+  return { target: text, verdict: `${value >= target ? 'meets' : 'MISSES'} (${times(value)})` }
+}
+
+/** Table rows of the adapter benches: ratios within one Node and feed. */
+function inProcessRows(lines) {
+  const find = (like, pipeline, format) =>
+    lines.find(
+      (line) =>
+        line.node === like.node &&
+        line.feed === like.feed &&
+        line.pipeline === pipeline &&
+        (format === undefined || line.format === format),
+    )?.recordsPerSecond
+  return lines.map((line) => {
+    const floor = find(line, 'floor', line.format) ?? find(line, 'floor', 'json')
+    const ceiling = line.format === 'json' ? find(line, 'ceiling') : undefined
+    const row = {
+      node: line.node,
+      feed: line.feed,
+      path: `${line.path} · ${line.format}`,
+      records: line.records,
+      rate: line.recordsPerSecond,
+      floor,
+      ceiling,
+    }
+    if (line.pipeline === 'normalize' && ceiling !== undefined) {
+      return {
+        ...row,
+        ...judged(line.recordsPerSecond / ceiling, CEILING_TARGET, '≥ 0.80× ceiling'),
+      }
+    }
+    const batch = find(line, 'normalize', line.format)
+    if (line.pipeline === 'stream' && batch !== undefined) {
+      return { ...row, ...judged(line.recordsPerSecond / batch, STREAM_TARGET, '≥ 0.90× batch') }
+    }
+    return row
+  })
+}
+
+/** Table rows of the CLI end to end: the process floor, 1 worker, N workers. */
+function cliRows(results) {
+  return results.flatMap((result) => {
+    const common = {
+      node: result.version,
+      feed: result.name === 'smaily rows' ? 'smaily.history' : 'altcraft.hooks',
+      records: result.records,
+      floor: result.records / result.floor,
+    }
+    const one = result.records / result.one
+    const many = result.records / result.many
+    const target = CLI_TARGETS[result.name]
+    return [
+      {
+        ...common,
+        path: `CLI floor: read + JSON.parse + JSON.stringify to a file · ${result.name}`,
+        rate: common.floor,
+      },
+      {
+        ...common,
+        path: `\`evnorm normalize\`, 1 worker · ${result.name}`,
+        rate: one,
+        ...(target === undefined ? {} : judged(one / common.floor, target, `≥ ${target}× floor`)),
+      },
+      {
+        ...common,
+        path: `\`evnorm normalize\`, ${result.workers} workers · ${result.name}`,
+        rate: many,
+        ...(result.name === 'hook bodies'
+          ? {}
+          : judged(many / one, WORKERS_TARGET, `≥ ${WORKERS_TARGET}× 1 worker`)),
+      },
+    ]
+  })
+}
+
+/** Table rows of the DuckDB load bench. */
+function loadRows({ records, floor, load }) {
+  const common = { node: process.version, feed: 'smaily.history', records, floor: records / floor }
+  return [
+    {
+      ...common,
+      path: 'load floor: `evnorm normalize` to NDJSON + one INSERT … SELECT · smaily rows',
+      rate: common.floor,
+    },
+    {
+      ...common,
+      path: '`evnorm load` into DuckDB · smaily rows',
+      rate: records / load,
+      target: `≤ ${LOAD_TARGET}× floor time`,
+      verdict: `${load / floor <= LOAD_TARGET ? 'meets' : 'MISSES'} (${times(load / floor)} time)`,
+    },
   ]
-  const verdicts = []
-  for (const row of results) {
-    const single = row.floor / row.one
-    const speedup = row.one / row.many
-    lines.push(
-      `| ${row.version} | ${row.name} | ${row.records.toLocaleString('en-US')} | ${row.floor.toFixed(2)} | ${row.one.toFixed(2)} | ${single.toFixed(2)}× | ${row.many.toFixed(2)} (${row.workers}) | ${speedup.toFixed(2)}× | ${row.rss?.toFixed(0) ?? '?'} MB |`,
-    )
-    const target = CLI_TARGETS[row.name]
-    if (target !== undefined) {
-      verdicts.push(
-        `${row.version} ${row.name}, 1 worker: ${single.toFixed(2)}× the floor's rate, ${single >= target ? 'meets' : 'MISSES'} the ${target}× target`,
-      )
-    }
-    if (row.name !== 'hook bodies') {
-      verdicts.push(
-        `${row.version} ${row.name}, ${row.workers} workers: ${speedup.toFixed(2)}× one worker, ${speedup >= WORKERS_TARGET ? 'meets' : 'MISSES'} the ${WORKERS_TARGET}× target`,
-      )
-    }
-  }
-  process.stdout.write(`${lines.join('\n')}\n\n${verdicts.join('\n')}\n`)
-  for (const entry of rss) {
+}
+
+function printTable(rows) {
+  const ratio = (rate, base) => (base === undefined ? '' : times(rate / base))
+  const lines = [
+    '| Node | feed | path · input | records | records/s | × floor rate | × ceiling rate | target | verdict |',
+    '|---|---|---|---:|---:|---:|---:|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.node} | ${row.feed} | ${row.path} | ${row.records.toLocaleString('en-US')} | ` +
+        `${Math.round(row.rate).toLocaleString('en-US')} | ${ratio(row.rate, row.floor)} | ` +
+        `${ratio(row.rate, row.ceiling)} | ${row.target ?? ''} | ${row.verdict ?? ''} |`,
+    ),
+  ]
+  process.stdout.write(`\n${lines.join('\n')}\n\n`)
+}
+
+function printNotes(rss, hookRss) {
+  const sizes = options.full
+    ? "the adapters' default sizes"
+    : `${Object.entries(QUICK_SIZES)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' ')} (--full for the adapters' defaults)`
+  process.stdout.write(
+    `In-process rows: each adapter's bench, median of its interleaved rounds, ${sizes}; the floor is\n` +
+      "JSON.parse of the same text + JSON.stringify of each record, the ceiling the feed's hand-written\n" +
+      'adapter through the same normalize; a stream is judged against normalize(text) of its format.\n' +
+      'CLI rows: best of 3 interleaved rounds, one process each; the load rows: best of 2.\n',
+  )
+  const verdict = (mb) => (mb !== undefined && mb < RSS_TARGET_MB ? 'under' : 'OVER')
+  process.stdout.write(
+    `CLI peak RSS on ${RSS_RECORDS.toLocaleString('en-US')} Smaily NDJSON records (${rss.sizeMb.toFixed(0)} MB): ${rss.cliRss?.toFixed(0) ?? '?'} MB ` +
+      `(readline + JSON.parse: ${rss.plainRss?.toFixed(0) ?? '?'} MB), ${verdict(rss.cliRss)} the ${RSS_TARGET_MB} MB target (${rss.method}).\n`,
+  )
+  for (const entry of hookRss) {
     process.stdout.write(
-      `${HOOK_RSS_RECORDS.toLocaleString('en-US')} hook messages, ${entry.workers} worker(s): ${entry.seconds.toFixed(1)} s, peak RSS ${entry.rssMb?.toFixed(0) ?? '?'} MB (process tree), ${entry.rssMb !== undefined && entry.rssMb < RSS_TARGET_MB ? 'under' : 'OVER'} the ${RSS_TARGET_MB} MB target\n`,
+      `CLI peak RSS on ${HOOK_RSS_RECORDS.toLocaleString('en-US')} hook messages, ${entry.workers} worker(s): ${entry.rssMb?.toFixed(0) ?? '?'} MB (process tree, ${entry.seconds.toFixed(1)} s), ${verdict(entry.rssMb)} the ${RSS_TARGET_MB} MB target.\n`,
     )
   }
   process.stdout.write('\n')
 }
 
 const started = performance.now()
-process.stdout.write(
-  `Node ${process.version} (${process.platform}-${process.arch}), ${availableParallelism()} CPUs\n\n`,
-)
-if (!options['skip-adapters']) await runAdapterBenches()
+const nodes = [process.execPath, secondNode()].filter((node) => node !== undefined)
+for (const node of nodes) {
+  const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
+  process.stdout.write(`Node ${version} (${node})\n`)
+}
+process.stdout.write(`${process.platform}-${process.arch}, ${availableParallelism()} CPUs\n`)
+const lines = []
+if (!options['skip-adapters']) {
+  for (const node of nodes) lines.push(...(await runAdapterBenches(node)))
+}
 const rss = await runRssBench()
-printTable(rss)
-if (!options['skip-cli']) printCliTable(await runCliBench())
+const cli = options['skip-cli'] ? undefined : await runCliBench(nodes)
 const loaded = options['skip-load'] ? undefined : await runLoadBench()
-if (loaded !== undefined) printLoadTable(loaded)
+printTable([
+  ...inProcessRows(lines),
+  ...cliRows(cli?.results ?? []),
+  ...(loaded === undefined ? [] : loadRows(loaded)),
+])
+printNotes(rss, cli?.rss ?? [])
 if (!options['skip-load']) await runPostgresBench()
 for (const failure of failures) process.stdout.write(`FAILED: ${failure}\n`)
 log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`)

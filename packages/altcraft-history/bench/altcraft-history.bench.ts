@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { type CanonicalEvent, findEventProblem, normalize, normalizeRecords } from '@evnorm/core'
-import { eventId, parseJsonLossless } from '@evnorm/core/adapter'
+import { Readable } from 'node:stream'
+import { normalize, normalizeStream } from '@evnorm/core'
 import { XMLParser } from 'fast-xml-parser'
 import { z } from 'zod'
 import { altcraftHistoryAdapter } from '../src/index.js'
@@ -12,6 +12,7 @@ const XML_RECORDS = Number(process.env.BENCH_XML_RECORDS ?? 5_000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
 const WARMUP_ROUNDS = 2
 const FEED = 'altcraft.history'
+const CHUNK_BYTES = 64 * 1024
 const SubscriptionSchema = z.object({
   resource_id: z.number().int(),
   resource_name: z.string().optional(),
@@ -72,9 +73,19 @@ function naive(text: string): unknown[] {
 
 const jsonRecords = Array.from({ length: JSON_RECORDS }, (_, index) => historyRecord(index))
 const jsonText = jsonDocument(jsonRecords)
+const ndjsonText = `${jsonRecords.map((record) => JSON.stringify(record)).join('\n')}\n`
+const jsonChunks = chunksOf(jsonText)
+const ndjsonChunks = chunksOf(ndjsonText)
 const xmlRecords = jsonRecords.slice(0, XML_RECORDS)
 const xmlText = xmlDocument(xmlRecords)
-const preparsed = (JSON.parse(jsonText) as { data: unknown[] }).data
+
+function chunksOf(text: string): Buffer[] {
+  const bytes = Buffer.from(text)
+  const chunks: Buffer[] = []
+  for (let start = 0; start < bytes.length; start += CHUNK_BYTES)
+    chunks.push(bytes.subarray(start, start + CHUNK_BYTES))
+  return chunks
+}
 
 function checkedNormalize(text: string, records: number, adapter = altcraftHistoryAdapter): number {
   const result = normalize(adapter, text)
@@ -83,12 +94,21 @@ function checkedNormalize(text: string, records: number, adapter = altcraftHisto
   return result.events.length
 }
 
-const sampleEvents = normalizeRecords(altcraftHistoryAdapter, preparsed).events as CanonicalEvent[]
-const context = { index: 0, batchIndex: 0, hints: undefined }
+/** `normalizeStream` fed as a user feeds it a file: a Readable of 64 KiB byte chunks. */
+async function streamed(chunks: readonly Buffer[]): Promise<number> {
+  let events = 0
+  for await (const item of normalizeStream(altcraftHistoryAdapter, Readable.from(chunks))) {
+    if (!item.success || item.counts.rejected !== 0)
+      throw new Error('benchmark input did not normalize cleanly')
+    events += item.events.length
+  }
+  if (events !== JSON_RECORDS) throw new Error(`${events} of ${JSON_RECORDS} events`)
+  return events
+}
 
 interface Case {
-  readonly name: string
-  readonly format: 'json' | 'xml'
+  readonly path: string
+  readonly format: 'json' | 'ndjson' | 'xml'
   readonly pipeline: string
   readonly records: number
   readonly run: () => unknown
@@ -96,92 +116,66 @@ interface Case {
 
 const cases: Case[] = [
   {
-    name: 'JSON.parse (floor)',
+    path: 'JSON.parse(text) + JSON.stringify per record',
     format: 'json',
-    pipeline: 'JSON.parse',
+    pipeline: 'floor',
     records: JSON_RECORDS,
-    run: () => JSON.parse(jsonText),
+    run: () =>
+      (JSON.parse(jsonText) as { data: unknown[] }).data.map((record) => JSON.stringify(record)),
   },
   {
-    name: 'evnorm normalize (JSON text)',
+    path: 'normalize(text), hand-written adapter',
     format: 'json',
-    pipeline: 'evnorm',
+    pipeline: 'ceiling',
+    records: JSON_RECORDS,
+    run: () => checkedNormalize(jsonText, JSON_RECORDS, handWrittenHistoryAdapter),
+  },
+  {
+    path: 'normalize(text)',
+    format: 'json',
+    pipeline: 'normalize',
     records: JSON_RECORDS,
     run: () => checkedNormalize(jsonText, JSON_RECORDS),
   },
   {
-    name: 'naive zod + Date (JSON text)',
+    path: 'normalize(text)',
+    format: 'ndjson',
+    pipeline: 'normalize',
+    records: JSON_RECORDS,
+    run: () => checkedNormalize(ndjsonText, JSON_RECORDS),
+  },
+  {
+    path: 'normalizeStream(64 KiB chunks)',
+    format: 'ndjson',
+    pipeline: 'stream',
+    records: JSON_RECORDS,
+    run: () => streamed(ndjsonChunks),
+  },
+  {
+    path: 'normalizeStream(64 KiB chunks)',
+    format: 'json',
+    pipeline: 'stream',
+    records: JSON_RECORDS,
+    run: () => streamed(jsonChunks),
+  },
+  {
+    path: 'naive: zod + Date',
     format: 'json',
     pipeline: 'naive',
     records: JSON_RECORDS,
     run: () => naive(jsonText),
   },
   {
-    name: 'evnorm, validate: false (JSON text)',
-    format: 'json',
-    pipeline: 'evnorm-no-validate',
-    records: JSON_RECORDS,
-    run: () => normalize(altcraftHistoryAdapter, jsonText, { validate: false }),
-  },
-  {
-    name: '· hand-written mapping, same normalize',
-    format: 'json',
-    pipeline: 'hand-written-ceiling',
-    records: JSON_RECORDS,
-    run: () => checkedNormalize(jsonText, JSON_RECORDS, handWrittenHistoryAdapter),
-  },
-  {
-    name: '· core parseJsonLossless alone',
-    format: 'json',
-    pipeline: 'parse-json-lossless',
-    records: JSON_RECORDS,
-    run: () => parseJsonLossless(jsonText),
-  },
-  {
-    name: '· parsed records → events (validated)',
-    format: 'json',
-    pipeline: 'evnorm-records',
-    records: JSON_RECORDS,
-    run: () => normalizeRecords(altcraftHistoryAdapter, preparsed),
-  },
-  {
-    name: '· adapter.normalize alone',
-    format: 'json',
-    pipeline: 'adapter-normalize',
-    records: JSON_RECORDS,
-    run: () => {
-      for (const record of preparsed) altcraftHistoryAdapter.normalize(record, context)
-    },
-  },
-  {
-    name: '· eventId alone',
-    format: 'json',
-    pipeline: 'event-id',
-    records: JSON_RECORDS,
-    run: () => {
-      for (const record of preparsed) eventId(FEED, [(record as { event_id: string }).event_id])
-    },
-  },
-  {
-    name: '· findEventProblem alone',
-    format: 'json',
-    pipeline: 'validate-event',
-    records: JSON_RECORDS,
-    run: () => {
-      for (const event of sampleEvents) findEventProblem(event)
-    },
-  },
-  {
-    name: 'fast-xml-parser alone (defaults)',
+    path: 'fast-xml-parser alone (defaults)',
     format: 'xml',
-    pipeline: 'fast-xml-parser',
+    pipeline: 'floor',
     records: XML_RECORDS,
     run: () => new XMLParser().parse(xmlText),
   },
   {
-    name: 'evnorm normalize (XML text)',
+    path: 'normalize(text)',
     format: 'xml',
-    pipeline: 'evnorm',
+    pipeline: 'normalize',
     records: XML_RECORDS,
     run: () => checkedNormalize(xmlText, XML_RECORDS),
   },
@@ -203,7 +197,7 @@ for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
   for (const entry of order) {
     gc?.()
     const start = process.hrtime.bigint()
-    entry.run()
+    await entry.run()
     const seconds = Number(process.hrtime.bigint() - start) / 1e9
     if (round >= WARMUP_ROUNDS) timings.get(entry)?.push(seconds)
   }
@@ -212,30 +206,33 @@ for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
 const rates = new Map(
   cases.map((entry) => [entry, Math.round(entry.records / median(timings.get(entry) ?? []))]),
 )
-const floorOf = (format: Case['format']) =>
-  rates.get(cases.find((entry) => entry.format === format) as Case) ?? 1
-const floor = { json: floorOf('json'), xml: floorOf('xml') }
+const floorOf = (format: 'json' | 'xml') =>
+  rates.get(cases.find((entry) => entry.pipeline === 'floor' && entry.format === format) as Case) ??
+  1
+const floor = { json: floorOf('json'), ndjson: floorOf('json'), xml: floorOf('xml') }
 console.log(
   `altcraft.history: ${JSON_RECORDS} JSON records (${(jsonText.length / 1e6).toFixed(1)} MB, ${Math.round(jsonText.length / JSON_RECORDS)} B each), ` +
-    `${XML_RECORDS} XML records (${(xmlText.length / 1e6).toFixed(1)} MB); median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up; ${gc ? 'heap collected before each run' : 'steady heap'}`,
+    `${XML_RECORDS} XML records (${(xmlText.length / 1e6).toFixed(1)} MB); Node ${process.version}; median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up; ${gc ? 'heap collected before each run' : 'steady heap'}`,
 )
 console.log(
-  `${'case'.padEnd(40)} ${'records/s'.padStart(12)} ${'µs/record'.padStart(10)} ${'% of floor'.padStart(11)}`,
+  `${'path'.padEnd(56)} ${'records/s'.padStart(12)} ${'µs/record'.padStart(10)} ${'% of floor'.padStart(11)}`,
 )
 for (const entry of cases) {
   const rate = rates.get(entry) ?? 0
   const share = ((rate / floor[entry.format]) * 100).toFixed(1)
   console.log(
-    `${entry.name.padEnd(40)} ${String(rate).padStart(12)} ${(1e6 / rate).toFixed(2).padStart(10)} ${share.padStart(10)}%`,
+    `${`${entry.path} (${entry.format})`.padEnd(56)} ${String(rate).padStart(12)} ${(1e6 / rate).toFixed(2).padStart(10)} ${share.padStart(10)}%`,
   )
 }
 for (const entry of cases) {
   console.log(
     JSON.stringify({
       bench: true,
+      node: process.version,
       feed: FEED,
       format: entry.format,
       pipeline: entry.pipeline,
+      path: entry.path,
       records: entry.records,
       recordsPerSecond: rates.get(entry),
     }),

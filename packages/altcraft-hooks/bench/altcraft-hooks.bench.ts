@@ -1,90 +1,16 @@
 import { createHash } from 'node:crypto'
-import { findEventProblem, normalize } from '@evnorm/core'
-import { eventId, parseJsonLossless } from '@evnorm/core/adapter'
+import { Readable } from 'node:stream'
+import { normalize, normalizeStream } from '@evnorm/core'
 import { z } from 'zod'
 import { altcraftHooksAdapter } from '../src/index.js'
+import { handWrittenHooksAdapter } from './altcraft-hooks-hand-written.js'
+import { hookMessage } from './altcraft-hooks-messages.js'
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000)
 const WARMUP_ROUNDS = 2
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
 const FEED = 'altcraft.hooks'
-
-const TRACKING = ['uopen', 'open', 'uclick', 'click', 'read', 'click_push', 'uclick_sms']
-const MESSAGING = ['send', 'deliv', 'send_sms', 'deliv_push', 'suppress', 'complain']
-
-function hex(seed: number, length: number): string {
-  return createHash('sha256').update(String(seed)).digest('hex').slice(0, length)
-}
-
-function eventData(index: number, verb: string): Record<string, unknown> {
-  const refs = {
-    message_id: 17 + (index % 5),
-    campaign_id: 973,
-    segment_id: 0,
-    resource_id: 3,
-    launch_id: '00000017000003cd5a9bf01a',
-    send_message_id: `5a9bf01a17_3cd_11_6f_0_2.${hex(index, 24)}`,
-    full_message_id: `fQIQs4FgAAEBIcARAxDxAQAAEJECFQADuZJygDTgWXpQ_BVrkejVzu2bsMzQ3NDkxODlKR8-${hex(index, 6)}`,
-    email_message_id: `mzi5c1~+9vqekqmy63mh8xhgt2qjwfkad6lmiafbyn-${hex(index, 12)}`,
-    provider: '',
-  }
-  if (MESSAGING.includes(verb)) return refs
-  if (verb === 'hbounce' || verb === 'sbounce') {
-    return { ...refs, bounce_code: 550, bounce_message: 'No such user here' }
-  }
-  if (verb === 'undeliv')
-    return { ...refs, undeliv_code: 400, undeliv_message: 'Invalid Caller ID' }
-  return {
-    ...refs,
-    scampaign_id: 973,
-    ip: `10.9.${index % 250}.14`,
-    country: index % 2 === 0 ? '.ru' : '.uk',
-    city: 'Moscow',
-    postal_code: '101000',
-    region: 'Moskovskaya oblast',
-    tz: 'Europe/Moscow',
-    lat: 55.244075,
-    lon: 37.617635,
-    user_agent: 'Mozilla/5.0 (X11; Linux x86_64; rv:59.0) Gecko/20100101 Firefox/59.0',
-    os: 'Linux x86_64',
-    browser: 'Firefox 59.0',
-    device: 'web',
-    prev_st: index % 3,
-    ...(verb.includes('click') ? { link_url: `https://shop.example/item/${index % 1000}` } : {}),
-  }
-}
-
-/** One synthetic hook message of about 900 bytes, every documented envelope field set. */
-function hookMessage(index: number): Record<string, unknown> {
-  const verbs = [...TRACKING, ...MESSAGING, 'hbounce', 'sbounce', 'undeliv']
-  const verb = verbs[index % verbs.length] as string
-  const second = String(index % 60).padStart(2, '0')
-  return {
-    event_type: verb,
-    event_date: `2025-03-30T01:${String(Math.floor(index / 60) % 60).padStart(2, '0')}:${second}.${String(index % 1_000_000_000).padStart(9, '0')}Z`,
-    profile_id: hex(index, 24),
-    _xxh: hex(index + 1, 16),
-    _md5: hex(index + 2, 32),
-    list_id: 12,
-    account_id: 23,
-    ...(index % 4 === 0 ? { sends_trying_num: 2 } : {}),
-    is_test: false,
-    is_static: false,
-    subscription_hash_id: hex(index + 3, 13),
-    custom_data: { email: `user${index}@example.org`, name: 'Ann' },
-    event_data: eventData(index, verb),
-    subscription: [
-      {
-        resource_id: 3,
-        channel: 'email',
-        email: `user${index}@example.org`,
-        priority: 0,
-        status: 'subscribed',
-        ccsub: { custom_key: 'custom_value' },
-      },
-    ],
-  }
-}
+const CHUNK_BYTES = 64 * 1024
 
 const naiveSchema = z.object({
   event_type: z.string(),
@@ -151,51 +77,41 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number
 }
 
-const messages = Array.from({ length: RECORDS }, (_, index) => hookMessage(index))
-const text = JSON.stringify(messages)
-const parsedOnce = JSON.parse(text) as unknown[]
-const idParts = parsedOnce.map((message) => {
-  const record = message as {
-    event_type: string
-    event_date: string
-    profile_id: string
-    event_data: Record<string, unknown>
-  }
-  return [
-    record.event_type,
-    record.event_date,
-    '23',
-    record.profile_id,
-    String(record.event_data.send_message_id),
-    null,
-    '00000017000003cd5a9bf01a',
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-  ]
-})
-
-const sample = normalize(altcraftHooksAdapter, parsedOnce)
-if (!sample.success || sample.counts.rejected !== 0)
-  throw new Error('the benchmark messages did not normalize cleanly')
-const sampleEvents = sample.events
-
 function check(result: ReturnType<typeof normalize>): number {
   if (!result.success) throw result.error
   if (result.counts.rejected !== 0) throw new Error(JSON.stringify(result.rejections[0]))
   return result.events.length
 }
 
+/** `normalizeStream` fed as a user feeds it a file: a Readable of 64 KiB byte chunks. */
+async function streamed(chunks: readonly Buffer[]): Promise<number> {
+  let events = 0
+  for await (const item of normalizeStream(altcraftHooksAdapter, Readable.from(chunks))) {
+    if (!item.success) throw item.error
+    if (item.counts.rejected !== 0) throw new Error(JSON.stringify(item.rejections[0]))
+    events += item.events.length
+  }
+  return events
+}
+
+function chunksOf(text: string): Buffer[] {
+  const bytes = Buffer.from(text)
+  const chunks: Buffer[] = []
+  for (let start = 0; start < bytes.length; start += CHUNK_BYTES)
+    chunks.push(bytes.subarray(start, start + CHUNK_BYTES))
+  return chunks
+}
+
+const messages = Array.from({ length: RECORDS }, (_, index) => hookMessage(index))
+const text = JSON.stringify(messages)
+const ndjson = `${messages.map((message) => JSON.stringify(message)).join('\n')}\n`
+const textChunks = chunksOf(text)
+const ndjsonChunks = chunksOf(ndjson)
 const BATCH_SIZE = 1000
 const bodies = Array.from({ length: Math.ceil(RECORDS / BATCH_SIZE) }, (_, index) =>
   JSON.stringify(messages.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE)),
 )
-const ONE_BATCH = 'json'
-const HTTP_BATCHES = `json, ${BATCH_SIZE} per batch`
+const BODIES = `json, ${BATCH_SIZE} per body`
 
 function eachBody(run: (body: string) => number): number {
   let count = 0
@@ -203,134 +119,116 @@ function eachBody(run: (body: string) => number): number {
   return count
 }
 
-const cases: { name: string; format: string; pipeline?: string; run: () => number }[] = [
+function floor(body: string): number {
+  return (JSON.parse(body) as unknown[]).map((message) => JSON.stringify(message)).length
+}
+
+const cases: {
+  path: string
+  format: string
+  pipeline: string
+  run: () => number | Promise<number>
+}[] = [
   {
-    name: 'JSON.parse (floor)',
-    format: ONE_BATCH,
-    pipeline: 'JSON.parse',
-    run: () => (JSON.parse(text) as unknown[]).length,
+    path: 'JSON.parse(text) + JSON.stringify per record',
+    format: 'json',
+    pipeline: 'floor',
+    run: () => floor(text),
   },
   {
-    name: 'evnorm normalize(text), validated',
-    format: ONE_BATCH,
-    pipeline: 'evnorm',
+    path: 'normalize(text), hand-written adapter',
+    format: 'json',
+    pipeline: 'ceiling',
+    run: () => check(normalize(handWrittenHooksAdapter, text)),
+  },
+  {
+    path: 'normalize(text)',
+    format: 'json',
+    pipeline: 'normalize',
     run: () => check(normalize(altcraftHooksAdapter, text)),
   },
   {
-    name: 'naive: JSON.parse + zod per record + Date + sha1',
-    format: ONE_BATCH,
+    path: 'normalize(text)',
+    format: 'ndjson',
+    pipeline: 'normalize',
+    run: () => check(normalize(altcraftHooksAdapter, ndjson)),
+  },
+  {
+    path: 'normalizeStream(64 KiB chunks)',
+    format: 'ndjson',
+    pipeline: 'stream',
+    run: () => streamed(ndjsonChunks),
+  },
+  {
+    path: 'normalizeStream(64 KiB chunks)',
+    format: 'json',
+    pipeline: 'stream',
+    run: () => streamed(textChunks),
+  },
+  {
+    path: 'naive: JSON.parse + zod + Date + sha1',
+    format: 'json',
     pipeline: 'naive',
     run: () => naive(text).length,
   },
   {
-    name: 'evnorm normalize(text), validate: false',
-    format: ONE_BATCH,
-    run: () => check(normalize(altcraftHooksAdapter, text, { validate: false })),
+    path: 'JSON.parse(body) + JSON.stringify per record',
+    format: BODIES,
+    pipeline: 'floor',
+    run: () => eachBody(floor),
   },
   {
-    name: 'evnorm normalize(parsed array), validated',
-    format: ONE_BATCH,
-    run: () => check(normalize(altcraftHooksAdapter, parsedOnce)),
-  },
-  {
-    name: 'core parseJsonLossless(text) alone',
-    format: ONE_BATCH,
-    run: () => {
-      const parsed = parseJsonLossless(text)
-      if (!parsed.success) throw new Error(parsed.message)
-      return RECORDS
-    },
-  },
-  {
-    name: 'eventId alone (14 parts)',
-    format: ONE_BATCH,
-    run: () => {
-      for (const parts of idParts) eventId(FEED, parts)
-      return RECORDS
-    },
-  },
-  {
-    name: 'adapter.normalize alone (parsed messages)',
-    format: ONE_BATCH,
-    run: () => {
-      for (let index = 0; index < parsedOnce.length; index++) {
-        altcraftHooksAdapter.normalize(parsedOnce[index], {
-          index,
-          batchIndex: index,
-          hints: undefined,
-        })
-      }
-      return RECORDS
-    },
-  },
-  {
-    name: 'findEventProblem alone (every event)',
-    format: ONE_BATCH,
-    run: () => {
-      for (const event of sampleEvents) findEventProblem(event)
-      return RECORDS
-    },
-  },
-  {
-    name: `JSON.parse, ${BATCH_SIZE}-message HTTP bodies`,
-    format: HTTP_BATCHES,
-    pipeline: 'JSON.parse',
-    run: () => eachBody((body) => (JSON.parse(body) as unknown[]).length),
-  },
-  {
-    name: `evnorm, ${BATCH_SIZE}-message HTTP bodies, validated`,
-    format: HTTP_BATCHES,
-    pipeline: 'evnorm',
+    path: 'normalize(body)',
+    format: BODIES,
+    pipeline: 'normalize',
     run: () => eachBody((body) => check(normalize(altcraftHooksAdapter, body))),
-  },
-  {
-    name: `evnorm, ${BATCH_SIZE}-message HTTP bodies, validate: false`,
-    format: HTTP_BATCHES,
-    run: () =>
-      eachBody((body) => check(normalize(altcraftHooksAdapter, body, { validate: false }))),
   },
 ]
 
-const timings = new Map<string, number[]>(cases.map((benchCase) => [benchCase.name, []]))
+const timings = new Map<string, number[]>(cases.map((benchCase) => [key(benchCase), []]))
+function key(benchCase: (typeof cases)[number]): string {
+  return `${benchCase.path}|${benchCase.format}`
+}
 // with `node --expose-gc`, every timed run starts from a collected heap
 const gc = (globalThis as { gc?: () => void }).gc
 for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
   for (const benchCase of cases) {
     gc?.()
     const start = process.hrtime.bigint()
-    const count = benchCase.run()
+    const count = await benchCase.run()
     const seconds = Number(process.hrtime.bigint() - start) / 1e9
-    if (count !== RECORDS) throw new Error(`${benchCase.name}: ${count} of ${RECORDS} records`)
-    if (round >= WARMUP_ROUNDS) timings.get(benchCase.name)?.push(seconds)
+    if (count !== RECORDS) throw new Error(`${benchCase.path}: ${count} of ${RECORDS} records`)
+    if (round >= WARMUP_ROUNDS) timings.get(key(benchCase))?.push(seconds)
   }
 }
 
 const floors = new Map(
   cases
-    .filter((benchCase) => benchCase.pipeline === 'JSON.parse')
-    .map((benchCase) => [benchCase.format, median(timings.get(benchCase.name) ?? [])]),
+    .filter((benchCase) => benchCase.pipeline === 'floor')
+    .map((benchCase) => [benchCase.format, median(timings.get(key(benchCase)) ?? [])]),
 )
 console.log(
-  `altcraft.hooks: ${RECORDS} hook messages, ${(text.length / RECORDS).toFixed(0)} B each (one ${(text.length / 1e6).toFixed(1)} MB body, or ${bodies.length} bodies of ${BATCH_SIZE}); median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up; ${gc ? 'heap collected before each run' : 'steady heap'}; ratios against JSON.parse of the same bodies`,
+  `altcraft.hooks: ${RECORDS} hook messages, ${(text.length / RECORDS).toFixed(0)} B each (one ${(text.length / 1e6).toFixed(1)} MB body, or ${bodies.length} bodies of ${BATCH_SIZE}); median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up; ${gc ? 'heap collected before each run' : 'steady heap'}; Node ${process.version}; ratios against the floor of the same bodies`,
 )
-console.log('| case | records/s | µs per record | × JSON.parse time | % of JSON.parse rate |')
-console.log('|---|---:|---:|---:|---:|')
+console.log('| path | format | records/s | µs per record | × floor time |')
+console.log('|---|---|---:|---:|---:|')
 for (const benchCase of cases) {
-  const seconds = median(timings.get(benchCase.name) ?? [])
-  const floor = floors.get(benchCase.format) ?? seconds
+  const seconds = median(timings.get(key(benchCase)) ?? [])
+  const floorSeconds = floors.get(benchCase.format) ?? floors.get('json') ?? seconds
   console.log(
-    `| ${benchCase.name} | ${Math.round(RECORDS / seconds).toLocaleString('en')} | ${((seconds / RECORDS) * 1e6).toFixed(2)} | ${(seconds / floor).toFixed(2)}× | ${((floor / seconds) * 100).toFixed(0)} % |`,
+    `| ${benchCase.path} | ${benchCase.format} | ${Math.round(RECORDS / seconds).toLocaleString('en')} | ${((seconds / RECORDS) * 1e6).toFixed(2)} | ${(seconds / floorSeconds).toFixed(2)}× |`,
   )
 }
 for (const benchCase of cases) {
-  if (benchCase.pipeline === undefined) continue
-  const seconds = median(timings.get(benchCase.name) ?? [])
+  const seconds = median(timings.get(key(benchCase)) ?? [])
   console.log(
     JSON.stringify({
       bench: true,
+      node: process.version,
       feed: FEED,
       format: benchCase.format,
       pipeline: benchCase.pipeline,
+      path: benchCase.path,
       records: RECORDS,
       recordsPerSecond: Math.round(RECORDS / seconds),
     }),

@@ -1,14 +1,17 @@
-import { normalize } from '@evnorm/core'
+import { Readable } from 'node:stream'
+import { type AnyAdapter, normalize, normalizeStream } from '@evnorm/core'
 import { isSafeNumber, parse as parseLossless } from 'lossless-json'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { smailyLogAdapter } from '../src/index.js'
+import { handWrittenSmailyAdapter } from './smaily-log-hand-written.js'
 import { buildRows, historyJson, historyNdjson } from './smaily-rows.js'
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000)
 const WARMUP_ROUNDS = 2
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
 const FEED = 'smaily.history'
+const CHUNK_BYTES = 64 * 1024
 
 const NaiveRowSchema = z.object({
   seq_id: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).optional(),
@@ -58,17 +61,40 @@ function naive(text: string): number {
   return events.length
 }
 
-function evnorm(text: string, validate = true): number {
-  const result = normalize(smailyLogAdapter, text, { validate })
+function checked(events: number, rejected: number, rejection?: { message: string }): number {
+  if (rejected > 0) throw new Error(rejection?.message)
+  return events
+}
+
+function batch(text: string, adapter: AnyAdapter = smailyLogAdapter): number {
+  const result = normalize(adapter, text)
   if (!result.success) throw result.error
-  if (result.counts.rejected > 0) throw new Error(result.rejections[0]?.message)
-  return result.events.length
+  return checked(result.events.length, result.counts.rejected, result.rejections[0])
+}
+
+/** `normalizeStream` fed as a user feeds it a file: a Readable of 64 KiB byte chunks. */
+async function streamed(chunks: readonly Buffer[]): Promise<number> {
+  let events = 0
+  for await (const item of normalizeStream(smailyLogAdapter, Readable.from(chunks))) {
+    if (!item.success) throw item.error
+    events += checked(item.events.length, item.counts.rejected, item.rejections[0])
+  }
+  return events
+}
+
+function chunksOf(text: string): Buffer[] {
+  const bytes = Buffer.from(text)
+  const chunks: Buffer[] = []
+  for (let start = 0; start < bytes.length; start += CHUNK_BYTES)
+    chunks.push(bytes.subarray(start, start + CHUNK_BYTES))
+  return chunks
 }
 
 interface Case {
   readonly pipeline: string
+  readonly path: string
   readonly format: 'json' | 'ndjson'
-  readonly run: () => number
+  readonly run: () => number | Promise<number>
   readonly millis: number[]
 }
 
@@ -77,35 +103,71 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const rows = buildRows(RECORDS)
   const json = historyJson(rows)
   const ndjson = historyNdjson(rows)
+  const jsonChunks = chunksOf(json)
+  const ndjsonChunks = chunksOf(ndjson)
   const cases: Case[] = [
     {
-      pipeline: 'JSON.parse',
+      pipeline: 'floor',
+      path: 'JSON.parse(text) + JSON.stringify per record',
       format: 'json',
-      run: () => (JSON.parse(json) as unknown[]).length,
+      run: () => (JSON.parse(json) as unknown[]).map((row) => JSON.stringify(row)).length,
       millis: [],
     },
-    { pipeline: 'evnorm', format: 'json', run: () => evnorm(json), millis: [] },
-    { pipeline: 'evnorm', format: 'ndjson', run: () => evnorm(ndjson), millis: [] },
     {
-      pipeline: 'evnorm (validate: false)',
+      pipeline: 'ceiling',
+      path: 'normalize(text), hand-written adapter',
       format: 'json',
-      run: () => evnorm(json, false),
+      run: () => batch(json, handWrittenSmailyAdapter),
       millis: [],
     },
-    { pipeline: 'naive', format: 'json', run: () => naive(json), millis: [] },
+    {
+      pipeline: 'normalize',
+      path: 'normalize(text)',
+      format: 'json',
+      run: () => batch(json),
+      millis: [],
+    },
+    {
+      pipeline: 'normalize',
+      path: 'normalize(text)',
+      format: 'ndjson',
+      run: () => batch(ndjson),
+      millis: [],
+    },
+    {
+      pipeline: 'stream',
+      path: 'normalizeStream(64 KiB chunks)',
+      format: 'ndjson',
+      run: () => streamed(ndjsonChunks),
+      millis: [],
+    },
+    {
+      pipeline: 'stream',
+      path: 'normalizeStream(64 KiB chunks)',
+      format: 'json',
+      run: () => streamed(jsonChunks),
+      millis: [],
+    },
+    {
+      pipeline: 'naive',
+      path: 'naive: lossless-json + zod + luxon',
+      format: 'json',
+      run: () => naive(json),
+      millis: [],
+    },
   ]
   const gc = (globalThis as { gc?: () => void }).gc
   for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     for (const item of cases) {
       gc?.()
       const started = performance.now()
-      const count = item.run()
+      const count = await item.run()
       const elapsed = performance.now() - started
-      if (count !== RECORDS) throw new Error(`${item.pipeline} gave ${count} of ${RECORDS} records`)
+      if (count !== RECORDS) throw new Error(`${item.path} gave ${count} of ${RECORDS} records`)
       if (round >= WARMUP_ROUNDS) item.millis.push(elapsed)
     }
   }
@@ -113,29 +175,30 @@ function main(): void {
   console.log(
     `\n${FEED}: ${RECORDS} rows, ${(json.length / RECORDS).toFixed(0)} B/row as JSON, median of ${ROUNDS} interleaved rounds (after ${WARMUP_ROUNDS} warm-up), ${gc ? 'heap collected before each run' : 'steady heap'}, Node ${process.version}\n`,
   )
-  console.log('| pipeline | format | ms | records/s | × JSON.parse time |')
+  console.log('| path | format | ms | records/s | × floor time |')
   console.log('|---|---|---:|---:|---:|')
   for (const item of cases) {
     const ms = median(item.millis)
     const rate = Math.round((RECORDS / ms) * 1000)
     console.log(
-      `| ${item.pipeline} | ${item.format} | ${ms.toFixed(0)} | ${rate.toLocaleString('en-US')} | ${(ms / floor).toFixed(2)} |`,
+      `| ${item.path} | ${item.format} | ${ms.toFixed(0)} | ${rate.toLocaleString('en-US')} | ${(ms / floor).toFixed(2)} |`,
     )
   }
   console.log('')
   for (const item of cases) {
-    const rate = Math.round((RECORDS / median(item.millis)) * 1000)
     console.log(
       JSON.stringify({
         bench: true,
+        node: process.version,
         feed: FEED,
         format: item.format,
         pipeline: item.pipeline,
+        path: item.path,
         records: RECORDS,
-        recordsPerSecond: rate,
+        recordsPerSecond: Math.round((RECORDS / median(item.millis)) * 1000),
       }),
     )
   }
 }
 
-main()
+await main()
