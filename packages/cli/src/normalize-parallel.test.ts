@@ -8,7 +8,7 @@ import { SOURCES } from './sources.js'
 
 /**
  * The parallel run against the single-thread stream on inputs of several pieces (a piece is
- * about 256 KB): one output, byte for byte, whatever the workers.
+ * about 64 KB): one output, byte for byte, whatever the workers.
  */
 
 const TALLINN = new Intl.DateTimeFormat('sv-SE', {

@@ -75,8 +75,7 @@ export async function openInput(
       return { success: false, problem: describeIoError(error) }
     }
   }
-  const raw =
-    spec.path === undefined ? stdin : createReadStream(spec.path, { highWaterMark: 1 << 18 })
+  const raw = spec.path === undefined ? stdin : createReadStream(spec.path)
   let bytes = 0
   try {
     const rawPeek = await peekBytes(

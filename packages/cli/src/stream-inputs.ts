@@ -27,7 +27,7 @@ export const STDIN_HINT =
   'evnorm: reading records from standard input, which is the terminal: paste them and end with ' +
   'Ctrl-D (Ctrl-Z Enter on Windows), or give files or directories as arguments (see --help)\n'
 
-/** Inputs smaller than this (one piece of a parallel run) gain nothing from worker threads. */
+/** Inputs smaller than this are normalized on the main thread: they end before a worker starts. */
 const PARALLEL_MIN_BYTES = 256 << 10
 
 /** Receives the batches of one input, in order, their events written as NDJSON; a rejection stops the run. */

@@ -64,7 +64,7 @@ export interface ParallelOptions extends Omit<StreamOptions, 'batchSize'> {
   /** Threads to use instead of a pool of the run's own (which the run closes at its end). */
   readonly pool?: NormalizePool
   /**
-   * Characters of input per job (default 262,144): whole NDJSON lines, or JSON array elements,
+   * Characters of input per job (default 65,536): whole NDJSON lines, or JSON array elements,
    * of about this length. Smaller pieces spread a short input over more threads; each costs a
    * message.
    */
@@ -77,7 +77,7 @@ export type EncodedItem =
   | { readonly success: false; readonly error: VendorErrorEnvelopeError | UnreadableInputError }
 
 /** Characters of input per job: big enough to pay for a message, small enough to spread. */
-const PIECE_SIZE = 1 << 18
+const PIECE_SIZE = 1 << 16
 /** Jobs the calling thread runs ahead of the results it waits for, beside the workers' queues. */
 const AHEAD_HERE = 4
 
@@ -97,7 +97,7 @@ type Piece =
  * `{ module: import.meta.resolve('@evnorm/smaily-log'), export: 'smailyLogAdapter' }`.
  * `workers` threads normalize: the calling thread, which takes a piece whenever every worker
  * thread has two queued, and `workers - 1` worker threads. Memory stays bounded: two pieces
- * of about 256 KiB per worker thread, and four more, are in flight. Never throws
+ * of about 64 KiB per worker thread, and four more, are in flight. Never throws
  * on data; rejects when the adapter cannot be imported.
  */
 export async function* normalizeInParallel(
