@@ -463,14 +463,16 @@ async function runCliBench(nodes) {
           const many = await cli(workers)
           const startedApart = performance.now()
           const apart = await Promise.all(
-            Array.from({ length: workers }, (_, index) => cli(1, join(dir, `apart-${index}.ndjson`))),
+            Array.from({ length: workers }, (_, index) =>
+              cli(1, join(dir, `apart-${index}.ndjson`)),
+            ),
           )
           const apartSeconds = (performance.now() - startedApart) / 1000
           const runs = [floor, one, many, ...apart]
-          if (runs.some((result) => result.code !== 0)) {
-            failures.push(
-              `CLI bench ${name} on ${version}: exit ${runs.map((result) => result.code).join('/')}: ${runs.find((result) => result.code !== 0)?.stderr.trim().split('\n')[0]}`,
-            )
+          const failed = runs.find((result) => result.code !== 0)
+          if (failed !== undefined) {
+            const reason = failed.stderr.trim().split('\n')[0]
+            failures.push(`CLI bench ${name} on ${version}: exit ${failed.code}: ${reason}`)
             break
           }
           best.floor = Math.min(best.floor, floor.seconds)
