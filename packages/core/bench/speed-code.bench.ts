@@ -1,7 +1,6 @@
 import { hash } from 'node:crypto'
 import { EVNORM_ID_NAMESPACE, eventId, uuidV5 } from '../src/helpers/event-id.js'
 import { parseJsonLossless } from '../src/helpers/lossless-json.js'
-import { Utf8ChunkDecoder } from '../src/helpers/utf8-chunk-decoder.js'
 
 /**
  * Each piece of hand-written speed code in core against the simple alternative that gives the
@@ -11,7 +10,6 @@ import { Utf8ChunkDecoder } from '../src/helpers/utf8-chunk-decoder.js'
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
 const WARMUP_ROUNDS = 2
-const CHUNK_BYTES = 64 * 1024
 
 const namespaceBytes = Buffer.from(EVNORM_ID_NAMESPACE.replaceAll('-', ''), 'hex')
 
@@ -52,10 +50,6 @@ const records = Array.from({ length: RECORDS / 10 }, (_, index) => ({
   value: 'Windows 10; Outlook 2019; 192.0.2.1; EE — ä ö ü',
 }))
 const jsonWithBigIds = `[${records.map((record) => JSON.stringify({ ...record, seq_id: 0 }).replace('"seq_id":0', `"seq_id":${record.seq_id}`)).join(',')}]`
-const jsonBytes = Buffer.from(jsonWithBigIds)
-const chunks = Array.from({ length: Math.ceil(jsonBytes.length / CHUNK_BYTES) }, (_, index) =>
-  jsonBytes.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES),
-)
 
 function each<T>(items: readonly T[], run: (item: T) => string): number {
   let length = 0
@@ -106,24 +100,6 @@ const pairs: Pair[] = [
     simple: () =>
       each(hookParts, (parts) => nativeUuidV5(JSON.stringify(['altcraft.hooks', ...parts]))),
     simpleName: 'JSON.stringify + crypto.hash',
-  },
-  {
-    piece: 'Utf8ChunkDecoder (whole-chunk decode)',
-    input: '64 KiB chunks of JSON',
-    count: records.length,
-    handWritten: () => {
-      const decoder = new Utf8ChunkDecoder()
-      let length = 0
-      for (const chunk of chunks) length += decoder.push(chunk).text.length
-      return length + decoder.end().text.length
-    },
-    simple: () => {
-      const decoder = new TextDecoder('utf-8', { fatal: true })
-      let length = 0
-      for (const chunk of chunks) length += decoder.decode(chunk, { stream: true }).length
-      return length + decoder.decode().length
-    },
-    simpleName: 'TextDecoder { stream: true }',
   },
   {
     piece: 'parseJsonLossless (quote unsafe integers, JSON.parse)',

@@ -66,6 +66,46 @@ describe('Utf8ChunkDecoder', () => {
     })
   })
 
+  it.each([
+    {
+      case: 'an invalid byte inside a character split across two chunks',
+      chunks: [Uint8Array.of(0x61, 0x62, 0xe2), Uint8Array.of(0x82, 0x28, 0x63)],
+      decoded: { text: 'ab', error: 'invalid UTF-8 at byte 2' },
+    },
+    {
+      case: 'a bad second byte of a character started in the chunk before',
+      chunks: [Uint8Array.of(0x61, 0xe0), Uint8Array.of(0x80, 0x80)],
+      decoded: { text: 'a', error: 'invalid UTF-8 at byte 1' },
+    },
+    {
+      case: 'a 4-byte character split over three chunks',
+      chunks: [Uint8Array.of(0x61, 0xf0), Uint8Array.of(0x9f), Uint8Array.of(0x98, 0x80, 0x62)],
+      decoded: { text: 'a😀b' },
+    },
+    {
+      case: 'an invalid last byte of a 4-byte character split over three chunks',
+      chunks: [Uint8Array.of(0x61, 0xf0), Uint8Array.of(0x9f), Uint8Array.of(0x98, 0x28)],
+      decoded: { text: 'a', error: 'invalid UTF-8 at byte 1' },
+    },
+    {
+      case: 'a string chunk after a character begun two chunks before',
+      chunks: [Uint8Array.of(0x61, 0xf0), Uint8Array.of(0x9f), 'b'],
+      decoded: { text: 'a', error: 'invalid UTF-8 at byte 1' },
+    },
+    {
+      case: 'the end inside a character split over two chunks',
+      chunks: [Uint8Array.of(0x61, 0x62, 0xf0), Uint8Array.of(0x9f, 0x98)],
+      decoded: { text: 'ab', error: 'invalid UTF-8 at byte 2' },
+    },
+    {
+      case: 'string chunks, which do not count in the byte offset',
+      chunks: ['xyz', Uint8Array.of(0x61), 'é', Uint8Array.of(0x62, 0xff)],
+      decoded: { text: 'xyzaéb', error: 'invalid UTF-8 at byte 2' },
+    },
+  ])('decodes $case', ({ chunks, decoded }) => {
+    expect(decodeAll(chunks)).toEqual(decoded)
+  })
+
   it('says a valid chunk too long for one string is too long, not bad UTF-8', () => {
     const decoded = new Utf8ChunkDecoder().push(Buffer.alloc(MAX_TEXT_LENGTH + 1, 0x20))
     expect(decoded.text).toBe('')

@@ -20,71 +20,68 @@ const NO_BYTES = new Uint8Array(0)
 /**
  * Decodes a sequence of chunks (strings pass through, bytes are UTF-8) into text, keeping
  * characters whose bytes are split between chunks, and dropping a BOM at the very start.
- * Only the bytes of an unfinished character are carried from one chunk to the next. Each
- * chunk is decoded whole (the streaming mode of `TextDecoder` is several times slower).
+ *
+ * The bytes go through one fatal `TextDecoder` in streaming mode. It loses its state when it
+ * throws, so the bytes of the character left unfinished by the last chunk (at most 3) are
+ * kept here too: on invalid UTF-8 they let the offset of the first bad byte be found, counted
+ * over all byte chunks from where its character started, with the text before it.
  */
 export class Utf8ChunkDecoder {
   readonly #decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-  #pending: Uint8Array = NO_BYTES
+  /** The bytes of the character the last byte chunk left unfinished. */
+  #tail: Uint8Array = NO_BYTES
   #bytesSeen = 0
   #started = false
 
   /** Decodes the next chunk. */
   push(chunk: string | Uint8Array): DecodedChunk {
     if (typeof chunk === 'string') {
-      if (this.#pending.length > 0) return this.#failure('', this.#bytesSeen - this.#pending.length)
+      if (this.#tail.length > 0) return this.#invalid('', this.#bytesSeen - this.#tail.length)
       return { text: this.#dropBom(chunk) }
     }
     if (!(chunk instanceof Uint8Array)) {
       throw new TypeError(`chunks must be strings or Uint8Arrays, got ${typeof chunk}`)
     }
-    const chunkStart = this.#bytesSeen
+    const start = this.#bytesSeen - this.#tail.length
     this.#bytesSeen += chunk.length
-    let head = ''
-    let from = 0
-    if (this.#pending.length > 0) {
-      const pendingStart = chunkStart - this.#pending.length
-      from = sequenceLength(this.#pending[0] as number) - this.#pending.length
-      if (chunk.length < from) {
-        this.#pending = concat(this.#pending, chunk)
-        return { text: '' }
-      }
-      const decoded = this.#decode(concat(this.#pending, chunk.subarray(0, from)), pendingStart)
-      this.#pending = NO_BYTES
-      if (decoded.error !== undefined) return decoded
-      head = decoded.text
+    let text: string
+    try {
+      text = this.#decoder.decode(chunk, { stream: true })
+    } catch {
+      return this.#failure(concat(this.#tail, chunk), start)
     }
-    const rest = chunk.subarray(from)
-    const complete = rest.length - unfinishedTailLength(rest)
-    const decoded = this.#decode(rest.subarray(0, complete), chunkStart + from)
-    if (decoded.error !== undefined) return { ...decoded, text: head + decoded.text }
-    this.#pending = rest.slice(complete)
-    return { text: head + decoded.text }
+    this.#tail = unfinishedTail(this.#tail, chunk)
+    return { text: this.#dropBom(text) }
   }
 
   /** Ends the input: fails when it stops inside a character. */
   end(): DecodedChunk {
-    if (this.#pending.length > 0) return this.#failure('', this.#bytesSeen - this.#pending.length)
-    return { text: '' }
-  }
-
-  #decode(bytes: Uint8Array, start: number): DecodedChunk {
     try {
-      return { text: this.#dropBom(this.#decoder.decode(bytes)) }
+      return { text: this.#dropBom(this.#decoder.decode()) }
     } catch {
-      const valid = invalidUtf8Offset(bytes)
-      if (valid === -1) {
-        const message = tooLongMessage('the decoded text', MAX_TEXT_LENGTH)
-        return { text: '', error: { message, byteOffset: start } }
-      }
-      return this.#failure(
-        this.#dropBom(this.#decoder.decode(bytes.subarray(0, valid))),
-        start + valid,
-      )
+      return this.#invalid('', this.#bytesSeen - this.#tail.length)
     }
   }
 
-  #failure(text: string, byteOffset: number): DecodedChunk {
+  /** The error item when `bytes` (the tail and the chunk, from byte `start`) fail to decode. */
+  #failure(bytes: Uint8Array, start: number): DecodedChunk {
+    const bad = invalidUtf8Offset(bytes)
+    if (bad !== -1) {
+      try {
+        return this.#invalid(this.#dropBom(decodeWhole(bytes.subarray(0, bad))), start + bad)
+      } catch {
+        // The valid bytes before `bad` are more text than one string holds.
+      }
+    }
+    // Too long: the text is the character the tail completes (if any), the offset where the
+    // rest of the chunk starts.
+    const head = this.#tail.length > 0 ? sequenceLength(this.#tail[0] as number) : 0
+    const message = tooLongMessage('the decoded text', MAX_TEXT_LENGTH)
+    const text = this.#dropBom(decodeWhole(bytes.subarray(0, head)))
+    return { text, error: { message, byteOffset: start + head } }
+  }
+
+  #invalid(text: string, byteOffset: number): DecodedChunk {
     return { text, error: { message: `invalid UTF-8 at byte ${byteOffset}`, byteOffset } }
   }
 
@@ -95,6 +92,11 @@ export class Utf8ChunkDecoder {
   }
 }
 
+/** Decodes complete UTF-8 with a fresh fatal decoder. */
+function decodeWhole(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+}
+
 /** Bytes a sequence starting with `lead` claims (1 for ASCII and stray bytes). */
 function sequenceLength(lead: number): number {
   if (lead >= 0xf0) return 4
@@ -103,17 +105,23 @@ function sequenceLength(lead: number): number {
   return 1
 }
 
-/** How many bytes at the end of `bytes` start a character that continues in the next chunk. */
-function unfinishedTailLength(bytes: Uint8Array): number {
-  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
-    const byte = bytes[bytes.length - back] as number
-    if (byte < 0x80) return 0
-    if (byte >= 0xc0) return sequenceLength(byte) > back ? back : 0
+/**
+ * The bytes of the character left unfinished once valid UTF-8 `chunk` follows the unfinished
+ * `tail` of the previous chunks: only the last 3 bytes are looked at.
+ */
+function unfinishedTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
+  const last =
+    chunk.length >= 3 ? chunk.subarray(chunk.length - 3) : concat(tail, chunk).subarray(-3)
+  for (let back = 1; back <= last.length; back++) {
+    const byte = last[last.length - back] as number
+    if (byte < 0x80) return NO_BYTES
+    if (byte >= 0xc0) return sequenceLength(byte) > back ? last.slice(last.length - back) : NO_BYTES
   }
-  return 0
+  return NO_BYTES
 }
 
 function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
+  if (first.length === 0) return second
   const bytes = new Uint8Array(first.length + second.length)
   bytes.set(first)
   bytes.set(second, first.length)
