@@ -45,6 +45,32 @@ interface Frame {
   index: number
 }
 
+/** Elements read at once by a scanner's {@link RunReader}: their values, in order. */
+export interface RecordRun {
+  readonly kind: 'run'
+  readonly values: readonly unknown[]
+  /** The record array's locator without an index, e.g. `$` or `$.data`. */
+  readonly locator: string
+  /** Index of the first value in the record array. */
+  readonly index: number
+}
+
+/** What a {@link JsonStreamScanner} returns: `scanJsonStream` items, and runs with a reader. */
+export type ScanItem = JsonStreamItem | RecordRun
+
+/**
+ * Parses consecutive elements of a record array, written as between its brackets (commas
+ * between them), into their values; undefined when the text is not that.
+ */
+export type RunReader = (text: string) => readonly unknown[] | undefined
+
+/** The longest text of a run. */
+const RUN_CHARS = 32 * 1024
+/** Runs start within this many characters of a pushed text, so that a push returns few values. */
+const RUN_WINDOW = 64 * 1024
+/** The most characters cut element by element past a run that failed, before the next run. */
+const RUN_BACKOFF_LIMIT = 1024 * 1024
+
 /** Text gathered across chunks: finished pieces plus where the open piece starts. */
 class Capture {
   active = false
@@ -94,6 +120,15 @@ class Capture {
  * structure (strings and escapes, nesting, commas, colons, whitespace; scalars are left to
  * the later parse), cuts the elements of record arrays out as separate texts and keeps the
  * rest as the document. Holds only the unfinished element, key and document pieces.
+ *
+ * With a {@link RunReader}, the elements of record arrays are read in runs where that works:
+ * from an element's start to the last likely element end in the next 32 Ki characters of the
+ * chunk (a `}` or `]`, a comma, then an element that starts as this one up to its first key),
+ * parsed in one go by the reader. A run that parses is valid JSON, so it holds exactly the
+ * elements that cutting gives. One that does not is cut element by element, and runs are
+ * tried less often while they keep failing, which bounds the parses wasted. Runs start only in
+ * the first 64 Ki characters of a pushed text, so that a push returns a bounded number of
+ * values.
  */
 export class JsonStreamScanner {
   readonly #recordPaths: ReadonlySet<string>
@@ -104,7 +139,12 @@ export class JsonStreamScanner {
   readonly #element = new Capture()
   readonly #document = new Capture()
   readonly #key = new Capture()
-  #items: JsonStreamItem[] = []
+  readonly #runReader: RunReader | undefined
+  #items: ScanItem[] = []
+  /** Offset before which no run is tried: the stretch before was tried once. */
+  #runFrom = 0
+  /** Characters cut element by element past the next run that fails; grows while runs fail. */
+  #runBackoff = 0
   #mode = IN_STRUCTURE
   #stringRole = STRING_IS_VALUE
   #escaped = false
@@ -114,8 +154,13 @@ export class JsonStreamScanner {
   #failed = false
 
   /** `limit`: the longest element, key or document text to gather. */
-  constructor(recordPaths: readonly (readonly string[])[], limit = MAX_TEXT_LENGTH) {
+  constructor(
+    recordPaths: readonly (readonly string[])[],
+    limit = MAX_TEXT_LENGTH,
+    runReader?: RunReader,
+  ) {
     this.#limit = limit
+    this.#runReader = runReader
     this.#recordPaths = new Set(recordPaths.map((path) => JSON.stringify(path)))
     this.#pathPrefixes = new Set(
       recordPaths.flatMap((path) =>
@@ -136,7 +181,7 @@ export class JsonStreamScanner {
   }
 
   /** Reads the next piece of text and returns the items it completed. */
-  push(text: string): JsonStreamItem[] {
+  push(text: string): ScanItem[] {
     if (this.#failed || text.length === 0) return []
     this.#text = text
     this.#nextBackslash = -1
@@ -157,7 +202,7 @@ export class JsonStreamScanner {
   }
 
   /** Ends the input: returns the document, or the error of an empty or truncated input. */
-  end(): JsonStreamItem[] {
+  end(): ScanItem[] {
     if (this.#failed) return []
     this.#text = ''
     const root = this.#frames[0] as Frame
@@ -185,10 +230,10 @@ export class JsonStreamScanner {
 
   #recordLocator(): string {
     const frame = this.#frames[this.#frames.length - 1] as Frame
-    return `${frame.locator}[${frame.index}]`
+    return elementLocator(frame.locator, frame.index)
   }
 
-  #take(): JsonStreamItem[] {
+  #take(): ScanItem[] {
     const items = this.#items
     this.#items = []
     return items
@@ -212,9 +257,9 @@ export class JsonStreamScanner {
             this.#close(frame, at)
             continue
           }
-          return this.#startValue(frame, code, at)
+          return this.#startRunOrValue(frame, code, at)
         case EXPECT_VALUE:
-          return this.#startValue(frame, code, at)
+          return this.#startRunOrValue(frame, code, at)
         case EXPECT_FIRST_KEY:
           if (code === CLOSE_BRACE) {
             this.#close(frame, at)
@@ -247,6 +292,33 @@ export class JsonStreamScanner {
       }
     }
     return length
+  }
+
+  #startRunOrValue(frame: Frame, code: number, at: number): number {
+    const end = frame.container === RECORDS ? this.#readRun(frame, at) : at
+    return end > at ? end : this.#startValue(frame, code, at)
+  }
+
+  /** Reads the run of elements starting at `at`, if any; returns where it ends, else `at`. */
+  #readRun(frame: Frame, at: number): number {
+    const reader = this.#runReader
+    if (reader === undefined || at >= RUN_WINDOW || this.#base + at < this.#runFrom) return at
+    const text = this.#text
+    const stop = Math.min(text.length, at + Math.min(RUN_CHARS, this.#limit))
+    const end = lastElementEnd(text, at, stop)
+    this.#runFrom = this.#base + (end === -1 ? stop : end)
+    if (end === -1) return at
+    const values = reader(text.slice(at, end))
+    if (values === undefined || values.length === 0) {
+      this.#runFrom += this.#runBackoff
+      this.#runBackoff = Math.min(2 * this.#runBackoff + RUN_CHARS, RUN_BACKOFF_LIMIT)
+      return at
+    }
+    this.#runBackoff = 0
+    this.#items.push({ kind: 'run', values, locator: frame.locator, index: frame.index })
+    frame.index += values.length
+    frame.state = AFTER_VALUE
+    return end
   }
 
   #startKey(frame: Frame, code: number, at: number): number {
@@ -416,6 +488,49 @@ function newFrame(
   locator: string,
 ): Frame {
   return { container, state, path, key: '', locator, index: 0 }
+}
+
+/** Where the element at `index` of the record array at `locator` sits, e.g. `$.data[3]`. */
+export function elementLocator(locator: string, index: number): string {
+  return `${locator}[${index}]`
+}
+
+/**
+ * The end of the last element before `stop` that is followed by a comma and an element
+ * starting as the one at `from` does, or -1. Only likely: the run read up to it is verified.
+ */
+function lastElementEnd(text: string, from: number, stop: number): number {
+  const head = elementHead(text, from, stop)
+  if (head === undefined) return -1
+  const close = text.charCodeAt(from) + CLOSE_TO_OPEN
+  for (let next = text.lastIndexOf(head, stop - head.length); next > from; ) {
+    const comma = skipWhitespaceBack(text, next - 1)
+    const end = skipWhitespaceBack(text, comma - 1)
+    if (text.charCodeAt(comma) === COMMA && text.charCodeAt(end) === close) return end + 1
+    next = text.lastIndexOf(head, next - 1)
+  }
+  return -1
+}
+
+/** How the element at `from` starts: `[`, or `{` up to its first key's closing quote. */
+function elementHead(text: string, from: number, stop: number): string | undefined {
+  const open = text.charCodeAt(from)
+  if (open === OPEN_BRACKET) return '['
+  if (open !== OPEN_BRACE) return undefined
+  let quote = from + 1
+  while (isWhitespace(text.charCodeAt(quote))) quote++
+  const close = text.charCodeAt(quote) === QUOTE ? text.indexOf('"', quote + 1) : -1
+  return close === -1 || close >= stop ? undefined : text.slice(from, close + 1)
+}
+
+function skipWhitespaceBack(text: string, from: number): number {
+  let at = from
+  while (isWhitespace(text.charCodeAt(at))) at--
+  return at
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9
 }
 
 function childPath(frame: Frame): readonly string[] | undefined {

@@ -1,5 +1,4 @@
-import { JsonStreamScanner } from './json-stream-scanner.js'
-import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js'
+import { scanJsonChunks } from './json-stream-chunks.js'
 
 /** One item of {@link scanJsonStream}. */
 export type JsonStreamItem =
@@ -44,21 +43,7 @@ export async function* scanJsonStream(
   recordPaths: readonly (readonly string[])[],
   options: { readonly maxTextLength?: number } = {},
 ): AsyncGenerator<JsonStreamItem> {
-  const decoder = new Utf8ChunkDecoder()
-  const scanner = new JsonStreamScanner(recordPaths, options.maxTextLength)
-  for await (const chunk of source) {
-    const decoded = decoder.push(chunk)
-    yield* scanner.push(decoded.text)
-    if (scanner.failed) return
-    if (decoded.error !== undefined) {
-      yield { kind: 'error', message: decoded.error.message, offset: scanner.offset }
-      return
-    }
+  for await (const items of scanJsonChunks(source, recordPaths, options)) {
+    for (const item of items) if (item.kind !== 'run') yield item
   }
-  const ended = decoder.end()
-  if (ended.error !== undefined) {
-    yield { kind: 'error', message: ended.error.message, offset: scanner.offset }
-    return
-  }
-  yield* scanner.end()
 }

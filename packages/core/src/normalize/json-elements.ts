@@ -50,7 +50,7 @@ export function readJsonElements(
   for (const item of [...scanner.push(decoded.text), ...scanner.end()]) {
     if (item.kind === 'error') return undefined
     if (item.kind === 'document') document = item.text
-    else {
+    else if (item.kind === 'record') {
       texts.push(item.text)
       locators.push(item.locator)
     }

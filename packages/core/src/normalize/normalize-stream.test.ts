@@ -140,6 +140,27 @@ describe('normalizeStream', () => {
     )
   })
 
+  it('agrees with normalize on long record arrays, read in runs of elements', async () => {
+    const texts = Array.from({ length: 3000 }, (_, i) => {
+      if (i % 997 === 5) return '{"id":1,"verb":"sent",}'
+      const id = i % 3 === 0 ? `"${i}"` : `${12345678901234567890n + BigInt(i)}`
+      return `{"id":${id},"verb":"opened","at":"2025-01-01T00:00:00Z","n":[${i},-98765432109876543210]}`
+    })
+    for (const text of [`[${texts.join(',')}]`, `{"items":[\n${texts.join(',\n')}\n],"next":7}`]) {
+      const expected = normalize(adapter, text, { includeRaw: true })
+      expect(expected.success && expected.counts.rejected).toBe(4)
+      if (!expected.success) return
+      for (const chunks of [[text], chunk(text, [65_536, 131_072, 196_608], true)]) {
+        const outcomes: RecordOutcome[] = []
+        for await (const item of normalizeStream(adapter, chunks, { includeRaw: true })) {
+          expect(item.success).toBe(true)
+          if (item.success) outcomes.push(...item.outcomes)
+        }
+        expect(outcomes).toEqual(expected.outcomes)
+      }
+    }
+  })
+
   it('detects NDJSON from the content', async () => {
     const text =
       '{"verb":"sent","at":"2025-01-01T00:00:00Z"}\n{"verb":"opened","at":"2025-01-01T00:00:00Z"}\n'

@@ -1,4 +1,6 @@
-import { scanJsonStream } from '../helpers/json-stream.js'
+import { scanJsonChunks } from '../helpers/json-stream-chunks.js'
+import { elementLocator } from '../helpers/json-stream-scanner.js'
+import { parseJsonLossless } from '../helpers/lossless-json.js'
 import { readLines } from '../helpers/ndjson.js'
 import { parseRecordText } from '../helpers/record-text.js'
 import { decodeText, sniffFormat } from '../helpers/text-input.js'
@@ -111,24 +113,41 @@ async function* streamJson(
     locators = []
     return batch
   }
-  for await (const item of scanJsonStream(source, adapter.jsonRecordPaths, {
+  for await (const items of scanJsonChunks(source, adapter.jsonRecordPaths, {
     maxTextLength: limit,
+    runReader: readElements,
   })) {
-    if (item.kind === 'record') {
-      records.push(parseRecordText(item.text))
-      locators.push(item.locator)
-      if (records.length === batchSize) yield* settled(flush())
-      continue
+    for (const item of items) {
+      if (item.kind === 'record') {
+        records.push(parseRecordText(item.text))
+        locators.push(item.locator)
+        if (records.length === batchSize) yield* settled(flush())
+        continue
+      }
+      if (item.kind === 'run') {
+        for (let i = 0; i < item.values.length; i++) {
+          records.push(item.values[i])
+          locators.push(elementLocator(item.locator, item.index + i))
+          if (records.length === batchSize) yield* settled(flush())
+        }
+        continue
+      }
+      yield* settled(flush())
+      if (item.kind === 'error') {
+        yield* settled(runner.end())
+        yield unreadable(runner, 'json', item.message, `offset ${item.offset}`)
+        return
+      }
+      yield* parseAndRun(adapter, runner, item.text, 'json', batchSize)
     }
-    yield* settled(flush())
-    if (item.kind === 'error') {
-      yield* settled(runner.end())
-      yield unreadable(runner, 'json', item.message, `offset ${item.offset}`)
-      return
-    }
-    yield* parseAndRun(adapter, runner, item.text, 'json', batchSize)
   }
   yield* settled(flush())
+}
+
+/** The values of consecutive array elements (commas between), as each parses on its own. */
+function readElements(text: string): readonly unknown[] | undefined {
+  const parsed = parseJsonLossless(`[${text}]`)
+  return parsed.success && Array.isArray(parsed.value) ? parsed.value : undefined
 }
 
 async function* streamWhole(
