@@ -29,12 +29,14 @@ const SUBSCRIPTIONS_PATH: FieldPath = [SUBSCRIPTIONS_FIELD]
 function setStatus(target: Mutable<CanonicalSubscription>, source: Source, at: FieldPath): void {
   const text = readText(source.status, at, 'status')
   if (text === undefined) return
-  const number = integerFromText(text)
-  const status =
-    altcraftSubscriptionStatus(text) ??
-    (typeof number === 'number' ? altcraftSubscriptionStatus(number) : undefined)
+  const status = altcraftSubscriptionStatus(text) ?? statusOfNumber(integerFromText(text))
   if (status === undefined) target.statusRaw = text
   else target.status = status
+}
+
+/** The status of a status number given as text (XML and CSV give `7` as text). */
+function statusOfNumber(value: unknown): CanonicalSubscription['status'] {
+  return typeof value === 'number' ? altcraftSubscriptionStatus(value) : undefined
 }
 
 function allStrings(values: readonly unknown[]): boolean {

@@ -89,11 +89,11 @@ function readSubscription(
   if (normalizedPhone !== undefined) subscription.phone = normalizedPhone
   else if (phone !== undefined)
     reader.keep(ownPhone === undefined ? [...at, 'cc_data', 'phone'] : [...at, 'phone'], phone)
-  const push = compact({
-    provider: reader.text(element.provider, 'provider', at),
-    subscriptionId: reader.text(element.subscription_id, 'subscription_id', at),
-  })
-  if (push !== undefined) subscription.push = push
+  const provider = reader.text(element.provider, 'provider', at)
+  const subscriptionId = reader.text(element.subscription_id, 'subscription_id', at)
+  if (provider !== undefined || subscriptionId !== undefined) {
+    subscription.push = compact({ provider, subscriptionId })
+  }
   const chatId = ccData && reader.id(ccData.id, 'id', [...at, 'cc_data'])
   if (chatId !== undefined) subscription.chatId = chatId
   const hashId = reader.text(element.hash_id, 'hash_id', at)
@@ -133,22 +133,30 @@ export function selectSubscription(
   channel: Channel | undefined,
 ): Subscription | undefined {
   if (subscriptions === undefined) return undefined
-  const byChannel = channel !== undefined && isAltcraftDeliveryChannel(channel)
-  const fits = (s: Subscription) =>
-    (resourceId === undefined || s.resourceId === resourceId) &&
-    (!byChannel || s.channel === channel)
+  const byChannel =
+    channel !== undefined && isAltcraftDeliveryChannel(channel) ? channel : undefined
   const byHash =
-    hashId === undefined ? undefined : single(subscriptions, (s) => s.hashId === hashId && fits(s))
-  return byHash ?? single(subscriptions, fits)
+    hashId === undefined ? undefined : single(subscriptions, resourceId, byChannel, hashId)
+  return byHash ?? single(subscriptions, resourceId, byChannel, undefined)
 }
 
+/**
+ * The one element on `resourceId` and `channel` (each when given) with hash `hashId` (when
+ * given); undefined when none or several. Plain parameters, not a predicate closure: this runs
+ * for every message.
+ */
 function single(
   subscriptions: readonly Subscription[],
-  matches: (subscription: Subscription) => boolean,
+  resourceId: string | undefined,
+  channel: Channel | undefined,
+  hashId: string | undefined,
 ): Subscription | undefined {
   let found: Subscription | undefined
-  for (const subscription of subscriptions) {
-    if (!matches(subscription)) continue
+  for (let index = 0; index < subscriptions.length; index++) {
+    const subscription = subscriptions[index] as Subscription
+    if (resourceId !== undefined && subscription.resourceId !== resourceId) continue
+    if (channel !== undefined && subscription.channel !== channel) continue
+    if (hashId !== undefined && subscription.hashId !== hashId) continue
     if (found !== undefined) return undefined
     found = subscription
   }

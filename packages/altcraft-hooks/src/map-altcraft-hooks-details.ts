@@ -6,33 +6,6 @@ import type { FieldReader } from './altcraft-hooks-field-reader.js'
 
 type Details = Readonly<Record<string, unknown>>
 
-/** `event_data` fields that belong to one event group, by vendor name. */
-const GROUP_FIELDS: readonly (readonly [string, (data: HookEventData) => unknown])[] = [
-  ['link_url', (data) => data.linkUrl],
-  ['bounce_code', (data) => data.bounceCode],
-  ['bounce_message', (data) => data.bounceMessage],
-  ['undeliv_code', (data) => data.undelivCode],
-  ['undeliv_message', (data) => data.undelivMessage],
-  ['pixel_id', (data) => data.pixelId],
-  ['segment_id', (data) => data.segmentId],
-  ['popup_id', (data) => data.popupId],
-  ['referer', (data) => data.referer],
-  ['utm_campaign', (data) => data.utmCampaign],
-  ['utm_content', (data) => data.utmContent],
-  ['utm_source', (data) => data.utmSource],
-  ['post_uid', (data) => data.postUid],
-  ['name', (data) => data.name],
-  ['url', (data) => data.url],
-  ['error', (data) => data.error],
-  ['error_category', (data) => data.errorCategory],
-  ['attached', (data) => data.attached],
-  ['detached', (data) => data.detached],
-  ['activated', (data) => data.activated],
-  ['code', (data) => data.code],
-  ['loyalty_id', (data) => data.loyaltyId],
-  ['destination', (data) => data.destination],
-]
-
 const FORM_FIELDS = [
   'popup_id',
   'referer',
@@ -81,10 +54,38 @@ export function addUnmappedGroupFields(
   extra: Record<string, unknown>,
 ): void {
   const mapped = DETAIL_FIELDS[type] ?? NO_FIELDS
-  for (const [name, read] of GROUP_FIELDS) {
-    const value = read(data)
-    if (value !== undefined && !mapped.has(name)) extra[name] = value
-  }
+  addUnmapped(extra, mapped, 'link_url', data.linkUrl)
+  addUnmapped(extra, mapped, 'bounce_code', data.bounceCode)
+  addUnmapped(extra, mapped, 'bounce_message', data.bounceMessage)
+  addUnmapped(extra, mapped, 'undeliv_code', data.undelivCode)
+  addUnmapped(extra, mapped, 'undeliv_message', data.undelivMessage)
+  addUnmapped(extra, mapped, 'pixel_id', data.pixelId)
+  addUnmapped(extra, mapped, 'segment_id', data.segmentId)
+  addUnmapped(extra, mapped, 'popup_id', data.popupId)
+  addUnmapped(extra, mapped, 'referer', data.referer)
+  addUnmapped(extra, mapped, 'utm_campaign', data.utmCampaign)
+  addUnmapped(extra, mapped, 'utm_content', data.utmContent)
+  addUnmapped(extra, mapped, 'utm_source', data.utmSource)
+  addUnmapped(extra, mapped, 'post_uid', data.postUid)
+  addUnmapped(extra, mapped, 'name', data.name)
+  addUnmapped(extra, mapped, 'url', data.url)
+  addUnmapped(extra, mapped, 'error', data.error)
+  addUnmapped(extra, mapped, 'error_category', data.errorCategory)
+  addUnmapped(extra, mapped, 'attached', data.attached)
+  addUnmapped(extra, mapped, 'detached', data.detached)
+  addUnmapped(extra, mapped, 'activated', data.activated)
+  addUnmapped(extra, mapped, 'code', data.code)
+  addUnmapped(extra, mapped, 'loyalty_id', data.loyaltyId)
+  addUnmapped(extra, mapped, 'destination', data.destination)
+}
+
+function addUnmapped(
+  extra: Record<string, unknown>,
+  mapped: ReadonlySet<string>,
+  name: string,
+  value: unknown,
+): void {
+  if (value !== undefined && !mapped.has(name)) extra[name] = value
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   normalizePhone,
   typedDraft,
 } from '@evnorm/core/adapter'
-import { compact, isEmptyObject } from './altcraft-hooks-compact.js'
+import { isEmptyObject } from './altcraft-hooks-compact.js'
 import type { HookEventData } from './altcraft-hooks-event-data.js'
 import { ALTCRAFT_HOOKS_FEED, hookEventKey } from './altcraft-hooks-event-id.js'
 import type { FieldReader } from './altcraft-hooks-field-reader.js'
@@ -62,18 +62,7 @@ export function mapHookMessage(
       channel,
       verb: message.verb,
       time: message.time,
-      key: hookEventKey(
-        {
-          verb: message.verb,
-          occurredAt: message.occurredAt,
-          accountId: message.accountId,
-          profileId: recipient?.profileId,
-          xxh: message.xxh,
-          md5: message.md5,
-          sendId,
-        },
-        data,
-      ),
+      key: hookEventKey(message, recipient?.profileId, sendId),
       details,
       test: message.test,
       attempts: message.attempts,
@@ -178,7 +167,10 @@ function eventRecipient(
   if (listId !== undefined) recipient.listId = listId
   if (message.accountId !== undefined) recipient.accountId = message.accountId
   if (message.xxh !== undefined || message.md5 !== undefined) {
-    recipient.hashes = compact({ _xxh: message.xxh, _md5: message.md5 }) ?? {}
+    const hashes: Record<string, string> = {}
+    if (message.xxh !== undefined) hashes._xxh = message.xxh
+    if (message.md5 !== undefined) hashes._md5 = message.md5
+    recipient.hashes = hashes
   }
   if (selected?.push !== undefined) recipient.push = selected.push
   if (fields !== undefined && !isEmptyObject(fields)) recipient.fields = fields

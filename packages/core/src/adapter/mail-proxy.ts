@@ -16,5 +16,6 @@ export const MAIL_PROXY_USER_AGENT_MARKS: readonly string[] = Object.freeze([
  */
 export function isMailProxyUserAgent(userAgent: string | undefined): boolean {
   if (userAgent === undefined) return false
-  return MAIL_PROXY_USER_AGENT_MARKS.some((mark) => userAgent.includes(mark))
+  for (const mark of MAIL_PROXY_USER_AGENT_MARKS) if (userAgent.includes(mark)) return true
+  return false
 }

@@ -43,6 +43,17 @@ const CC_TLD_EXCEPTIONS = new Map([
 const TLD_TEXT = /^\.?([A-Za-z]{2})$/
 
 /**
+ * The country of each country TLD as vendors write it, a dot and two lower-case letters
+ * (`.ru`, `.uk`): looked up before the text is parsed, as one comes with every tracked event.
+ */
+const COUNTRY_OF_TLD = new Map<string, string>(
+  [...ASSIGNED, ...CC_TLD_EXCEPTIONS.keys()].map((code) => [
+    `.${code.toLowerCase()}`,
+    CC_TLD_EXCEPTIONS.get(code) ?? code,
+  ]),
+)
+
+/**
  * ISO 3166-1 alpha-2 code for a country-code TLD or a code, in any case, with or without the
  * leading dot, surrounding whitespace ignored (`.uk`, `uk`, `.UK`, `GB` → `GB`; `.ru` → `RU`).
  * A TLD equal to an assigned code maps to that code, including TLDs that are unused or retired
@@ -62,6 +73,8 @@ const TLD_TEXT = /^\.?([A-Za-z]{2})$/
  * unassigned codes, an empty string or any other text.
  */
 export function countryFromTld(text: string): string | undefined {
+  const known = COUNTRY_OF_TLD.get(text)
+  if (known !== undefined) return known
   const match = TLD_TEXT.exec(text.trim())
   const code = match?.[1]?.toUpperCase()
   if (code === undefined) return undefined

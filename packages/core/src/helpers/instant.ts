@@ -50,14 +50,22 @@ function digit(value: number, place: number): number {
   return 48 + (Math.floor(value / place) % 10)
 }
 
+/** The last instant {@link formatInstant} formatted, and its text. */
+let lastEpochMs = Number.NaN
+let lastNanos = Number.NaN
+let lastText = ''
+
 /**
  * 'YYYY-MM-DDTHH:MM:SS.fffffffffZ' — always nine fraction digits, so string order is time order.
  * Years 0000-9999 only (programmer error otherwise: throw RangeError). The text is built as
  * one flat string: a concatenation would be a rope that every later regular expression or
- * hash must first copy flat (measured several times the cost of building it).
+ * hash must first copy flat (measured several times the cost of building it). The last text
+ * is kept: an adapter formats an event's instant for its content key, then the event builder
+ * formats it again for `occurredAt`.
  */
 export function formatInstant(instant: Instant): string {
   const { epochMs, nanos } = instant
+  if (epochMs === lastEpochMs && nanos === lastNanos) return lastText
   if (
     !Number.isInteger(epochMs) ||
     epochMs < MIN_FOUR_DIGIT_YEAR_MS ||
@@ -79,11 +87,15 @@ export function formatInstant(instant: Instant): string {
     Math.floor((msOfDay % 60_000) / 1000)
   const fraction = (msOfDay % 1000) * 1_000_000 + nanos
   // biome-ignore format: one line per part: date, time, fraction
-  return String.fromCharCode(
+  const text = String.fromCharCode(
     digit(date, 1e7), digit(date, 1e6), digit(date, 1e5), digit(date, 1e4), 0x2d, digit(date, 1e3), digit(date, 100), 0x2d, digit(date, 10), digit(date, 1), 0x54,
     digit(time, 1e5), digit(time, 1e4), 0x3a, digit(time, 1e3), digit(time, 100), 0x3a, digit(time, 10), digit(time, 1), 0x2e,
     digit(fraction, 1e8), digit(fraction, 1e7), digit(fraction, 1e6), digit(fraction, 1e5), digit(fraction, 1e4), digit(fraction, 1e3), digit(fraction, 100), digit(fraction, 10), digit(fraction, 1), 0x5a,
   )
+  lastEpochMs = epochMs
+  lastNanos = nanos
+  lastText = text
+  return text
 }
 
 /** Orders two instants (negative, 0, positive). */

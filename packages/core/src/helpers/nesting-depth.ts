@@ -16,7 +16,30 @@ const UNTRACKED_VISITS = 10_000
  * cycle) is walked again only when reached deeper, so the walk stays linear.
  */
 export function exceedsNestingDepth(value: unknown, maxDepth = MAX_NESTING_DEPTH): boolean {
+  if (maxDepth >= 1 && typeof value === 'object' && value !== null) {
+    try {
+      if (isFlat(value)) return false
+    } catch {
+      return true
+    }
+  }
   return walk(value, maxDepth, false) !== undefined
+}
+
+/**
+ * True when no property of the object (no element of the array) is an object or an array:
+ * depth 1, the usual custom fields, known without the walk's bookkeeping. Reads `value` as
+ * the walk's first step does, so a read that throws here throws there too.
+ */
+function isFlat(value: object): boolean {
+  const keys = Array.isArray(value) ? undefined : Object.keys(value)
+  const length = keys === undefined ? (value as unknown[]).length : keys.length
+  for (let at = 0; at < length; at++) {
+    const key = keys === undefined ? at : (keys[at] as string)
+    const child = (value as Record<string | number, unknown>)[key]
+    if (typeof child === 'object' && child !== null) return false
+  }
+  return true
 }
 
 /**
