@@ -10,7 +10,7 @@ import {
   trickyCharacter,
 } from '../testing/chunked-source.js'
 import { parseJsonLossless } from './lossless-json.js'
-import { type LineItem, parseNdjson, readLines } from './ndjson.js'
+import { type LineItem, parseNdjson, readLineChunks, readLines } from './ndjson.js'
 
 const lineEnd = fc.constantFrom('\n', '\r\n')
 const blank = fc.stringMatching(/^[ \t\r]{0,3}$/)
@@ -136,5 +136,21 @@ describe('readLines', () => {
 
   it('reads an empty source as no lines', async () => {
     expect(await collect(readLines([]))).toEqual([])
+  })
+})
+
+describe('readLineChunks', () => {
+  it('yields the lines each chunk completes as one array, skipping chunks that complete none', async () => {
+    const chunks = await collect(
+      readLineChunks(['{"a":1}\n{"b"', ':2}\n\n{"c":3}\n', '{"d"', ':4}']),
+    )
+    expect(chunks).toEqual([
+      [{ text: '{"a":1}', line: 1 }],
+      [
+        { text: '{"b":2}', line: 2 },
+        { text: '{"c":3}', line: 4 },
+      ],
+      [{ text: '{"d":4}', line: 5 }],
+    ])
   })
 })

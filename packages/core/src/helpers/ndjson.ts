@@ -58,23 +58,36 @@ export async function* readLines(
   source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: { readonly maxTextLength?: number } = {},
 ): AsyncGenerator<LineItem> {
+  for await (const items of readLineChunks(source, options)) yield* items
+}
+
+/**
+ * {@link readLines}, yielding the lines each chunk completes as one array (never empty), so
+ * that a caller pays one asynchronous step per chunk rather than one per line.
+ */
+export async function* readLineChunks(
+  source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  options: { readonly maxTextLength?: number } = {},
+): AsyncGenerator<LineItem[]> {
   const decoder = new Utf8ChunkDecoder()
   const splitter = new LineSplitter(options.maxTextLength ?? MAX_TEXT_LENGTH)
   for await (const chunk of source) {
     const decoded = decoder.push(chunk)
-    yield* splitter.push(decoded.text)
+    const items = splitter.push(decoded.text)
+    if (items.length > 0) yield items
     if (splitter.failed) return
     if (decoded.error !== undefined) {
-      yield { error: decoded.error.message, line: splitter.line }
+      yield [{ error: decoded.error.message, line: splitter.line }]
       return
     }
   }
   const ended = decoder.end()
   if (ended.error !== undefined) {
-    yield { error: ended.error.message, line: splitter.line }
+    yield [{ error: ended.error.message, line: splitter.line }]
     return
   }
-  yield* splitter.end()
+  const last = splitter.end()
+  if (last.length > 0) yield last
 }
 
 /** Cuts text pieces into lines, holding only the pieces of the unfinished line. */

@@ -1,7 +1,7 @@
 import { scanJsonChunks } from '../helpers/json-stream-chunks.js'
 import { elementLocator } from '../helpers/json-stream-scanner.js'
 import { parseJsonLossless } from '../helpers/lossless-json.js'
-import { readLines } from '../helpers/ndjson.js'
+import { readLineChunks } from '../helpers/ndjson.js'
 import { parseRecordText } from '../helpers/record-text.js'
 import { decodeText, sniffFormat } from '../helpers/text-input.js'
 import { MAX_TEXT_LENGTH, tooLongMessage } from '../helpers/text-limit.js'
@@ -78,20 +78,22 @@ async function* streamNdjson(
 ): AsyncGenerator<StreamItem> {
   let records: unknown[] = []
   let lines: number[] = []
-  for await (const item of readLines(source, { maxTextLength: limit })) {
-    if ('error' in item) {
-      yield* settled(runner.push(records, (i) => `line ${lines[i]}`))
-      yield* settled(runner.end())
-      yield unreadable(runner, 'ndjson', item.error, `line ${item.line}`)
-      return
-    }
-    records.push(parseRecordText(item.text))
-    lines.push(item.line)
-    if (records.length === batchSize) {
-      const batchLines = lines
-      yield* settled(runner.push(records, (i) => `line ${batchLines[i]}`))
-      records = []
-      lines = []
+  for await (const items of readLineChunks(source, { maxTextLength: limit })) {
+    for (const item of items) {
+      if ('error' in item) {
+        yield* settled(runner.push(records, (i) => `line ${lines[i]}`))
+        yield* settled(runner.end())
+        yield unreadable(runner, 'ndjson', item.error, `line ${item.line}`)
+        return
+      }
+      records.push(parseRecordText(item.text))
+      lines.push(item.line)
+      if (records.length === batchSize) {
+        const batchLines = lines
+        yield* settled(runner.push(records, (i) => `line ${batchLines[i]}`))
+        records = []
+        lines = []
+      }
     }
   }
   yield* settled(runner.push(records, (i) => `line ${lines[i]}`))
