@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { normalize, normalizeStream } from '@evnorm/core'
+import { byteChunks } from '@evnorm/core/testing'
 import { XMLParser } from 'fast-xml-parser'
 import { z } from 'zod'
 import { altcraftHistoryAdapter } from '../src/index.js'
@@ -12,7 +13,6 @@ const XML_RECORDS = Number(process.env.BENCH_XML_RECORDS ?? 5_000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
 const WARMUP_ROUNDS = 2
 const FEED = 'altcraft.history'
-const CHUNK_BYTES = 64 * 1024
 const SubscriptionSchema = z.object({
   resource_id: z.number().int(),
   resource_name: z.string().optional(),
@@ -74,18 +74,10 @@ function naive(text: string): unknown[] {
 const jsonRecords = Array.from({ length: JSON_RECORDS }, (_, index) => historyRecord(index))
 const jsonText = jsonDocument(jsonRecords)
 const ndjsonText = `${jsonRecords.map((record) => JSON.stringify(record)).join('\n')}\n`
-const jsonChunks = chunksOf(jsonText)
-const ndjsonChunks = chunksOf(ndjsonText)
+const jsonChunks = byteChunks(jsonText)
+const ndjsonChunks = byteChunks(ndjsonText)
 const xmlRecords = jsonRecords.slice(0, XML_RECORDS)
 const xmlText = xmlDocument(xmlRecords)
-
-function chunksOf(text: string): Buffer[] {
-  const bytes = Buffer.from(text)
-  const chunks: Buffer[] = []
-  for (let start = 0; start < bytes.length; start += CHUNK_BYTES)
-    chunks.push(bytes.subarray(start, start + CHUNK_BYTES))
-  return chunks
-}
 
 function checkedNormalize(text: string, records: number, adapter = altcraftHistoryAdapter): number {
   const result = normalize(adapter, text)

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { normalize, normalizeStream } from '@evnorm/core'
+import { byteChunks } from '@evnorm/core/testing'
 import { z } from 'zod'
 import { altcraftHooksAdapter } from '../src/index.js'
 import { handWrittenHooksAdapter } from './altcraft-hooks-hand-written.js'
@@ -10,7 +11,6 @@ const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000)
 const WARMUP_ROUNDS = 2
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
 const FEED = 'altcraft.hooks'
-const CHUNK_BYTES = 64 * 1024
 
 const naiveSchema = z.object({
   event_type: z.string(),
@@ -94,19 +94,11 @@ async function streamed(chunks: readonly Buffer[]): Promise<number> {
   return events
 }
 
-function chunksOf(text: string): Buffer[] {
-  const bytes = Buffer.from(text)
-  const chunks: Buffer[] = []
-  for (let start = 0; start < bytes.length; start += CHUNK_BYTES)
-    chunks.push(bytes.subarray(start, start + CHUNK_BYTES))
-  return chunks
-}
-
 const messages = Array.from({ length: RECORDS }, (_, index) => hookMessage(index))
 const text = JSON.stringify(messages)
 const ndjson = `${messages.map((message) => JSON.stringify(message)).join('\n')}\n`
-const textChunks = chunksOf(text)
-const ndjsonChunks = chunksOf(ndjson)
+const textChunks = byteChunks(text)
+const ndjsonChunks = byteChunks(ndjson)
 const BATCH_SIZE = 1000
 const bodies = Array.from({ length: Math.ceil(RECORDS / BATCH_SIZE) }, (_, index) =>
   JSON.stringify(messages.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE)),

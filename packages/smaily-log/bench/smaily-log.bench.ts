@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import { type AnyAdapter, normalize, normalizeStream } from '@evnorm/core'
+import { byteChunks } from '@evnorm/core/testing'
 import { isSafeNumber, parse as parseLossless } from 'lossless-json'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
@@ -11,7 +12,6 @@ const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000)
 const WARMUP_ROUNDS = 2
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
 const FEED = 'smaily.history'
-const CHUNK_BYTES = 64 * 1024
 
 const NaiveRowSchema = z.object({
   seq_id: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).optional(),
@@ -82,14 +82,6 @@ async function streamed(chunks: readonly Buffer[]): Promise<number> {
   return events
 }
 
-function chunksOf(text: string): Buffer[] {
-  const bytes = Buffer.from(text)
-  const chunks: Buffer[] = []
-  for (let start = 0; start < bytes.length; start += CHUNK_BYTES)
-    chunks.push(bytes.subarray(start, start + CHUNK_BYTES))
-  return chunks
-}
-
 interface Case {
   readonly pipeline: string
   readonly path: string
@@ -107,8 +99,8 @@ async function main(): Promise<void> {
   const rows = buildRows(RECORDS)
   const json = historyJson(rows)
   const ndjson = historyNdjson(rows)
-  const jsonChunks = chunksOf(json)
-  const ndjsonChunks = chunksOf(ndjson)
+  const jsonChunks = byteChunks(json)
+  const ndjsonChunks = byteChunks(ndjson)
   const cases: Case[] = [
     {
       pipeline: 'floor',
