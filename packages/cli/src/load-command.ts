@@ -17,6 +17,7 @@ import { formatSummary, formatWarnings, type LoadTotals } from './format-summary
 import type { InputSpec } from './open-input.js'
 import { openTarget } from './open-target.js'
 import { privacyLine, privacyOptions, privacySummary } from './personal-data-args.js'
+import { InputsAhead } from './read-ahead.js'
 import { RunSummary } from './run-summary.js'
 import { type BatchWriter, type InputRun, streamInput } from './stream-inputs.js'
 
@@ -94,8 +95,9 @@ async function loadInputs(
   inputs: readonly InputSpec[],
 ): Promise<{ subject: string; problem: string } | undefined> {
   try {
-    for (const spec of inputs) {
-      const problem = await streamInput(run, spec, SinkError.isInstance)
+    const ahead = new InputsAhead(run, inputs)
+    for (const [index, spec] of inputs.entries()) {
+      const problem = await streamInput(run, spec, SinkError.isInstance, await ahead.take(index))
       if (problem !== undefined) return { subject: spec.name, problem }
     }
     return undefined

@@ -10,6 +10,7 @@ import { formatSummary, formatWarnings } from './format-summary.js'
 import { LineSink, SinkError } from './line-sink.js'
 import type { InputSpec } from './open-input.js'
 import { privacyLine, privacyOptions, privacySummary } from './personal-data-args.js'
+import { InputsAhead } from './read-ahead.js'
 import { RunSummary } from './run-summary.js'
 import { type BatchWriter, streamInput } from './stream-inputs.js'
 
@@ -56,8 +57,10 @@ export async function runNormalize(args: NormalizeArgs, io: CliIo): Promise<numb
       pool,
       ...(privacy.options === undefined ? {} : { privacy: privacy.options }),
     }
-    for (const spec of expanded.inputs) {
-      const problem = await streamInput(run, spec, (error) => error instanceof SinkError)
+    const ahead = new InputsAhead(run, expanded.inputs)
+    for (const [index, spec] of expanded.inputs.entries()) {
+      const read = await ahead.take(index)
+      const problem = await streamInput(run, spec, (error) => error instanceof SinkError, read)
       if (problem !== undefined) {
         await out.abort()
         await rejects?.abort()

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { altcraftHooksAdapter } from '@evnorm/altcraft-hooks'
 import { type AnyAdapter, type ChunkSource, normalizeStream } from '@evnorm/core'
-import { type EncodedItem, normalizeInParallel } from '@evnorm/core/parallel'
+import {
+  type EncodedItem,
+  NormalizePool,
+  normalizeInParallel,
+  normalizeWhole,
+} from '@evnorm/core/parallel'
 import { smailyLogAdapter } from '@evnorm/smaily-log'
 import { describe, expect, it } from 'vitest'
 import { SOURCES } from './sources.js'
@@ -171,4 +176,36 @@ describe('normalizeInParallel', () => {
       expect(got.rejections).toEqual(expected.rejections)
     }
   }, 120_000)
+})
+
+describe('normalizeWhole', () => {
+  it('gives the batch of the parallel run for a whole clean input, and undefined otherwise', async () => {
+    const pool = new NormalizePool(2)
+    try {
+      const hooks = hookArray(3000)
+      const smaily = smailyLines(3000)
+      for (const [name, text, format] of [
+        ['altcraft-hooks', hooks, 'json'],
+        ['smaily-log', smaily, 'ndjson'],
+      ] as const) {
+        const expected = await parallel(name, chunks(text), 1)
+        const whole = await normalizeWhole(SOURCES[name].reference, Buffer.from(text), format, pool)
+        expect(whole === undefined ? undefined : UTF8.decode(whole.events)).toBe(expected.events)
+        expect(whole?.rejections).toEqual(expected.rejections)
+      }
+      const unclean: [keyof typeof SOURCES, Uint8Array, 'json' | 'ndjson', object][] = [
+        ['altcraft-hooks', Buffer.from(hooks.slice(0, -40)), 'json', {}],
+        ['altcraft-hooks', Buffer.from('[]'), 'json', {}],
+        ['smaily-log', Buffer.concat([Buffer.from(smaily), Buffer.from([0xff])]), 'ndjson', {}],
+        ['smaily-log', Buffer.from(smaily), 'ndjson', { maxTextLength: 100 }],
+      ]
+      for (const [name, bytes, format, options] of unclean) {
+        expect(await normalizeWhole(SOURCES[name].reference, bytes, format, pool, options)).toBe(
+          undefined,
+        )
+      }
+    } finally {
+      await pool.close()
+    }
+  }, 60_000)
 })

@@ -19,6 +19,7 @@ import { formatSize } from './input-limits.js'
 import { describeIoError } from './io-error.js'
 import { type InputSpec, MAX_HEAD_BYTES, type OpenedInput, openInput } from './open-input.js'
 import { PROGRESS_MIN_BYTES, ProgressBar } from './progress-bar.js'
+import type { ReadAhead } from './read-ahead.js'
 import type { FileReport, RunSummary } from './run-summary.js'
 import { SOURCE_NAMES, SOURCES, type SourceEntry, type SourceName } from './sources.js'
 
@@ -59,6 +60,7 @@ export async function streamInput(
   run: InputRun,
   spec: InputSpec,
   isWriterError: (error: unknown) => boolean,
+  ahead?: ReadAhead,
 ): Promise<string | undefined> {
   if (spec.path === undefined && run.io.stdinIsTTY === true) run.io.stderr.write(STDIN_HINT)
   const opened = await openInput(spec, run.io.stdin, run.args.limits)
@@ -88,6 +90,11 @@ export async function streamInput(
       format: format ?? 'auto',
       ...(chosen.reason === undefined ? {} : { detectedBy: chosen.reason }),
     })
+    if (ahead !== undefined && ahead.source === chosen.source && ahead.format === format) {
+      run.summary.addBatch(report, await run.writer.write(ahead.batch, adapter.feed, input.name))
+      await run.writer.endInput(spec.name)
+      return undefined
+    }
     const problem = await readBatches(run, input, entry, format, report, progress)
     if (problem === undefined) await run.writer.endInput(spec.name)
     return problem
@@ -145,14 +152,7 @@ async function readBatches(
   progress: ProgressBar | undefined,
 ): Promise<string | undefined> {
   const { adapter } = entry
-  const options = {
-    includeRaw: run.args.includeRaw,
-    ...(run.privacy === undefined ? {} : { privacy: run.privacy }),
-    ...(format === undefined ? {} : { format }),
-    ...(format === 'xml' || format === 'csv'
-      ? {}
-      : { maxTextLength: run.args.limits.maxRecordSize }),
-  }
+  const options = readOptions(run, format)
   const small = (input.size ?? Number.POSITIVE_INFINITY) < PARALLEL_MIN_BYTES
   const threads = small ? { workers: 1 } : { pool: run.pool }
   for await (const item of normalizeInParallel(entry.reference, input.chunks, {
@@ -169,6 +169,18 @@ async function readBatches(
     })
   }
   return undefined
+}
+
+/** How the run's options read an input of `format` (undefined: sniffed by core). */
+export function readOptions(run: InputRun, format: InputFormat | undefined) {
+  return {
+    includeRaw: run.args.includeRaw,
+    ...(run.privacy === undefined ? {} : { privacy: run.privacy }),
+    ...(format === undefined ? {} : { format }),
+    ...(format === 'xml' || format === 'csv'
+      ? {}
+      : { maxTextLength: run.args.limits.maxRecordSize }),
+  }
 }
 
 function wantsProgress(run: InputRun, input: OpenedInput): boolean {
@@ -188,7 +200,7 @@ function wantsProgress(run: InputRun, input: OpenedInput): boolean {
  * shows nothing after it (cut at {@link MAX_HEAD_BYTES} inside a long line, or at a chunk's
  * end) could be JSON or NDJSON, which core tells by reading on.
  */
-function sniffedFormat(head: string): InputFormat | undefined {
+export function sniffedFormat(head: string): InputFormat | undefined {
   const format = sniffFormat(head)
   const newline = head.indexOf('\n')
   if (format === 'json' && head.trimStart().startsWith('{')) {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { scanJsonStream } from '../helpers/json-stream.js'
-import { sniffFormat } from '../helpers/text-input.js'
+import { decodeText, sniffFormat } from '../helpers/text-input.js'
 import { MAX_TEXT_LENGTH } from '../helpers/text-limit.js'
 import { Utf8ChunkDecoder } from '../helpers/utf8-chunk-decoder.js'
 import type { AnyAdapter } from '../model/adapter.js'
@@ -151,6 +151,52 @@ export async function* normalizeInParallel(
   } finally {
     if (shared === undefined) await pool.close()
   }
+}
+
+/** Options of {@link normalizeWhole}. */
+export type WholeOptions = Pick<StreamOptions, 'validate' | 'includeRaw' | 'privacy' | 'maxTextLength'>
+
+/**
+ * Normalizes one whole input, JSON or NDJSON as UTF-8 bytes, as a single job on the next free
+ * thread of `pool` (the calling thread when every worker has two queued): a caller with many
+ * small inputs starts several at once and writes them in order. Resolves to the input's batch,
+ * with the same events, ids and rejections as {@link normalizeInParallel} gives; or to
+ * undefined when the input does not read cleanly as a whole (not UTF-8, a line that is too
+ * long, a document that does not parse, no records) or its adapter analyzes batches without
+ * evidence spans: read it with {@link normalizeInParallel} then, which reports what is wrong
+ * as for any input. Meant for inputs of a few MiB at most: the text is held whole.
+ */
+export async function normalizeWhole(
+  adapter: AdapterReference,
+  bytes: Uint8Array,
+  format: 'json' | 'ndjson',
+  pool: NormalizePool,
+  options: WholeOptions = {},
+): Promise<EncodedBatch | undefined> {
+  const loaded = await loadAdapter(adapter)
+  if (loaded.analyzeBatch !== undefined && loaded.evidenceSpans === undefined) return undefined
+  const decoded = decodeText(bytes)
+  if (!decoded.success) return undefined
+  const { validate, includeRaw, privacy, maxTextLength = MAX_TEXT_LENGTH } = options
+  const setup: JobSetup = {
+    adapter,
+    options: {
+      ...(validate === undefined ? {} : { validate }),
+      ...(includeRaw === undefined ? {} : { includeRaw }),
+      ...(privacy === undefined ? {} : { privacy }),
+    },
+    maxTextLength,
+  }
+  const input: JobInput =
+    format === 'ndjson'
+      ? { kind: 'lines', text: decoded.text, firstLine: 1 }
+      : { kind: 'document', text: decoded.text }
+  const threads = (started.get(pool) as () => WorkerPool)()
+  const result = await threads.run({ input, setup, firstIndex: 0, final: true }, loaded)
+  if (result.lineError !== undefined) return undefined
+  const occurrences = loaded.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
+  const batch = numberOccurrences(loaded.feed, result, occurrences)
+  return batch.counts.records === 0 ? undefined : batch
 }
 
 /** The stream of `normalizeStream`, each batch encoded on this thread. */
