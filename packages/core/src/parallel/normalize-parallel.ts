@@ -154,7 +154,10 @@ export async function* normalizeInParallel(
 }
 
 /** Options of {@link normalizeWhole}. */
-export type WholeOptions = Pick<StreamOptions, 'validate' | 'includeRaw' | 'privacy' | 'maxTextLength'>
+export type WholeOptions = Pick<
+  StreamOptions,
+  'validate' | 'includeRaw' | 'privacy' | 'maxTextLength'
+>
 
 /**
  * Normalizes one whole input, JSON or NDJSON as UTF-8 bytes, as a single job on the next free
