@@ -134,16 +134,7 @@ export async function* normalizeInParallel(
     format === 'ndjson'
       ? ndjsonPieces(loaded, peeked.source, limit, pieceSize)
       : jsonPieces(loaded, peeked.source, limit, pieceSize)
-  const { validate, includeRaw, privacy } = streamOptions
-  const setup: JobSetup = {
-    adapter,
-    options: {
-      ...(validate === undefined ? {} : { validate }),
-      ...(includeRaw === undefined ? {} : { includeRaw }),
-      ...(privacy === undefined ? {} : { privacy }),
-    },
-    maxTextLength: limit,
-  }
+  const setup = jobSetup(adapter, streamOptions, limit)
   const pool =
     shared === undefined ? new WorkerPool(workers - 1) : (started.get(shared) as () => WorkerPool)()
   try {
@@ -180,16 +171,7 @@ export async function normalizeWhole(
   if (loaded.analyzeBatch !== undefined && loaded.evidenceSpans === undefined) return undefined
   const decoded = decodeText(bytes)
   if (!decoded.success) return undefined
-  const { validate, includeRaw, privacy, maxTextLength = MAX_TEXT_LENGTH } = options
-  const setup: JobSetup = {
-    adapter,
-    options: {
-      ...(validate === undefined ? {} : { validate }),
-      ...(includeRaw === undefined ? {} : { includeRaw }),
-      ...(privacy === undefined ? {} : { privacy }),
-    },
-    maxTextLength,
-  }
+  const setup = jobSetup(adapter, options, options.maxTextLength ?? MAX_TEXT_LENGTH)
   const input: JobInput =
     format === 'ndjson'
       ? { kind: 'lines', text: decoded.text, firstLine: 1 }
@@ -200,6 +182,20 @@ export async function normalizeWhole(
   const occurrences = loaded.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
   const batch = numberOccurrences(loaded.feed, result, occurrences)
   return batch.counts.records === 0 ? undefined : batch
+}
+
+/** What every job of a run is normalized with. */
+function jobSetup(adapter: AdapterReference, options: WholeOptions, limit: number): JobSetup {
+  const { validate, includeRaw, privacy } = options
+  return {
+    adapter,
+    options: {
+      ...(validate === undefined ? {} : { validate }),
+      ...(includeRaw === undefined ? {} : { includeRaw }),
+      ...(privacy === undefined ? {} : { privacy }),
+    },
+    maxTextLength: limit,
+  }
 }
 
 /** The stream of `normalizeStream`, each batch encoded on this thread. */
