@@ -64,12 +64,9 @@ export class InputsAhead {
     if (format !== 'json' && format !== 'ndjson') return undefined
     const source = args.source === 'auto' ? detectedSource(head, format) : args.source
     if (source === undefined) return undefined
-    const options = readOptions(this.#run, format)
-    const batch = await normalizeWhole(SOURCES[source].reference, bytes, format, this.#run.pool, {
-      ...(options.includeRaw === undefined ? {} : { includeRaw: options.includeRaw }),
-      ...(options.privacy === undefined ? {} : { privacy: options.privacy }),
-      ...(options.maxTextLength === undefined ? {} : { maxTextLength: options.maxTextLength }),
-    })
+    const { format: _, ...options } = readOptions(this.#run, format)
+    const { reference } = SOURCES[source]
+    const batch = await normalizeWhole(reference, bytes, format, this.#run.pool, options)
     return batch === undefined ? undefined : { source, format, batch }
   }
 }

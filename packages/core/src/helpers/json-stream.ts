@@ -44,6 +44,6 @@ export async function* scanJsonStream(
   options: { readonly maxTextLength?: number } = {},
 ): AsyncGenerator<JsonStreamItem> {
   for await (const items of scanJsonChunks(source, recordPaths, options)) {
-    for (const item of items) if (item.kind !== 'run') yield item
+    yield* items
   }
 }

@@ -1,7 +1,7 @@
 import { isBlank } from './blank-text.js'
 import { parseRecordText } from './record-text.js'
 import { MAX_TEXT_LENGTH, tooLongMessage } from './text-limit.js'
-import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js'
+import { decodeChunks } from './utf8-chunk-decoder.js'
 
 const CARRIAGE_RETURN = 13
 
@@ -69,10 +69,8 @@ export async function* readLineChunks(
   source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: { readonly maxTextLength?: number } = {},
 ): AsyncGenerator<LineItem[]> {
-  const decoder = new Utf8ChunkDecoder()
   const splitter = new LineSplitter(options.maxTextLength ?? MAX_TEXT_LENGTH)
-  for await (const chunk of source) {
-    const decoded = decoder.push(chunk)
+  for await (const decoded of decodeChunks(source)) {
     const items = splitter.push(decoded.text)
     if (items.length > 0) yield items
     if (splitter.failed) return
@@ -80,11 +78,6 @@ export async function* readLineChunks(
       yield [{ error: decoded.error.message, line: splitter.line }]
       return
     }
-  }
-  const ended = decoder.end()
-  if (ended.error !== undefined) {
-    yield [{ error: ended.error.message, line: splitter.line }]
-    return
   }
   const last = splitter.end()
   if (last.length > 0) yield last

@@ -92,6 +92,24 @@ export class Utf8ChunkDecoder {
   }
 }
 
+/**
+ * The text of a chunked source (strings, or UTF-8 bytes), chunk by chunk, through one
+ * {@link Utf8ChunkDecoder}. When the input is not UTF-8 (or ends inside a character), the
+ * last item holds the text before the first bad byte and the error; nothing follows it.
+ */
+export async function* decodeChunks(
+  source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+): AsyncGenerator<DecodedChunk> {
+  const decoder = new Utf8ChunkDecoder()
+  for await (const chunk of source) {
+    const decoded = decoder.push(chunk)
+    yield decoded
+    if (decoded.error !== undefined) return
+  }
+  const ended = decoder.end()
+  if (ended.error !== undefined) yield ended
+}
+
 /** Decodes complete UTF-8 with a fresh fatal decoder. */
 function decodeWhole(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { scanJsonStream } from '../helpers/json-stream.js'
 import { decodeText, sniffFormat } from '../helpers/text-input.js'
 import { MAX_TEXT_LENGTH } from '../helpers/text-limit.js'
-import { Utf8ChunkDecoder } from '../helpers/utf8-chunk-decoder.js'
+import { decodeChunks } from '../helpers/utf8-chunk-decoder.js'
 import type { AnyAdapter } from '../model/adapter.js'
 import { UnreadableInputError, type VendorErrorEnvelopeError } from '../model/errors.js'
 import {
@@ -53,6 +53,19 @@ export class NormalizePool {
 
 /** Each pool's threads, started on first use. */
 const started = new WeakMap<NormalizePool, () => WorkerPool>()
+
+/** The threads of `pool`, started now if they were not. */
+function threadsOf(pool: NormalizePool): WorkerPool {
+  return (started.get(pool) as () => WorkerPool)()
+}
+
+/**
+ * Whether the adapter's records can be normalized in separate jobs: not when it analyzes each
+ * batch as a whole without evidence spans to carry between jobs.
+ */
+function splitsAcrossThreads(adapter: AnyAdapter): boolean {
+  return adapter.analyzeBatch === undefined || adapter.evidenceSpans !== undefined
+}
 
 /** Options of {@link normalizeInParallel}. */
 export interface ParallelOptions extends Omit<StreamOptions, 'batchSize'> {
@@ -121,9 +134,8 @@ export async function* normalizeInParallel(
   const limit = options.maxTextLength ?? MAX_TEXT_LENGTH
   const peeked = await peek(source, options.format === undefined ? loaded : undefined, limit)
   const format = options.format ?? sniffFormat(peeked.head)
-  const splittable = loaded.analyzeBatch === undefined || loaded.evidenceSpans !== undefined
   const single = shared === undefined ? workers === 1 : shared.workers === 1
-  if (single || !splittable || (format !== 'ndjson' && format !== 'json')) {
+  if (single || !splitsAcrossThreads(loaded) || (format !== 'ndjson' && format !== 'json')) {
     yield* encodedStream(loaded, peeked.source, {
       ...streamOptions,
       ...(format === undefined ? {} : { format }),
@@ -135,8 +147,7 @@ export async function* normalizeInParallel(
       ? ndjsonPieces(loaded, peeked.source, limit, pieceSize)
       : jsonPieces(loaded, peeked.source, limit, pieceSize)
   const setup = jobSetup(adapter, streamOptions, limit)
-  const pool =
-    shared === undefined ? new WorkerPool(workers - 1) : (started.get(shared) as () => WorkerPool)()
+  const pool = shared === undefined ? new WorkerPool(workers - 1) : threadsOf(shared)
   try {
     yield* runPieces(loaded, setup, pool, pieces)
   } finally {
@@ -168,7 +179,7 @@ export async function normalizeWhole(
   options: WholeOptions = {},
 ): Promise<EncodedBatch | undefined> {
   const loaded = await loadAdapter(adapter)
-  if (loaded.analyzeBatch !== undefined && loaded.evidenceSpans === undefined) return undefined
+  if (!splitsAcrossThreads(loaded)) return undefined
   const decoded = decodeText(bytes)
   if (!decoded.success) return undefined
   const setup = jobSetup(adapter, options, options.maxTextLength ?? MAX_TEXT_LENGTH)
@@ -176,8 +187,7 @@ export async function normalizeWhole(
     format === 'ndjson'
       ? { kind: 'lines', text: decoded.text, firstLine: 1 }
       : { kind: 'document', text: decoded.text }
-  const threads = (started.get(pool) as () => WorkerPool)()
-  const result = await threads.run({ input, setup, firstIndex: 0, final: true }, loaded)
+  const result = await threadsOf(pool).run({ input, setup, firstIndex: 0, final: true }, loaded)
   if (result.lineError !== undefined) return undefined
   const occurrences = loaded.identicalRecords === 'distinct' ? new OccurrenceWindow() : undefined
   const batch = numberOccurrences(loaded.feed, result, occurrences)
@@ -323,7 +333,6 @@ async function* ndjsonPieces(
   limit: number,
   size: number,
 ): AsyncGenerator<Piece> {
-  const decoder = new Utf8ChunkDecoder()
   const pieces = new NdjsonPieces(size, limit)
   const lines = (piece: { text: string; firstLine: number; firstIndex: number }): Piece => ({
     input: { kind: 'lines', text: piece.text, firstLine: piece.firstLine },
@@ -332,8 +341,7 @@ async function* ndjsonPieces(
   const failed = (message: string, line: number): Piece => ({
     error: unreadableError(adapter, 'ndjson', message, `line ${line}`),
   })
-  for await (const chunk of source) {
-    const decoded = decoder.push(chunk)
+  for await (const decoded of decodeChunks(source)) {
     yield* pieces.push(decoded.text).map(lines)
     if (pieces.tooLong !== undefined) {
       yield failed(pieces.tooLong.message, pieces.tooLong.line)
@@ -344,12 +352,6 @@ async function* ndjsonPieces(
       yield failed(decoded.error.message, pieces.line)
       return
     }
-  }
-  const ended = decoder.end()
-  if (ended.error !== undefined) {
-    yield* pieces.flush().map(lines)
-    yield failed(ended.error.message, pieces.line)
-    return
   }
   yield* pieces.end().map(lines)
 }
